@@ -1,0 +1,110 @@
+package dev.trainax.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Named parameter arrays of a network in a fixed order: its trainable values, or a gradient of the
+ * same structure. The map is unmodifiable; the arrays are ND4J arrays that optimizers may update
+ * in place.
+ */
+public final class Parameters {
+
+    private final Map<String, INDArray> arrays;
+
+    private Parameters(Map<String, INDArray> arrays) {
+        this.arrays = Collections.unmodifiableMap(arrays);
+    }
+
+    /** Parameters in the iteration order of {@code arrays}; names must be non-blank. */
+    public static Parameters of(Map<String, INDArray> arrays) {
+        LinkedHashMap<String, INDArray> copy = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> {
+            Require.that(name != null && !name.isBlank(), "parameter name", "must be non-blank");
+            copy.put(name, Require.present("parameter '" + name + "'", array));
+        });
+        return new Parameters(copy);
+    }
+
+    /** The parameter names in order. */
+    public Set<String> names() {
+        return arrays.keySet();
+    }
+
+    /** The array of one parameter. */
+    public INDArray get(String name) {
+        INDArray array = arrays.get(name);
+        if (array == null) {
+            throw new IllegalArgumentException("unknown parameter '" + name + "'; known: " + names());
+        }
+        return array;
+    }
+
+    /** The name-to-array map in order. */
+    public Map<String, INDArray> asMap() {
+        return arrays;
+    }
+
+    /** Number of scalar values over all parameters. */
+    public long count() {
+        return arrays.values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    /** A deep copy, converted to {@code type}. */
+    public Parameters copy(DataType type) {
+        LinkedHashMap<String, INDArray> copy = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> copy.put(name, array.castTo(type).dup()));
+        return new Parameters(copy);
+    }
+
+    /** A deep copy in the same types. */
+    public Parameters copy() {
+        LinkedHashMap<String, INDArray> copy = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> copy.put(name, array.dup()));
+        return new Parameters(copy);
+    }
+
+    /** Elementwise combination with parameters of the same structure, e.g. {@code a.combine(b, INDArray::add)}. */
+    public Parameters combine(Parameters other, BinaryOperator<INDArray> operator) {
+        requireSameStructure("other", other);
+        LinkedHashMap<String, INDArray> out = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> out.put(name, operator.apply(array, other.get(name))));
+        return new Parameters(out);
+    }
+
+    /** The squared L2 norm over all parameters. */
+    public double squaredNorm() {
+        double sum = 0;
+        for (INDArray array : arrays.values()) {
+            double norm = array.norm2Number().doubleValue();
+            sum += norm * norm;
+        }
+        return sum;
+    }
+
+    /**
+     * Checks that {@code other} has the same names and shapes.
+     *
+     * @throws IllegalArgumentException naming {@code what} and the first difference
+     */
+    public void requireSameStructure(String what, Parameters other) {
+        Require.that(other.names().equals(names()), what,
+                "must have parameters " + names() + ", got " + other.names());
+        arrays.forEach((name, array) -> Require.that(
+                java.util.Arrays.equals(array.shape(), other.get(name).shape()), what + "['" + name + "']",
+                "must have shape " + java.util.Arrays.toString(array.shape()) + ", got "
+                        + java.util.Arrays.toString(other.get(name).shape())));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Parameters{");
+        arrays.forEach((name, array) -> text.append(name).append(java.util.Arrays.toString(array.shape())).append(' '));
+        return text.append("count=").append(count()).append('}').toString();
+    }
+}

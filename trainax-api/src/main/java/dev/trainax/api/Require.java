@@ -1,0 +1,73 @@
+package dev.trainax.api;
+
+import java.util.Collection;
+
+/**
+ * Argument checks that fail early with a message naming the parameter and the allowed values.
+ * Every module uses these so that errors read the same everywhere.
+ */
+public final class Require {
+
+    private Require() {
+    }
+
+    /** {@code value ≥ min}, else an error naming {@code name}. */
+    public static int atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be ≥ " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** {@code value ≥ min}, else an error naming {@code name}. */
+    public static double atLeast(String name, double value, double min) {
+        if (!(value >= min)) {
+            throw new IllegalArgumentException(name + " must be ≥ " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** A finite number, else an error naming {@code name}. */
+    public static double finite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+        return value;
+    }
+
+    /** A non-null value, else an error naming {@code name}. */
+    public static <T> T present(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required but was not given");
+        }
+        return value;
+    }
+
+    /** An array of exactly {@code length} finite entries, else an error naming {@code name}. */
+    public static double[] length(String name, double[] values, int length, String why) {
+        present(name, values);
+        if (values.length != length) {
+            throw new IllegalArgumentException(name + " must have " + length + " entries (" + why + "), got "
+                    + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            finite(name + "[" + i + "]", values[i]);
+        }
+        return values.clone();
+    }
+
+    /** {@code value} is one of {@code allowed}, else an error listing them. */
+    public static <T> T oneOf(String name, T value, Collection<? extends T> allowed) {
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(name + " must be one of " + allowed + ", got " + value);
+        }
+        return value;
+    }
+
+    /** A general condition on {@code name}; {@code rule} says what is allowed. */
+    public static void that(boolean condition, String name, String rule) {
+        if (!condition) {
+            throw new IllegalArgumentException(name + " " + rule);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.trainax.api;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * A residuum {@code R(u^{[t+1]}, u^{[t]})} of two consecutive states: zero when the pair obeys
+ * the discretised physics. Residuum-based training reduces it with a single-input time-level loss.
+ */
+public interface Residuum {
+
+    /** Adds the residuum of {@code next} given {@code previous} to the graph; shape {@code (batch, channels, *space)}. */
+    SDVariable apply(StepContext context, SDVariable next, SDVariable previous);
+}

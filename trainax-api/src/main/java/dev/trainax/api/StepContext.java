@@ -1,0 +1,29 @@
+package dev.trainax.api;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** What a stepper or residuum sees while it adds its operations to the engine's graph. */
+public interface StepContext {
+
+    /** The graph being built. */
+    SameDiff graph();
+
+    /** The floating-point type of states and parameters in this graph. */
+    DataType dataType();
+
+    /**
+     * A trainable parameter by name, shared by every application in the graph.
+     *
+     * @throws IllegalArgumentException if no parameter of that name exists (reference steppers and residua have none)
+     */
+    SDVariable parameter(String name);
+
+    /**
+     * A constant of the graph, created once per key and shared by every application; it is cast
+     * to {@link #dataType()}. Reference steppers and residua keep their fixed arrays here.
+     */
+    SDVariable constant(String key, INDArray value);
+}

@@ -1,0 +1,47 @@
+package dev.trainax.api;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Small adapters between steppers. */
+public final class Steppers {
+
+    private Steppers() {
+    }
+
+    /**
+     * A network with fixed parameters, usable as a reference stepper (a pre-trained emulator, or
+     * the test fixtures of the equality suite): its parameters become graph constants.
+     */
+    public static Stepper frozen(Stepper network, Parameters parameters) {
+        Require.present("network", network);
+        Require.present("parameters", parameters);
+        return (context, state) -> network.apply(new FrozenContext(context, parameters), state);
+    }
+
+    /** Answers parameter look-ups with constants of the wrapped context. */
+    private record FrozenContext(StepContext context, Parameters parameters) implements StepContext {
+        @Override
+        public SameDiff graph() {
+            return context.graph();
+        }
+
+        @Override
+        public DataType dataType() {
+            return context.dataType();
+        }
+
+        @Override
+        public SDVariable parameter(String name) {
+            return context.constant("frozen:" + System.identityHashCode(parameters) + ":" + name,
+                    parameters.get(name));
+        }
+
+        @Override
+        public SDVariable constant(String key, INDArray value) {
+            return context.constant(key, value);
+        }
+    }
+}

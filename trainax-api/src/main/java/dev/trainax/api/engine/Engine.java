@@ -1,0 +1,22 @@
+package dev.trainax.api.engine;
+
+import dev.trainax.api.Parameters;
+import dev.trainax.api.Stepper;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Executes configurations' loss programs and their gradients. */
+public interface Engine {
+
+    /**
+     * Compiles a training problem once; the result serves any number of batches.
+     *
+     * @throws IllegalArgumentException if the problem is inconsistent (shapes, missing steppers)
+     */
+    Objective compile(TrainingProblem problem);
+
+    /**
+     * Compiles one step of {@code stepper} with fixed {@code parameters} (empty for parameter-free
+     * steppers) for forward use on states of shape {@code (batch, *stateShape)}.
+     */
+    Rollout compileRollout(Stepper stepper, Parameters parameters, long[] stateShape, DataType dataType);
+}

@@ -1,0 +1,52 @@
+package dev.trainax.api.plugin;
+
+import dev.trainax.api.Callback;
+import dev.trainax.api.Configuration;
+import dev.trainax.api.Network;
+import dev.trainax.api.Residuum;
+import dev.trainax.api.Stepper;
+import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.engine.Engine;
+
+/** The kinds of plugins, each with its provider interface and the type its providers create. */
+public enum PluginKind {
+    /** Time-level losses. */
+    LOSS("loss", LossProvider.class, TimeLevelLoss.class),
+    /** Training configurations (methodologies). */
+    CONFIGURATION("configuration", ConfigurationProvider.class, Configuration.class),
+    /** Trainable network architectures. */
+    NETWORK("network", NetworkProvider.class, Network.class),
+    /** Reference physics steppers. */
+    REFERENCE_STEPPER("reference-stepper", ReferenceStepperProvider.class, Stepper.class),
+    /** Residuum functions. */
+    RESIDUUM("residuum", ResiduumProvider.class, Residuum.class),
+    /** Training callbacks. */
+    CALLBACK("callback", CallbackProvider.class, Callback.class),
+    /** Engines that execute configurations and their gradients. */
+    ENGINE("engine", EngineProvider.class, Engine.class);
+
+    private final String label;
+    private final Class<? extends PluginProvider<?>> providerType;
+    private final Class<?> productType;
+
+    PluginKind(String label, Class<? extends PluginProvider<?>> providerType, Class<?> productType) {
+        this.label = label;
+        this.providerType = providerType;
+        this.productType = productType;
+    }
+
+    /** The kebab-case name used in specs and listings. */
+    public String label() {
+        return label;
+    }
+
+    /** The {@link java.util.ServiceLoader} interface of this kind. */
+    public Class<? extends PluginProvider<?>> providerType() {
+        return providerType;
+    }
+
+    /** The type of the objects providers of this kind create. */
+    public Class<?> productType() {
+        return productType;
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * The stable SPI of Trainax for Java: steppers, residua, time-level losses, configurations and the
+ * algebra they program against, engines, callbacks, and one {@link java.util.ServiceLoader} provider
+ * interface per plugin kind together with the registry that discovers them.
+ *
+ * <p>ND4J lives on the class path (its module descriptors are broken), so this module reads the
+ * unnamed module and needs {@code jdk.unsupported} for JavaCPP.
+ */
+module dev.trainax.api {
+    requires jdk.unsupported;
+    requires java.logging;
+
+    exports dev.trainax.api;
+    exports dev.trainax.api.engine;
+    exports dev.trainax.api.plugin;
+
+    uses dev.trainax.api.plugin.LossProvider;
+    uses dev.trainax.api.plugin.ConfigurationProvider;
+    uses dev.trainax.api.plugin.NetworkProvider;
+    uses dev.trainax.api.plugin.ReferenceStepperProvider;
+    uses dev.trainax.api.plugin.ResiduumProvider;
+    uses dev.trainax.api.plugin.CallbackProvider;
+    uses dev.trainax.api.plugin.EngineProvider;
+}

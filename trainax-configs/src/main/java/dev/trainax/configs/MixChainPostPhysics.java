@@ -1,0 +1,80 @@
+package dev.trainax.configs;
+
+import dev.trainax.api.Configuration;
+import dev.trainax.api.DataRequirement;
+import dev.trainax.api.Require;
+import dev.trainax.api.RolloutOps;
+import dev.trainax.api.Scalar;
+import dev.trainax.api.State;
+import dev.trainax.api.TimeLevelLoss;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mix chain with physics after the network: the main chain runs r network steps, then p reference
+ * steps, and every level of the whole chain is compared with the data.
+ * <pre>
+ *   u⁰ ─f→ û¹ … ─f→ ûʳ ─P→ ûʳ⁺¹ … ─P→ ûʳ⁺ᵖ      loss = Σ_{t=1..r+p} wₜ · l(ûᵗ, uᵗ)
+ * </pre>
+ * BPTT cuts apply to the network part only. Needs windows of r + p + 1 levels and a reference stepper.
+ *
+ * @param numRolloutSteps     network steps r ≥ 1 (default 1)
+ * @param numPostPhysicsSteps reference steps p ≥ 1 after the network (default 1)
+ * @param timeLevelLoss       the loss per level (default MSE)
+ * @param cutBptt             stop gradients along the network part (default false)
+ * @param cutBpttEvery        cut after every k-th network step (default 1)
+ * @param timeLevelWeights    r + p weights over the whole main chain (default ones)
+ */
+public record MixChainPostPhysics(int numRolloutSteps, int numPostPhysicsSteps, TimeLevelLoss timeLevelLoss,
+                                  boolean cutBptt, int cutBpttEvery, double[] timeLevelWeights)
+        implements Configuration {
+
+    /** Validates and fills defaults ({@code null} loss or weights). */
+    public MixChainPostPhysics {
+        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
+        Require.atLeast("numPostPhysicsSteps", numPostPhysicsSteps, 1);
+        Require.atLeast("cutBpttEvery", cutBpttEvery, 1);
+        timeLevelLoss = timeLevelLoss == null ? Options.defaultLoss() : timeLevelLoss;
+        timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights,
+                numRolloutSteps + numPostPhysicsSteps, "one per level of the main chain, numRolloutSteps + numPostPhysicsSteps");
+    }
+
+    /** r network then p physics steps, every other option at its default. */
+    public static MixChainPostPhysics of(int numRolloutSteps, int numPostPhysicsSteps) {
+        return new MixChainPostPhysics(numRolloutSteps, numPostPhysicsSteps, null, false, 1, null);
+    }
+
+    /** The same with BPTT cut after every {@code every}-th network step. */
+    public MixChainPostPhysics withCutBptt(int every) {
+        return new MixChainPostPhysics(numRolloutSteps, numPostPhysicsSteps, timeLevelLoss, true, every,
+                timeLevelWeights);
+    }
+
+    @Override
+    public double[] timeLevelWeights() {
+        return timeLevelWeights.clone();
+    }
+
+    @Override
+    public DataRequirement dataRequirement() {
+        return new DataRequirement(numRolloutSteps + numPostPhysicsSteps + 1, true, false);
+    }
+
+    @Override
+    public Scalar loss(RolloutOps ops) {
+        State prediction = ops.data(0);
+        List<Scalar> terms = new ArrayList<>();
+        for (int t = 0; t < numRolloutSteps; t++) {
+            prediction = ops.network(prediction);
+            terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t + 1)));
+            if (Options.cutsAfter(cutBptt, cutBpttEvery, t)) {
+                prediction = ops.stopGradient(prediction);
+            }
+        }
+        for (int t = numRolloutSteps; t < numRolloutSteps + numPostPhysicsSteps; t++) {
+            prediction = ops.reference(prediction);
+            terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t + 1)));
+        }
+        return ops.weightedSum(timeLevelWeights, terms);
+    }
+}

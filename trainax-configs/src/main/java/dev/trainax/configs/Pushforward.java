@@ -1,0 +1,72 @@
+package dev.trainax.configs;
+
+import dev.trainax.api.Configuration;
+import dev.trainax.api.DataRequirement;
+import dev.trainax.api.Require;
+import dev.trainax.api.RolloutOps;
+import dev.trainax.api.Scalar;
+import dev.trainax.api.State;
+import dev.trainax.api.TimeLevelLoss;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pushforward training (Brandstetter et al.): roll out r steps, but let gradients and losses act
+ * only on the last g steps; the first r − g steps only push the input distribution forward.
+ * <pre>
+ *   u⁰ ─f→ û¹ … ─f→ ûʳ⁻ᵍ ‖cut‖ ─f→ ûʳ⁻ᵍ⁺¹ … ─f→ ûʳ     loss = Σ_{j=1..g} wⱼ · l(ûʳ⁻ᵍ⁺ʲ, uʳ⁻ᵍ⁺ʲ)
+ * </pre>
+ * Needs windows of r + 1 levels.
+ *
+ * @param numRolloutSteps  r ≥ 1 (default 2)
+ * @param numGradientSteps 1 ≤ g ≤ r trailing steps with loss and gradient (default 1)
+ * @param timeLevelLoss    the loss per level (default MSE)
+ * @param timeLevelWeights g weights (default ones)
+ */
+public record Pushforward(int numRolloutSteps, int numGradientSteps, TimeLevelLoss timeLevelLoss,
+                          double[] timeLevelWeights) implements Configuration {
+
+    /** Validates and fills defaults ({@code null} loss or weights). */
+    public Pushforward {
+        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
+        Require.atLeast("numGradientSteps", numGradientSteps, 1);
+        Require.that(numGradientSteps <= numRolloutSteps, "numGradientSteps",
+                "must be ≤ numRolloutSteps = " + numRolloutSteps + ", got " + numGradientSteps);
+        timeLevelLoss = timeLevelLoss == null ? Options.defaultLoss() : timeLevelLoss;
+        timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numGradientSteps,
+                "one per gradient step, numGradientSteps");
+    }
+
+    /** r steps with loss and gradient on the last g, default loss and weights. */
+    public static Pushforward of(int numRolloutSteps, int numGradientSteps) {
+        return new Pushforward(numRolloutSteps, numGradientSteps, null, null);
+    }
+
+    @Override
+    public double[] timeLevelWeights() {
+        return timeLevelWeights.clone();
+    }
+
+    @Override
+    public DataRequirement dataRequirement() {
+        return new DataRequirement(numRolloutSteps + 1, false, false);
+    }
+
+    @Override
+    public Scalar loss(RolloutOps ops) {
+        int pushSteps = numRolloutSteps - numGradientSteps;
+        State prediction = ops.data(0);
+        for (int t = 0; t < pushSteps; t++) {
+            prediction = ops.network(prediction);
+        }
+        if (pushSteps > 0) {
+            prediction = ops.stopGradient(prediction);
+        }
+        List<Scalar> terms = new ArrayList<>();
+        for (int t = pushSteps; t < numRolloutSteps; t++) {
+            prediction = ops.network(prediction);
+            terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t + 1)));
+        }
+        return ops.weightedSum(timeLevelWeights, terms);
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * The training configurations: supervised unrolling, diverted chains, mix chain, residuum,
+ * composites, teacher forcing and pushforward. Exported for plain-Java users; applications find
+ * them through {@link dev.trainax.api.plugin.ConfigurationProvider}.
+ */
+module dev.trainax.configs {
+    requires dev.trainax.api;
+    requires jdk.unsupported;
+
+    exports dev.trainax.configs;
+
+    uses dev.trainax.api.plugin.LossProvider;
+
+    provides dev.trainax.api.plugin.ConfigurationProvider with
+            dev.trainax.configs.ConfigurationProviders.SupervisedProvider,
+            dev.trainax.configs.ConfigurationProviders.DivertedChainProvider,
+            dev.trainax.configs.ConfigurationProviders.DivertedChainBranchOneProvider,
+            dev.trainax.configs.ConfigurationProviders.MixChainPostPhysicsProvider,
+            dev.trainax.configs.ConfigurationProviders.ResiduumProvider,
+            dev.trainax.configs.ConfigurationProviders.CompositeProvider,
+            dev.trainax.configs.ConfigurationProviders.TeacherForcingProvider,
+            dev.trainax.configs.ConfigurationProviders.PushforwardProvider;
+}

@@ -1,0 +1,110 @@
+package dev.trainax.configs;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainax.api.BatchReduction;
+import dev.trainax.api.engine.Objective;
+import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Bad input fails early with a message naming the parameter. */
+class BadInputTest {
+
+    private static final Fixture FIXTURE = Fixture.smooth();
+
+    private static void assertFails(String expectedFragment, Executable action) {
+        Exception error = assertThrows(RuntimeException.class, action);
+        assertTrue(error.getMessage().contains(expectedFragment),
+                "message should name '" + expectedFragment + "': " + error.getMessage());
+    }
+
+    @Test
+    void weightsOfTheWrongLength() {
+        assertFails("timeLevelWeights must have 3 entries", () -> Supervised.of(3).withTimeLevelWeights(1, 2));
+        assertFails("branchLevelWeights must have 2 entries",
+                () -> DivertedChain.of(3, 2).withWeights(null, new double[] {1}));
+        assertFails("timeLevelWeights must have 4 entries",
+                () -> new MixChainPostPhysics(2, 2, null, false, 1, new double[] {1, 1}));
+        assertFails("weights must have 2 entries", () -> new Composite(java.util.List.of(Supervised.of(1),
+                Supervised.of(2)), new double[] {1}));
+    }
+
+    @Test
+    void branchLongerThanRollout() {
+        assertFails("numBranchSteps must be ≤ numRolloutSteps = 2, got 3", () -> DivertedChain.of(2, 3));
+    }
+
+    @Test
+    void nonPositiveCounts() {
+        assertFails("numRolloutSteps must be ≥ 1, got 0", () -> Supervised.of(0));
+        assertFails("cutBpttEvery must be ≥ 1, got 0", () -> Supervised.of(2).withCutBptt(0));
+        assertFails("resetEvery must be ≥ 1, got 0", () -> TeacherForcing.of(2, 0));
+    }
+
+    @Test
+    void dataShorterThanTheRollout() {
+        INDArray shortData = FIXTURE.data.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3)).dup();
+        try (Objective objective = FIXTURE.compile(Supervised.of(5))) {
+            assertFails("windows: the configuration needs 6 time levels",
+                    () -> objective.loss(FIXTURE.parameters, shortData));
+        }
+    }
+
+    @Test
+    void wrongStateShape() {
+        try (Objective objective = FIXTURE.compile(Supervised.of(1))) {
+            assertFails("windows: must have shape (batch, ≥2 time levels, 10)",
+                    () -> objective.loss(FIXTURE.parameters, Nd4j.zeros(DataType.DOUBLE, 5, 2, 11)));
+        }
+    }
+
+    @Test
+    void nanInData() {
+        INDArray data = FIXTURE.data.dup();
+        data.putScalar(new long[] {1, 1, 3}, Double.NaN);
+        try (Objective objective = FIXTURE.compile(Supervised.of(2))) {
+            assertFails("windows: contains NaN", () -> objective.lossAndGradient(FIXTURE.parameters, data));
+        }
+    }
+
+    @Test
+    void predictionAndTargetShapesDiffer() {
+        // a stepper that drops the last point cannot be compared with the data
+        dev.trainax.api.Stepper shrinking = (context, state) -> state.get(SDIndex.all(), SDIndex.interval(0, 9));
+        assertFails("shape mismatch in network step 1 output", () -> Fixture.ENGINE.compile(TrainingProblem.builder()
+                .configuration(Supervised.of(1)).network(shrinking, FIXTURE.parameters).stateShape(10)
+                .dataType(DataType.DOUBLE).build()));
+    }
+
+    @Test
+    void missingReferenceStepperOrResiduum() {
+        assertFails("referenceStepper is required by configuration DivertedChain", () -> TrainingProblem.builder()
+                .configuration(DivertedChain.of(2, 1)).network(FIXTURE.network, FIXTURE.parameters).stateShape(10)
+                .build());
+        assertFails("residuum is required by configuration Residuum", () -> TrainingProblem.builder()
+                .configuration(Residuum.of(2)).network(FIXTURE.network, FIXTURE.parameters).stateShape(10).build());
+    }
+
+    @Test
+    void normalizedLossNeedsATarget() {
+        assertFails("timeLevelLoss must accept a single input",
+                () -> new Residuum(2, MeanPowerLoss.nmse(BatchReduction.MEAN), false, 1, false, false, null));
+    }
+
+    @Test
+    void parametersOfAnotherStructure() {
+        try (Objective objective = FIXTURE.compile(Supervised.of(1))) {
+            assertFails("parameters must have parameters", () -> objective.loss(
+                    new dev.trainax.nn.Mlp(10, 4, 1, dev.trainax.nn.Activation.TANH).initialParameters(0),
+                    FIXTURE.data));
+        }
+    }
+}

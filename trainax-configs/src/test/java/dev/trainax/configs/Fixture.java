@@ -1,0 +1,74 @@
+package dev.trainax.configs;
+
+import dev.trainax.api.Configuration;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.Residuum;
+import dev.trainax.api.Stepper;
+import dev.trainax.api.Steppers;
+import dev.trainax.api.engine.Engine;
+import dev.trainax.api.engine.LossAndGradient;
+import dev.trainax.api.engine.Objective;
+import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
+import dev.trainax.nn.Activation;
+import dev.trainax.nn.Mlp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The setting of Trainax's equality tests, in float64: states of 10 degrees of freedom, a batch of
+ * 5, MLP network, MLP reference stepper producing the data (20 steps), and a residuum
+ * {@code R(next, prev) = mlpNext(next) − mlpPrev(prev)} of two more MLPs.
+ */
+final class Fixture {
+
+    static final int DOF = 10;
+    static final PluginRegistry REGISTRY = PluginRegistry.load();
+    static final Engine ENGINE = REGISTRY.create(PluginKind.ENGINE, "samediff");
+
+    final Mlp network;
+    final Parameters parameters;
+    final Stepper reference;
+    final Residuum residuum;
+    final INDArray data;
+
+    Fixture(int width, int depth, Activation activation) {
+        network = new Mlp(DOF, width, depth, activation);
+        parameters = network.initialParameters(11).copy(DataType.DOUBLE);
+        Mlp referenceNetwork = new Mlp(DOF, width, depth, activation);
+        Parameters referenceParameters = referenceNetwork.initialParameters(27);
+        reference = Steppers.frozen(referenceNetwork, referenceParameters);
+        Stepper onNext = Steppers.frozen(new Mlp(DOF, width, depth, activation),
+                new Mlp(DOF, width, depth, activation).initialParameters(31));
+        Stepper onPrev = Steppers.frozen(new Mlp(DOF, width, depth, activation),
+                new Mlp(DOF, width, depth, activation).initialParameters(77));
+        residuum = (context, next, previous) -> onNext.apply(context, next).sub(onPrev.apply(context, previous));
+        Nd4j.getRandom().setSeed(0);
+        INDArray initial = Nd4j.randn(DataType.DOUBLE, 5, DOF);
+        data = ENGINE.compileRollout(referenceNetwork, referenceParameters, new long[] {DOF}, DataType.DOUBLE)
+                .trajectory(initial, 20);
+    }
+
+    /** The equality tests' MLP: width 16, depth 3, ReLU. */
+    static Fixture equalitySuite() {
+        return new Fixture(16, 3, Activation.RELU);
+    }
+
+    /** A smaller smooth MLP for finite differences. */
+    static Fixture smooth() {
+        return new Fixture(8, 2, Activation.TANH);
+    }
+
+    Objective compile(Configuration configuration) {
+        return ENGINE.compile(TrainingProblem.builder().configuration(configuration).network(network, parameters)
+                .referenceStepper(reference).residuum(residuum).stateShape(DOF).dataType(DataType.DOUBLE).build());
+    }
+
+    LossAndGradient evaluate(Configuration configuration) {
+        try (Objective objective = compile(configuration)) {
+            return objective.lossAndGradient(parameters, data);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.trainax.engine;
+
+import dev.trainax.api.BatchReduction;
+import dev.trainax.api.Require;
+import dev.trainax.api.Residuum;
+import dev.trainax.api.RolloutOps;
+import dev.trainax.api.Scalar;
+import dev.trainax.api.State;
+import dev.trainax.api.Stepper;
+import dev.trainax.api.TimeLevelLoss;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
+
+/**
+ * {@link RolloutOps} that append operations to one SameDiff graph. Every state it creates is
+ * recorded with where it came from, so that the objective can check shapes once with a probe batch.
+ */
+final class GraphOps implements RolloutOps {
+
+    /** A state together with the operation that produced it, for shape checks and error messages. */
+    record GraphState(SDVariable variable, String origin) implements State {
+    }
+
+    /** A scalar term of the graph. */
+    record GraphScalar(SDVariable variable) implements Scalar {
+    }
+
+    /** Two variables that must have equal shapes at run time, and what to call them in an error. */
+    record ShapeCheck(SDVariable actual, SDVariable expected, String what) {
+    }
+
+    private final SameDiff graph;
+    private final SDVariable windows;
+    private final int numTimeLevels;
+    private final long features;
+    private final Stepper network;
+    private final GraphStepContext networkContext;
+    private final Stepper reference;
+    private final GraphStepContext referenceContext;
+    private final Residuum residuum;
+    private final GraphStepContext residuumContext;
+    private final Map<Integer, GraphState> dataLevels = new HashMap<>();
+    private final List<ShapeCheck> shapeChecks = new ArrayList<>();
+    private int networkCalls;
+    private int referenceCalls;
+
+    GraphOps(SameDiff graph, SDVariable windows, int numTimeLevels, long features,
+             Stepper network, GraphStepContext networkContext,
+             Stepper reference, GraphStepContext referenceContext,
+             Residuum residuum, GraphStepContext residuumContext) {
+        this.graph = graph;
+        this.windows = windows;
+        this.numTimeLevels = numTimeLevels;
+        this.features = features;
+        this.network = network;
+        this.networkContext = networkContext;
+        this.reference = reference;
+        this.referenceContext = referenceContext;
+        this.residuum = residuum;
+        this.residuumContext = residuumContext;
+    }
+
+    List<ShapeCheck> shapeChecks() {
+        return shapeChecks;
+    }
+
+    @Override
+    public State data(int timeLevel) {
+        Require.that(timeLevel >= 0 && timeLevel < numTimeLevels, "timeLevel",
+                "must be in [0, " + numTimeLevels + ") as the configuration's data requirement declares, got "
+                        + timeLevel);
+        return dataLevels.computeIfAbsent(timeLevel, t -> new GraphState(
+                windows.get(SDIndex.all(), SDIndex.point(t)), "data level " + t));
+    }
+
+    @Override
+    public State network(State state) {
+        SDVariable input = variable(state);
+        SDVariable output = network.apply(networkContext, input);
+        String origin = "network step " + (++networkCalls);
+        shapeChecks.add(new ShapeCheck(output, input, origin + " output (must keep the state shape)"));
+        return new GraphState(output, origin);
+    }
+
+    @Override
+    public State reference(State state) {
+        if (reference == null) {
+            throw new IllegalStateException("referenceStepper: the configuration applies the reference stepper "
+                    + "but the problem has none");
+        }
+        SDVariable input = variable(state);
+        SDVariable output = reference.apply(referenceContext, input);
+        String origin = "reference step " + (++referenceCalls);
+        shapeChecks.add(new ShapeCheck(output, input, origin + " output (must keep the state shape)"));
+        return new GraphState(output, origin);
+    }
+
+    @Override
+    public State residuum(State next, State previous) {
+        if (residuum == null) {
+            throw new IllegalStateException("residuum: the configuration evaluates a residuum but the problem has none");
+        }
+        SDVariable output = residuum.apply(residuumContext, variable(next), variable(previous));
+        shapeChecks.add(new ShapeCheck(output, variable(next), "residuum output (must have the state shape)"));
+        return new GraphState(output, "residuum of " + origin(next));
+    }
+
+    @Override
+    public State stopGradient(State state) {
+        return new GraphState(new StopGradient(graph, variable(state)).outputVariable(), origin(state));
+    }
+
+    @Override
+    public Scalar loss(TimeLevelLoss loss, State prediction, State target) {
+        Require.present("timeLevelLoss", loss);
+        shapeChecks.add(new ShapeCheck(variable(prediction), variable(target),
+                "prediction (" + origin(prediction) + ") vs target (" + origin(target) + ")"));
+        return reduce(loss, loss.perSample(graph, flat(prediction), flat(target)));
+    }
+
+    @Override
+    public Scalar loss(TimeLevelLoss loss, State residuumState) {
+        Require.present("timeLevelLoss", loss);
+        Require.that(loss.acceptsSingleInput(), "timeLevelLoss",
+                "must accept a single input (a residuum); " + loss + " needs a target");
+        return reduce(loss, loss.perSample(graph, flat(residuumState), null));
+    }
+
+    @Override
+    public Scalar weightedSum(double[] weights, List<Scalar> terms) {
+        Require.that(!terms.isEmpty(), "terms", "must not be empty");
+        Require.length("weights", weights, terms.size(), "one per term");
+        SDVariable sum = null;
+        for (int i = 0; i < weights.length; i++) {
+            SDVariable term = ((GraphScalar) terms.get(i)).variable();
+            SDVariable weighted = weights[i] == 1.0 ? term : term.mul(weights[i]);
+            sum = sum == null ? weighted : sum.add(weighted);
+        }
+        return new GraphScalar(sum);
+    }
+
+    private Scalar reduce(TimeLevelLoss loss, SDVariable perSample) {
+        SDVariable reduced = loss.batchReduction() == BatchReduction.SUM ? perSample.sum() : perSample.mean();
+        return new GraphScalar(reduced);
+    }
+
+    private SDVariable flat(State state) {
+        return variable(state).reshape(-1, features);
+    }
+
+    private SDVariable variable(State state) {
+        if (!(state instanceof GraphState graphState)) {
+            throw new IllegalArgumentException("state: not created by this engine's RolloutOps: " + state);
+        }
+        return graphState.variable();
+    }
+
+    private static String origin(State state) {
+        return ((GraphState) state).origin();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.trainax.engine;
+
+import dev.trainax.api.Parameters;
+import dev.trainax.api.Require;
+import dev.trainax.api.Stepper;
+import dev.trainax.api.engine.Rollout;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** One stepper application compiled into a forward-only SameDiff graph. */
+final class GraphRollout implements Rollout {
+
+    private static final String STATE = "state";
+
+    private final SameDiff graph;
+    private final String output;
+    private final long[] stateShape;
+    private final DataType dataType;
+
+    GraphRollout(Stepper stepper, Parameters parameters, long[] stateShape, DataType dataType) {
+        Require.present("stepper", stepper);
+        Require.present("parameters", parameters);
+        this.stateShape = stateShape.clone();
+        this.dataType = dataType;
+        this.graph = SameDiff.create();
+        long[] shape = new long[stateShape.length + 1];
+        shape[0] = -1;
+        System.arraycopy(stateShape, 0, shape, 1, stateShape.length);
+        SDVariable state = graph.placeHolder(STATE, dataType, shape);
+        Map<String, SDVariable> variables = new LinkedHashMap<>();
+        int index = 0;
+        for (Map.Entry<String, INDArray> entry : parameters.asMap().entrySet()) {
+            variables.put(entry.getKey(), graph.constant("param_" + index++, entry.getValue().castTo(dataType).dup()));
+        }
+        this.output = stepper.apply(new GraphStepContext(graph, dataType, "stepper", variables), state).name();
+    }
+
+    @Override
+    public INDArray step(INDArray states) {
+        long[] shape = states.shape();
+        Require.that(shape.length == stateShape.length + 1
+                        && Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), stateShape), "states",
+                "must have shape (batch, " + Arrays.toString(stateShape).replaceAll("[\\[\\]]", "") + "), got "
+                        + Arrays.toString(shape));
+        INDArray input = states.dataType() == dataType ? states : states.castTo(dataType);
+        INDArray next = graph.outputSingle(Map.of(STATE, input), output);
+        Require.that(Arrays.equals(next.shape(), shape), "stepper output",
+                "must keep the state shape " + Arrays.toString(shape) + ", got " + Arrays.toString(next.shape()));
+        return next;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.trainax.nn;
+
+import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.Require;
+import dev.trainax.api.StepContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * A multilayer perceptron on the flattened state: {@code features → width (× depth) → features},
+ * the activation after every hidden layer, none after the last. Parameters are named
+ * {@code layer<i>.weight} (shape {@code [out, in]}, PyTorch layout) and {@code layer<i>.bias}.
+ */
+public final class Mlp implements Network {
+
+    private final int features;
+    private final int width;
+    private final int depth;
+    private final Activation activation;
+
+    /**
+     * @param features   channels × space of one state (input and output size)
+     * @param width      hidden layer width
+     * @param depth      number of hidden layers (0 gives a single linear map)
+     * @param activation hidden activation
+     */
+    public Mlp(int features, int width, int depth, Activation activation) {
+        this.features = Require.atLeast("features", features, 1);
+        this.width = Require.atLeast("width", width, 1);
+        this.depth = Require.atLeast("depth", depth, 0);
+        this.activation = Require.present("activation", activation);
+    }
+
+    private int inputSize(int layer) {
+        return layer == 0 ? features : width;
+    }
+
+    private int outputSize(int layer) {
+        return layer == depth ? features : width;
+    }
+
+    @Override
+    public Parameters initialParameters(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new LinkedHashMap<>();
+        for (int layer = 0; layer <= depth; layer++) {
+            arrays.put("layer" + layer + ".weight", Init.uniform(random, inputSize(layer), outputSize(layer),
+                    inputSize(layer)));
+            arrays.put("layer" + layer + ".bias", Init.uniform(random, inputSize(layer), outputSize(layer)));
+        }
+        return Parameters.of(arrays);
+    }
+
+    @Override
+    public SDVariable apply(StepContext context, SDVariable state) {
+        SameDiff graph = context.graph();
+        SDVariable x = state.reshape(-1, features);
+        for (int layer = 0; layer <= depth; layer++) {
+            SDVariable weight = context.parameter("layer" + layer + ".weight");
+            SDVariable bias = context.parameter("layer" + layer + ".bias");
+            x = x.mmul(weight.permute(1, 0)).add(bias);
+            if (layer < depth) {
+                x = activation.apply(graph, x);
+            }
+        }
+        return graph.reshape(x, state.shape());
+    }
+
+    @Override
+    public String toString() {
+        return "Mlp(" + features + "→" + width + "×" + depth + "→" + features + ", " + activation + ")";
+    }
+}

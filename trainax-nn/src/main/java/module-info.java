@@ -1,0 +1,15 @@
+/**
+ * Neural steppers: MLPs and circular convolutions, initialised like PyTorch and Equinox. The
+ * package is exported for plain-Java users; applications find the architectures through
+ * {@link dev.trainax.api.plugin.NetworkProvider}.
+ */
+module dev.trainax.nn {
+    requires dev.trainax.api;
+    requires jdk.unsupported;
+
+    exports dev.trainax.nn;
+
+    provides dev.trainax.api.plugin.NetworkProvider with
+            dev.trainax.nn.NetworkProviders.MlpProvider,
+            dev.trainax.nn.NetworkProviders.Conv1dProvider;
+}

@@ -1,0 +1,14 @@
+/**
+ * Reference physics and sample data: the exact Fourier-spectral periodic advection generator and
+ * the first-order-upwind advection stepper. Exported for plain-Java users; the steppers are also
+ * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
+ */
+module dev.trainax.sampledata {
+    requires dev.trainax.api;
+    requires jdk.unsupported;
+
+    exports dev.trainax.sampledata;
+
+    provides dev.trainax.api.plugin.ReferenceStepperProvider with
+            dev.trainax.sampledata.FirstOrderUpwindProvider;
+}
