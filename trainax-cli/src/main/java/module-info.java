@@ -1,0 +1,7 @@
+/** The {@code trainax} command-line application: the only module that prints to the standard streams. */
+module dev.trainax.cli {
+    requires dev.trainax.api;
+    requires jdk.unsupported;
+
+    exports dev.trainax.cli;
+}

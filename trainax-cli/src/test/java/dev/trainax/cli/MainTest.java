@@ -1,0 +1,41 @@
+package dev.trainax.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pluginsListsEveryBuiltInProviderWithItsModule() {
+        assertEquals(0, run("plugins"));
+        String listing = out.toString(StandardCharsets.UTF_8);
+        for (String id : new String[] {"supervised", "diverted-chain", "diverted-chain-branch-one",
+            "mix-chain-post-physics", "residuum", "composite", "teacher-forcing", "pushforward", "mse", "nrmse", "lp",
+            "composite-loss", "mlp", "conv1d", "first-order-upwind", "samediff"}) {
+            assertTrue(listing.contains("  " + id + " "), id + " missing from:\n" + listing);
+        }
+        assertTrue(listing.contains("[dev.trainax.configs]"), listing);
+        assertTrue(listing.contains("numRolloutSteps (integer ≥ 1) = 1"), listing);
+    }
+
+    @Test
+    void unknownCommandsAndKindsExitWithTwo() {
+        assertEquals(2, run("fly"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'fly'"));
+        assertEquals(2, run("plugins", "--kind", "robot"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--kind must be one of [loss, configuration"));
+    }
+}

@@ -1,0 +1,319 @@
+package dev.trainax.trainers;
+
+import dev.trainax.api.Callback;
+import dev.trainax.api.Configuration;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.Require;
+import dev.trainax.api.Residuum;
+import dev.trainax.api.Stepper;
+import dev.trainax.api.TrainingView;
+import dev.trainax.api.engine.Engine;
+import dev.trainax.api.engine.LossAndGradient;
+import dev.trainax.api.engine.Objective;
+import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Minibatch training of a network under any configuration, as Trainax's {@code GeneralTrainer}:
+ * per update step it draws a minibatch of windows ({@link PermutationMixer} over a
+ * {@link TrajectorySubStacker}), evaluates the configuration's loss and gradient with the engine,
+ * runs the callbacks on the pre-update state, records the pre-update loss and applies the
+ * optimizer. The same seed gives the same result.
+ */
+public final class GeneralTrainer {
+
+    private static final System.Logger LOG = System.getLogger(GeneralTrainer.class.getName());
+
+    private final TrajectorySubStacker subStacker;
+    private final Configuration configuration;
+    private final Stepper network;
+    private final Stepper referenceStepper;
+    private final Residuum residuum;
+    private final Optimizer optimizer;
+    private final int numUpdateSteps;
+    private final int batchSize;
+    private final List<Callback> callbacks;
+    private final int recordLossEvery;
+    private final DataType dataType;
+    private final Engine engine;
+    private final ProgressListener progress;
+
+    private GeneralTrainer(Builder builder) {
+        this.subStacker = Require.present("subStacker", builder.subStacker);
+        this.configuration = Require.present("configuration", builder.configuration);
+        this.network = Require.present("network", builder.network);
+        this.optimizer = Require.present("optimizer", builder.optimizer);
+        this.numUpdateSteps = Require.atLeast("numUpdateSteps", builder.numUpdateSteps, 1);
+        this.batchSize = Require.atLeast("batchSize", builder.batchSize, 1);
+        this.recordLossEvery = Require.atLeast("recordLossEvery", builder.recordLossEvery, 1);
+        this.referenceStepper = builder.referenceStepper;
+        this.residuum = builder.residuum;
+        this.callbacks = List.copyOf(builder.callbacks);
+        this.dataType = builder.dataType;
+        this.engine = builder.engine != null ? builder.engine
+                : PluginRegistry.load().create(PluginKind.ENGINE, "samediff");
+        this.progress = builder.progress;
+        Require.that(subStacker.storedLevels() >= configuration.dataRequirement().numTimeLevels(), "subStacker",
+                "stores " + subStacker.storedLevels() + " time levels per window but the configuration needs "
+                        + configuration.dataRequirement().numTimeLevels());
+        Require.that(!configuration.dataRequirement().referenceStepper() || referenceStepper != null,
+                "referenceStepper", "is required by the configuration " + configuration.getClass().getSimpleName());
+        Require.that(!configuration.dataRequirement().residuum() || residuum != null,
+                "residuum", "is required by the configuration " + configuration.getClass().getSimpleName());
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Trains from {@code initial} with minibatches drawn from {@code seed} and a fresh optimizer state. */
+    public TrainingResult train(Parameters initial, long seed) {
+        return train(initial, seed, null);
+    }
+
+    /**
+     * Trains from {@code initial}; {@code state} (may be null) continues an earlier run's optimizer
+     * state, which is copied and left unchanged.
+     */
+    public TrainingResult train(Parameters initial, long seed, OptimizerState state) {
+        Require.present("initial", initial);
+        PermutationMixer mixer = new PermutationMixer(subStacker.numWindows(), numUpdateSteps, batchSize, seed);
+        if (mixer.fullBatchFallback()) {
+            LOG.log(System.Logger.Level.INFO, "batch size {0} is larger than the {1} windows: training full batch",
+                    batchSize, subStacker.numWindows());
+        }
+        FlatParameters flat = new FlatParameters(initial, dataType);
+        OptimizerState optimizerState = state != null ? state.copy() : optimizer.init(flat.size(), dataType);
+        Map<String, List<Object>> history = new LinkedHashMap<>();
+        callbacks.forEach(c -> history.put(c.name(), new ArrayList<>()));
+        double[] losses = new double[(numUpdateSteps + recordLossEvery - 1) / recordLossEvery];
+        long start = System.nanoTime();
+        try (Objective objective = compile(initial)) {
+            for (int step = 0; step < numUpdateSteps; step++) {
+                PermutationMixer.Minibatch minibatch = mixer.minibatch(step);
+                LossAndGradient result = objective.lossAndGradient(flat.parameters(),
+                        subStacker.gather(minibatch.indices()));
+                if (!Double.isFinite(result.loss())) {
+                    throw new IllegalStateException("loss is " + result.loss() + " at update step " + step
+                            + " (epoch " + minibatch.epoch() + ", batch " + minibatch.batch()
+                            + "); lower the learning rate or check the data");
+                }
+                runCallbacks(step, flat.parameters(), result.loss(), history);
+                if (step % recordLossEvery == 0) {
+                    losses[step / recordLossEvery] = result.loss();
+                }
+                optimizer.step(flat.values(), flat.flatten(result.gradient()), optimizerState);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                progress.onStep(new ProgressListener.Progress(step, numUpdateSteps, minibatch.epoch(),
+                        minibatch.batch(), result.loss(), (step + 1) / seconds));
+            }
+        }
+        return new TrainingResult(flat.parameters().copy(), losses, history, optimizerState);
+    }
+
+    private void runCallbacks(int step, Parameters parameters, double loss, Map<String, List<Object>> history) {
+        if (callbacks.isEmpty()) {
+            return;
+        }
+        TrainingView view = new TrainingView() {
+            @Override
+            public int updateStep() {
+                return step;
+            }
+
+            @Override
+            public Parameters parameters() {
+                return parameters;
+            }
+
+            @Override
+            public double loss() {
+                return loss;
+            }
+        };
+        for (Callback callback : callbacks) {
+            if (step % callback.every() == 0) {
+                Object value;
+                try {
+                    value = callback.onStep(view);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("callback '" + callback.name() + "' failed at update step "
+                            + step + ": " + e.getMessage(), e);
+                }
+                if (value != null) {
+                    history.get(callback.name()).add(value);
+                }
+            }
+        }
+    }
+
+    /** The configuration's loss on every window of the data set. */
+    public double fullLoss(Parameters parameters) {
+        try (Objective objective = compile(parameters)) {
+            return objective.loss(parameters.copy(dataType), subStacker.all());
+        }
+    }
+
+    private Objective compile(Parameters template) {
+        return engine.compile(TrainingProblem.builder().configuration(configuration).network(network, template)
+                .referenceStepper(referenceStepper).residuum(residuum).stateShape(subStacker.stateShape())
+                .dataType(dataType).build());
+    }
+
+    /** Parameters kept as views into one flat array, so that optimizers update a single buffer. */
+    private static final class FlatParameters {
+        private final INDArray values;
+        private final Parameters views;
+
+        FlatParameters(Parameters initial, DataType type) {
+            values = Nd4j.create(type, initial.count());
+            Map<String, INDArray> parts = new LinkedHashMap<>();
+            long offset = 0;
+            for (Map.Entry<String, INDArray> entry : initial.asMap().entrySet()) {
+                long length = entry.getValue().length();
+                INDArray view = values.get(NDArrayIndex.interval(offset, offset + length))
+                        .reshape('c', entry.getValue().shape());
+                view.assign(entry.getValue().castTo(type));
+                parts.put(entry.getKey(), view);
+                offset += length;
+            }
+            views = Parameters.of(parts);
+        }
+
+        long size() {
+            return values.length();
+        }
+
+        INDArray values() {
+            return values;
+        }
+
+        Parameters parameters() {
+            return views;
+        }
+
+        INDArray flatten(Parameters gradient) {
+            INDArray flat = Nd4j.create(values.dataType(), values.length());
+            long offset = 0;
+            for (String name : views.names()) {
+                INDArray part = gradient.get(name);
+                flat.get(NDArrayIndex.interval(offset, offset + part.length())).assign(part.reshape(part.length()));
+                offset += part.length();
+            }
+            return flat;
+        }
+    }
+
+    /** Builder; float32, one loss record per step and the {@code samediff} engine by default. */
+    public static final class Builder {
+        private TrajectorySubStacker subStacker;
+        private Configuration configuration;
+        private Stepper network;
+        private Stepper referenceStepper;
+        private Residuum residuum;
+        private Optimizer optimizer;
+        private int numUpdateSteps;
+        private int batchSize;
+        private final List<Callback> callbacks = new ArrayList<>();
+        private int recordLossEvery = 1;
+        private DataType dataType = DataType.FLOAT;
+        private Engine engine;
+        private ProgressListener progress = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Where minibatches of windows come from (required). */
+        public Builder subStacker(TrajectorySubStacker value) {
+            this.subStacker = value;
+            return this;
+        }
+
+        /** The methodology (required). */
+        public Builder configuration(Configuration value) {
+            this.configuration = value;
+            return this;
+        }
+
+        /** The trained stepper (required). */
+        public Builder network(Stepper value) {
+            this.network = value;
+            return this;
+        }
+
+        /** The reference stepper, where the configuration needs one. */
+        public Builder referenceStepper(Stepper value) {
+            this.referenceStepper = value;
+            return this;
+        }
+
+        /** The residuum, where the configuration needs one. */
+        public Builder residuum(Residuum value) {
+            this.residuum = value;
+            return this;
+        }
+
+        /** The optimizer (required). */
+        public Builder optimizer(Optimizer value) {
+            this.optimizer = value;
+            return this;
+        }
+
+        /** Update steps, ≥ 1 (required). */
+        public Builder numUpdateSteps(int value) {
+            this.numUpdateSteps = value;
+            return this;
+        }
+
+        /** Windows per minibatch, ≥ 1 (required). */
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /** Callbacks run before each update. */
+        public Builder callbacks(List<Callback> value) {
+            this.callbacks.addAll(value);
+            return this;
+        }
+
+        /** Record the loss every k steps (default 1). */
+        public Builder recordLossEvery(int value) {
+            this.recordLossEvery = value;
+            return this;
+        }
+
+        /** FLOAT (default) or DOUBLE. */
+        public Builder dataType(DataType value) {
+            this.dataType = value;
+            return this;
+        }
+
+        /** The engine (default: the {@code samediff} plugin). */
+        public Builder engine(Engine value) {
+            this.engine = value;
+            return this;
+        }
+
+        /** Receives a report per step. */
+        public Builder progress(ProgressListener value) {
+            this.progress = Require.present("progress", value);
+            return this;
+        }
+
+        /** Validates and builds. */
+        public GeneralTrainer build() {
+            return new GeneralTrainer(this);
+        }
+    }
+}

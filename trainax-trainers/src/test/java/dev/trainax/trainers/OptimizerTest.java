@@ -1,0 +1,69 @@
+package dev.trainax.trainers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class OptimizerTest {
+
+    private static double[] run(Optimizer optimizer, double[] start, double[]... gradients) {
+        INDArray parameters = Nd4j.createFromArray(start.clone());
+        OptimizerState state = optimizer.init(start.length, DataType.DOUBLE);
+        for (double[] gradient : gradients) {
+            optimizer.step(parameters, Nd4j.createFromArray(gradient.clone()), state);
+        }
+        assertEquals(gradients.length, state.steps());
+        return parameters.toDoubleVector();
+    }
+
+    @Test
+    void sgdMomentumAndNesterovFollowOptax() {
+        LearningRateSchedule lr = LearningRateSchedule.constant(0.1);
+        assertArrayEquals(new double[] {0.9, 2.2}, run(Optimizer.sgd(lr), new double[] {1, 2}, new double[] {1, -2}),
+                1e-12);
+        // m1 = g1 = 1, m2 = g2 + 0.5·m1 = 2.5: θ = 1 − 0.1·1 − 0.1·2.5
+        assertArrayEquals(new double[] {0.65}, run(Optimizer.momentum(lr, 0.5), new double[] {1},
+                new double[] {1}, new double[] {2}), 1e-12);
+        // nesterov: step1 g + 0.5·m1 = 1.5, m2 = 2.5, step2 = 2 + 1.25 = 3.25
+        assertArrayEquals(new double[] {1 - 0.15 - 0.325}, run(Optimizer.nesterov(lr, 0.5), new double[] {1},
+                new double[] {1}, new double[] {2}), 1e-12);
+    }
+
+    @Test
+    void adamTakesLearningRateSizedFirstSteps() {
+        double[] after = run(Optimizer.adam(1e-2), new double[] {1, 1}, new double[] {3, -0.5});
+        assertArrayEquals(new double[] {0.99, 1.01}, after, 1e-6);
+    }
+
+    @Test
+    void adamwDecaysTheWeights() {
+        double[] plain = run(Optimizer.adam(1e-2), new double[] {2}, new double[] {1});
+        double[] decayed = run(Optimizer.adamw(LearningRateSchedule.constant(1e-2), 0.1), new double[] {2},
+                new double[] {1});
+        assertEquals(plain[0] - 1e-2 * 0.1 * 2, decayed[0], 1e-9);
+    }
+
+    @Test
+    void clippingBoundsTheGlobalNorm() {
+        double[] clipped = run(Optimizer.sgd(LearningRateSchedule.constant(1)).withGradientClipping(1.0),
+                new double[] {0, 0}, new double[] {3, 4});
+        assertArrayEquals(new double[] {-0.6, -0.8}, clipped, 1e-12);
+    }
+
+    @Test
+    void schedulesMatchTheirFormulas() {
+        LearningRateSchedule cosine = LearningRateSchedule.warmupCosine(0, 1e-3, 10, 110, 1e-5);
+        assertEquals(0.0, cosine.at(0));
+        assertEquals(5e-4, cosine.at(5), 1e-15);
+        assertEquals(1e-3, cosine.at(10), 1e-15);
+        assertEquals(1e-5 + (1e-3 - 1e-5) * 0.5, cosine.at(60), 1e-15);
+        assertEquals(1e-5, cosine.at(500), 1e-15);
+        assertEquals(0.25, LearningRateSchedule.exponentialDecay(1, 10, 0.5, true).at(25), 1e-15);
+        assertEquals(Math.pow(0.5, 2.5), LearningRateSchedule.exponentialDecay(1, 10, 0.5, false).at(25), 1e-15);
+        assertEquals(0.01, LearningRateSchedule.step(1, 0.1, 100).at(250), 1e-15);
+    }
+}
