@@ -1,6 +1,9 @@
 /** The {@code trainax} command-line application: the only module that prints to the standard streams. */
 module dev.trainax.cli {
     requires dev.trainax.api;
+    requires dev.trainax.trainers;
+    requires dev.trainax.nn;
+    requires dev.trainax.sampledata;
     requires jdk.unsupported;
 
     exports dev.trainax.cli;

@@ -5,7 +5,7 @@
  */
 module dev.trainax.trainers {
     requires transitive dev.trainax.api;
-    requires com.google.guice;
+    requires static com.google.guice;
     requires jdk.unsupported;
 
     exports dev.trainax.trainers;

@@ -24,8 +24,9 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "plugins" -> new PluginsCommand().run(rest, out);
+                case "quickstart" -> new QuickstartCommand().run(rest, out);
                 default -> {
-                    err.println("unknown command '" + args[0] + "'; known: plugins, help");
+                    err.println("unknown command '" + args[0] + "'; known: quickstart, plugins, help");
                     yield 2;
                 }
             };
@@ -38,6 +39,9 @@ public final class Main {
     static String usage() {
         return String.join(System.lineSeparator(),
                 "usage: trainax <command>",
+                "  quickstart [--steps N] [--rollouts 1,5,20]",
+                "                          train Trainax's README example (advection, kernel-2 conv) and print",
+                "                          each learned stencil's distance to first-order upwind",
                 "  plugins [--kind KIND]   list every discovered plugin with id, kind, module and parameters",
                 "  help                    this text");
     }

@@ -32,6 +32,22 @@ class MainTest {
     }
 
     @Test
+    void quickstartTrainsAndPrintsTheStencilDistances() {
+        assertEquals(0, run("quickstart", "--steps", "30", "--rollouts", "1,2"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("r=1  learned stencil"), text);
+        assertTrue(text.contains("r=2  learned stencil"), text);
+        assertTrue(text.contains("stencil distances: ["), text);
+    }
+
+    @Test
+    void badQuickstartOptionsExitWithTwo() {
+        assertEquals(2, run("quickstart", "--steps", "-3"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--steps must be a positive integer, got '-3'"));
+        assertEquals(2, run("quickstart", "--speed", "3"));
+    }
+
+    @Test
     void unknownCommandsAndKindsExitWithTwo() {
         assertEquals(2, run("fly"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'fly'"));

@@ -1,0 +1,113 @@
+package dev.trainax.bench;
+
+import dev.trainax.nn.Conv1d;
+import dev.trainax.sampledata.Advection1d;
+import dev.trainax.trainers.Optimizer;
+import dev.trainax.trainers.SupervisedTrainer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code trainax-bench}: the quickstart workload (advection, kernel-2 circular conv, Adam 1e-2,
+ * batch 32) per rollout length, our trainer and the PyTorch peer ({@code quickstart.py}) in one
+ * invocation, ours before and after the peer; prints median ms per training step and the ratio.
+ * Arguments: {@code [--peer DIR] [--steps N] [--rollouts 1,5,20] [--scaling 5,10,20,40]}.
+ */
+public final class Bench {
+
+    private static final int WARMUP = 5;
+
+    private Bench() {
+    }
+
+    /** Runs the benchmark and prints its tables. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Path peer = Path.of(options.getOrDefault("--peer", "../shared/peer"));
+        int steps = Integer.parseInt(options.getOrDefault("--steps", "1000"));
+        int[] rollouts = ints(options.getOrDefault("--rollouts", "1,5,20"));
+        int[] scaling = ints(options.getOrDefault("--scaling", "5,10,20,40"));
+        INDArray data = quickstartData(peer);
+        System.out.printf("quickstart data %s from %s; %d steps per run; one OpenMP thread: %s%n",
+                java.util.Arrays.toString(data.shape()), Files.exists(peerData(peer)) ? peerData(peer) : "Advection1d",
+                steps, System.getenv("OMP_NUM_THREADS"));
+
+        Map<Integer, List<Double>> ours = new LinkedHashMap<>();
+        for (int r : rollouts) {
+            ours.computeIfAbsent(r, k -> new ArrayList<>()).add(quickstartStep(data, r, steps));
+        }
+        Map<Integer, Double> peerMedians = PeerRunner.quickstart(peer);
+        for (int r : rollouts) {
+            ours.get(r).add(quickstartStep(data, r, steps));
+        }
+        System.out.println();
+        System.out.println("| workload | r | ours median ms/step (before, after peer) | PyTorch peer ms/step | ratio ours/peer |");
+        System.out.println("|---|---|---|---|---|");
+        for (int r : rollouts) {
+            double mine = Math.min(ours.get(r).get(0), ours.get(r).get(1));
+            Double theirs = peerMedians.get(r);
+            System.out.printf("| quickstart | %d | %.2f (%.2f, %.2f) | %s | %s |%n", r, mine, ours.get(r).get(0),
+                    ours.get(r).get(1), theirs == null ? "n/a" : String.format("%.2f", theirs),
+                    theirs == null ? "n/a" : String.format("%.1f", mine / theirs));
+        }
+        System.out.println();
+        System.out.println("| r | ours median ms/step | ms per rollout step |");
+        System.out.println("|---|---|---|");
+        for (int r : scaling) {
+            double median = quickstartStep(data, r, Math.min(steps, 300));
+            System.out.printf("| %d | %.2f | %.3f |%n", r, median, median / r);
+        }
+        System.out.printf("%nresident memory %.0f MiB%n", ResidentMemory.mebibytes());
+    }
+
+    /** Median ms per training step of the quickstart at rollout {@code r}. */
+    static double quickstartStep(INDArray data, int r, int steps) {
+        Conv1d conv = new Conv1d(1, 1, 2, false);
+        StepTimer timer = new StepTimer(steps);
+        var trainer = SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
+                .numTrainingSteps(steps).batchSize(32).progress(timer).build().generalTrainer(conv);
+        timer.start();
+        trainer.train(conv.initialParameters(73), 42);
+        System.out.printf("  ours r=%d: median %.3f ms/step, first step %.0f ms%n", r, timer.medianMillis(WARMUP),
+                timer.firstStepMillis());
+        return timer.medianMillis(WARMUP);
+    }
+
+    private static Path peerData(Path peer) {
+        return peer.resolve("data").resolve("quickstart_advection.f32");
+    }
+
+    /** The peer's exact float32 data (20, 100, 1, 30) when present, else the same workload from our generator. */
+    static INDArray quickstartData(Path peer) throws IOException {
+        Path file = peerData(peer);
+        if (!Files.exists(file)) {
+            return Advection1d.periodic(30, 20, -0.75, 5, 100, 0);
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[bytes.remaining() / 4];
+        bytes.asFloatBuffer().get(values);
+        return Nd4j.createFromArray(values).castTo(DataType.FLOAT).reshape(20, 100, 1, 30);
+    }
+
+    private static int[] ints(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
+    }
+}
