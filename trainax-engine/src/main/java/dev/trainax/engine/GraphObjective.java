@@ -2,7 +2,6 @@ package dev.trainax.engine;
 
 import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Scalar;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
@@ -24,6 +23,7 @@ final class GraphObjective implements Objective {
 
     private static final String WINDOWS = "windows";
     private static final String LOSS = "loss";
+    private static final String VALUE_LOSS = "value_loss";
 
     private final SameDiff graph;
     private final DataRequirement requirement;
@@ -32,16 +32,26 @@ final class GraphObjective implements Objective {
     /** Parameter name → graph variable name, in parameter order. */
     private final Map<String, String> variableNames;
     private final Parameters template;
+    /** Names of the value-pass variables whose values feed the gradient pass's cut placeholders, in order. */
+    private final List<String> cutInputs;
+    /** The loss of the pass without placeholders, for forward-only evaluation. */
+    private final String valueLoss;
+    /** False when cuts leave the loss independent of every parameter: the gradient is then zero. */
+    private final boolean dependsOnParameters;
     private boolean closed;
 
     private GraphObjective(SameDiff graph, DataRequirement requirement, long[] stateShape, DataType dataType,
-                           Map<String, String> variableNames, Parameters template) {
+                           Map<String, String> variableNames, Parameters template, List<String> cutInputs,
+                           String valueLoss, boolean dependsOnParameters) {
         this.graph = graph;
         this.requirement = requirement;
         this.stateShape = stateShape;
         this.dataType = dataType;
         this.variableNames = variableNames;
         this.template = template;
+        this.cutInputs = List.copyOf(cutInputs);
+        this.valueLoss = valueLoss;
+        this.dependsOnParameters = dependsOnParameters;
     }
 
     static GraphObjective compile(TrainingProblem problem) {
@@ -63,20 +73,61 @@ final class GraphObjective implements Objective {
             variableNames.put(entry.getKey(), variableName);
             parameters.put(entry.getKey(), graph.var(variableName, entry.getValue().castTo(type).dup()));
         }
-        GraphOps ops = new GraphOps(graph, windows, requirement.numTimeLevels(),
-                Arrays.stream(stateShape).reduce(1, (a, b) -> a * b),
-                problem.network(), new GraphStepContext(graph, type, "network", parameters),
-                problem.referenceStepper().orElse(null), new GraphStepContext(graph, type, "reference", Map.of()),
-                problem.residuum().orElse(null), new GraphStepContext(graph, type, "residuum", Map.of()));
-        Scalar loss = problem.configuration().loss(ops);
-        SDVariable lossVariable = ((GraphOps.GraphScalar) loss).variable();
-        lossVariable.rename(LOSS);
+        GraphStepContext networkContext = new GraphStepContext(graph, type, "network", parameters);
+        GraphStepContext referenceContext = new GraphStepContext(graph, type, "reference", Map.of());
+        GraphStepContext residuumContext = new GraphStepContext(graph, type, "residuum", Map.of());
+        java.util.function.Function<GraphOps.CutMode, GraphOps> pass = mode -> new GraphOps(mode, graph, windows,
+                requirement.numTimeLevels(), stateShape, problem.network(), networkContext,
+                problem.referenceStepper().orElse(null), referenceContext, problem.residuum().orElse(null),
+                residuumContext);
+
+        GraphOps gradientPass = pass.apply(GraphOps.CutMode.PLACEHOLDERS);
+        ((GraphOps.GraphScalar) problem.configuration().loss(gradientPass)).variable().rename(LOSS);
         graph.setLossVariables(LOSS);
+        List<String> cutInputs = new ArrayList<>();
+        String valueLoss = LOSS;
+        List<GraphOps.ShapeCheck> checks = gradientPass.shapeChecks();
+        if (!gradientPass.cuts().isEmpty()) {
+            GraphOps valuePass = pass.apply(GraphOps.CutMode.RECORD_VALUES);
+            ((GraphOps.GraphScalar) problem.configuration().loss(valuePass)).variable().rename(VALUE_LOSS);
+            if (valuePass.cuts().size() != gradientPass.cuts().size()) {
+                throw new IllegalStateException("configuration " + problem.configuration().getClass().getName()
+                        + " wrote a different program on its second run; loss(ops) must be deterministic");
+            }
+            valuePass.cuts().forEach(cut -> cutInputs.add(cut.name()));
+            valueLoss = VALUE_LOSS;
+            checks = valuePass.shapeChecks();
+        }
+        boolean dependsOnParameters = dependsOnParameters(graph, LOSS);
         GraphObjective objective = new GraphObjective(graph, requirement, stateShape, type, variableNames,
-                problem.parameterTemplate());
-        objective.checkShapes(ops.shapeChecks());
-        QuietStdout.run(graph::createGradFunction);
+                problem.parameterTemplate(), cutInputs, valueLoss, dependsOnParameters);
+        objective.checkShapes(checks);
+        if (dependsOnParameters) {
+            QuietStdout.run(graph::createGradFunction);
+        }
         return objective;
+    }
+
+    /** Whether any trainable variable reaches {@code output} (cuts can leave a loss with zero gradient). */
+    private static boolean dependsOnParameters(SameDiff graph, String output) {
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(output));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            SDVariable variable = graph.getVariable(pending.pop());
+            if (!seen.add(variable.name())) {
+                continue;
+            }
+            if (variable.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                return true;
+            }
+            var op = graph.getVariableOutputOp(variable.name());
+            if (op != null) {
+                for (SDVariable input : op.args()) {
+                    pending.push(input.name());
+                }
+            }
+        }
+        return false;
     }
 
     /** Runs the graph once on a zero batch of one window and compares the recorded shapes. */
@@ -117,17 +168,34 @@ final class GraphObjective implements Objective {
     @Override
     public double loss(Parameters parameters, INDArray windows) {
         load(parameters);
-        return graph.output(Map.of(WINDOWS, prepare(windows)), LOSS).get(LOSS).getDouble(0);
+        return graph.output(Map.of(WINDOWS, prepare(windows)), valueLoss).get(valueLoss).getDouble(0);
     }
 
     @Override
     public LossAndGradient lossAndGradient(Parameters parameters, INDArray windows) {
+        if (!dependsOnParameters) {
+            double loss = loss(parameters, windows);
+            Map<String, INDArray> zeros = new LinkedHashMap<>();
+            template.asMap().forEach((name, array) -> zeros.put(name, Nd4j.zeros(dataType, array.shape())));
+            return new LossAndGradient(loss, Parameters.of(zeros));
+        }
         load(parameters);
-        OutAndGrad result = graph.calculateGradientsAndOutputs(Map.of(WINDOWS, prepare(windows)), List.of(LOSS),
-                variableNames.values());
+        Map<String, INDArray> feed = new java.util.HashMap<>();
+        feed.put(WINDOWS, prepare(windows));
+        if (!cutInputs.isEmpty()) {
+            Map<String, INDArray> values = graph.output(Map.of(WINDOWS, feed.get(WINDOWS)), cutInputs);
+            for (int k = 0; k < cutInputs.size(); k++) {
+                feed.put(GraphOps.cutName(k), values.get(cutInputs.get(k)));
+            }
+        }
+        OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(LOSS), variableNames.values());
         double loss = result.getOutputs().get(LOSS).getDouble(0);
         Map<String, INDArray> gradient = new LinkedHashMap<>();
-        variableNames.forEach((name, variable) -> gradient.put(name, result.getGradients().get(variable)));
+        variableNames.forEach((name, variable) -> {
+            INDArray part = result.getGradients().get(variable);
+            // a parameter the loss does not reach has no gradient in SameDiff: it is zero
+            gradient.put(name, part != null ? part : Nd4j.zeros(dataType, template.get(name).shape()));
+        });
         return new LossAndGradient(loss, Parameters.of(gradient));
     }
 

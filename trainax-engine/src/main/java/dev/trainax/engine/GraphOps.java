@@ -15,11 +15,15 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 
 /**
  * {@link RolloutOps} that append operations to one SameDiff graph. Every state it creates is
  * recorded with where it came from, so that the objective can check shapes once with a probe batch.
+ *
+ * <p>Cuts are built in one of two ways. In the gradient pass a cut is a placeholder fed with the
+ * value from the value pass, so nothing upstream of a cut is ever differentiated (SameDiff would
+ * otherwise differentiate through ops behind a {@code StopGradient}, with zero cotangents, and fail
+ * on ops without a gradient). In the value pass a cut is the identity and its input is recorded.
  */
 final class GraphOps implements RolloutOps {
 
@@ -45,19 +49,32 @@ final class GraphOps implements RolloutOps {
     private final GraphStepContext referenceContext;
     private final Residuum residuum;
     private final GraphStepContext residuumContext;
+    /** How {@link #stopGradient} is built. */
+    enum CutMode {
+        /** The cut's input is recorded and passed on: this pass computes the values behind cuts. */
+        RECORD_VALUES,
+        /** The cut is a placeholder named {@code cut_<k>}: this pass is differentiated. */
+        PLACEHOLDERS
+    }
+
+    private final CutMode cutMode;
+    private final long[] stateShape;
+    private final List<SDVariable> cuts = new ArrayList<>();
     private final Map<Integer, GraphState> dataLevels = new HashMap<>();
     private final List<ShapeCheck> shapeChecks = new ArrayList<>();
     private int networkCalls;
     private int referenceCalls;
 
-    GraphOps(SameDiff graph, SDVariable windows, int numTimeLevels, long features,
+    GraphOps(CutMode cutMode, SameDiff graph, SDVariable windows, int numTimeLevels, long[] stateShape,
              Stepper network, GraphStepContext networkContext,
              Stepper reference, GraphStepContext referenceContext,
              Residuum residuum, GraphStepContext residuumContext) {
+        this.cutMode = cutMode;
         this.graph = graph;
         this.windows = windows;
         this.numTimeLevels = numTimeLevels;
-        this.features = features;
+        this.stateShape = stateShape.clone();
+        this.features = java.util.Arrays.stream(stateShape).reduce(1, (a, b) -> a * b);
         this.network = network;
         this.networkContext = networkContext;
         this.reference = reference;
@@ -68,6 +85,16 @@ final class GraphOps implements RolloutOps {
 
     List<ShapeCheck> shapeChecks() {
         return shapeChecks;
+    }
+
+    /** In {@link CutMode#RECORD_VALUES}, the inputs of the cuts in program order; else the cut placeholders. */
+    List<SDVariable> cuts() {
+        return cuts;
+    }
+
+    /** The placeholder name of the k-th cut. */
+    static String cutName(int k) {
+        return "cut_" + k;
     }
 
     @Override
@@ -113,7 +140,17 @@ final class GraphOps implements RolloutOps {
 
     @Override
     public State stopGradient(State state) {
-        return new GraphState(new StopGradient(graph, variable(state)).outputVariable(), origin(state));
+        SDVariable input = variable(state);
+        if (cutMode == CutMode.RECORD_VALUES) {
+            cuts.add(input);
+            return state;
+        }
+        long[] shape = new long[stateShape.length + 1];
+        shape[0] = -1;
+        System.arraycopy(stateShape, 0, shape, 1, stateShape.length);
+        SDVariable cut = graph.placeHolder(cutName(cuts.size()), input.dataType(), shape);
+        cuts.add(cut);
+        return new GraphState(cut, origin(state) + " (cut)");
     }
 
     @Override
