@@ -26,4 +26,10 @@ public interface StepContext {
      * to {@link #dataType()}. Reference steppers and residua keep their fixed arrays here.
      */
     SDVariable constant(String key, INDArray value);
+
+    /**
+     * A value derived from parameters or constants (a transposed weight, say), defined once per key
+     * and shared by every application in the graph, so that a rollout does not repeat it per step.
+     */
+    SDVariable derived(String key, java.util.function.Supplier<SDVariable> definition);
 }

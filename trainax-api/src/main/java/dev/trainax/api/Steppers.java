@@ -43,5 +43,10 @@ public final class Steppers {
         public SDVariable constant(String key, INDArray value) {
             return context.constant(key, value);
         }
+
+        @Override
+        public SDVariable derived(String key, java.util.function.Supplier<SDVariable> definition) {
+            return context.derived("frozen:" + System.identityHashCode(parameters) + ":" + key, definition);
+        }
     }
 }

@@ -67,6 +67,10 @@ public final class Bench {
             double median = quickstartStep(data, r, Math.min(steps, 300));
             System.out.printf("| %d | %.2f | %.3f |%n", r, median, median / r);
         }
+        System.out.println();
+        for (int r : rollouts) {
+            Breakdown.quickstart(data, r, Math.min(steps, 300));
+        }
         System.out.printf("%nresident memory %.0f MiB%n", ResidentMemory.mebibytes());
     }
 

@@ -59,6 +59,24 @@ class HandDerivedTest {
     }
 
     @Test
+    void scalarStatesWork() {
+        Mlp linear = new Mlp(1, 1, 0, Activation.IDENTITY);
+        Parameters parameters = Parameters.of(Map.of("layer0.weight", Nd4j.createFromArray(new double[][] {{A}}),
+                "layer0.bias", Nd4j.createFromArray(new double[] {0.0})));
+        INDArray windows = Nd4j.createFromArray(new double[][][] {{{U0[0]}, {D1[0]}, {D2[0]}},
+                {{U0[1]}, {D1[1]}, {D2[1]}}});
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+                .network(linear, parameters).stateShape(1).dataType(DataType.DOUBLE).build())) {
+            LossAndGradient result = objective.lossAndGradient(parameters, windows);
+            assertEquals(mean(i -> Math.pow(A * U0[i] - D1[i], 2)) + mean(i -> Math.pow(A * A * U0[i] - D2[i], 2)),
+                    result.loss(), 1e-12);
+            assertEquals(mean(i -> 2 * (A * U0[i] - D1[i]) * U0[i])
+                    + mean(i -> 2 * (A * A * U0[i] - D2[i]) * 2 * A * U0[i]),
+                    result.gradient().get("layer0.weight").getDouble(0, 0), 1e-12);
+        }
+    }
+
+    @Test
     void cuttingBpttDropsTheFactorThroughTheFirstStep() {
         LossAndGradient result = evaluate(Supervised.of(2).withCutBptt(1));
         // û² = a · stop(a·u⁰): d û²/da = a·u⁰ instead of 2a·u⁰

@@ -1,6 +1,6 @@
 package dev.trainax.engine;
 
-import dev.trainax.api.BatchReduction;
+import dev.trainax.api.LossContext;
 import dev.trainax.api.Require;
 import dev.trainax.api.Residuum;
 import dev.trainax.api.RolloutOps;
@@ -42,7 +42,8 @@ final class GraphOps implements RolloutOps {
     private final SameDiff graph;
     private final SDVariable windows;
     private final int numTimeLevels;
-    private final long features;
+    /** The axes of a batched state other than the batch axis. */
+    private final int[] stateAxes;
     private final Stepper network;
     private final GraphStepContext networkContext;
     private final Stepper reference;
@@ -74,7 +75,7 @@ final class GraphOps implements RolloutOps {
         this.windows = windows;
         this.numTimeLevels = numTimeLevels;
         this.stateShape = stateShape.clone();
-        this.features = java.util.Arrays.stream(stateShape).reduce(1, (a, b) -> a * b);
+        this.stateAxes = java.util.stream.IntStream.rangeClosed(1, stateShape.length).toArray();
         this.network = network;
         this.networkContext = networkContext;
         this.reference = reference;
@@ -158,7 +159,7 @@ final class GraphOps implements RolloutOps {
         Require.present("timeLevelLoss", loss);
         shapeChecks.add(new ShapeCheck(variable(prediction), variable(target),
                 "prediction (" + origin(prediction) + ") vs target (" + origin(target) + ")"));
-        return reduce(loss, loss.perSample(graph, flat(prediction), flat(target)));
+        return new GraphScalar(loss.batchLoss(lossContext, variable(prediction), variable(target)));
     }
 
     @Override
@@ -166,30 +167,39 @@ final class GraphOps implements RolloutOps {
         Require.present("timeLevelLoss", loss);
         Require.that(loss.acceptsSingleInput(), "timeLevelLoss",
                 "must accept a single input (a residuum); " + loss + " needs a target");
-        return reduce(loss, loss.perSample(graph, flat(residuumState), null));
+        return new GraphScalar(loss.batchLoss(lossContext, variable(residuumState), null));
     }
 
     @Override
     public Scalar weightedSum(double[] weights, List<Scalar> terms) {
         Require.that(!terms.isEmpty(), "terms", "must not be empty");
         Require.length("weights", weights, terms.size(), "one per term");
-        SDVariable sum = null;
+        SDVariable[] weighted = new SDVariable[terms.size()];
         for (int i = 0; i < weights.length; i++) {
             SDVariable term = ((GraphScalar) terms.get(i)).variable();
-            SDVariable weighted = weights[i] == 1.0 ? term : term.mul(weights[i]);
-            sum = sum == null ? weighted : sum.add(weighted);
+            weighted[i] = weights[i] == 1.0 ? term : term.mul(weights[i]);
         }
-        return new GraphScalar(sum);
+        // one AddN op instead of a chain of additions: fewer ops per rollout step
+        return new GraphScalar(weighted.length == 1 ? weighted[0] : graph.math().mergeAdd(weighted));
     }
 
-    private Scalar reduce(TimeLevelLoss loss, SDVariable perSample) {
-        SDVariable reduced = loss.batchReduction() == BatchReduction.SUM ? perSample.sum() : perSample.mean();
-        return new GraphScalar(reduced);
-    }
+    /** Per-sample reductions over the state axes, which the engine knows. */
+    private final LossContext lossContext = new LossContext() {
+        @Override
+        public SameDiff graph() {
+            return graph;
+        }
 
-    private SDVariable flat(State state) {
-        return variable(state).reshape(-1, features);
-    }
+        @Override
+        public SDVariable meanPerSample(SDVariable x) {
+            return x.mean(stateAxes);
+        }
+
+        @Override
+        public SDVariable meanOverAll(SDVariable x) {
+            return x.mean();
+        }
+    };
 
     private SDVariable variable(State state) {
         if (!(state instanceof GraphState graphState)) {

@@ -16,6 +16,7 @@ final class GraphStepContext implements StepContext {
     private final String namespace;
     private final Map<String, SDVariable> parameters;
     private final Map<String, SDVariable> constants = new HashMap<>();
+    private final Map<String, SDVariable> derived = new HashMap<>();
 
     GraphStepContext(SameDiff graph, DataType dataType, String namespace, Map<String, SDVariable> parameters) {
         this.graph = graph;
@@ -48,5 +49,15 @@ final class GraphStepContext implements StepContext {
     public SDVariable constant(String key, INDArray value) {
         return constants.computeIfAbsent(key, k -> graph.constant(
                 namespace + "_const_" + constants.size(), value.castTo(dataType).dup()));
+    }
+
+    @Override
+    public SDVariable derived(String key, java.util.function.Supplier<SDVariable> definition) {
+        SDVariable value = derived.get(key);
+        if (value == null) {
+            value = definition.get();
+            derived.put(key, value);
+        }
+        return value;
     }
 }

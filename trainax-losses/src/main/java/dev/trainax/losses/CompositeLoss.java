@@ -1,11 +1,11 @@
 package dev.trainax.losses;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.LossContext;
 import dev.trainax.api.Require;
 import dev.trainax.api.TimeLevelLoss;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * A weighted sum of time-level losses, per sample: {@code Σ w_i · l_i(prediction, target)}. All
@@ -32,13 +32,13 @@ public final class CompositeLoss implements TimeLevelLoss {
     }
 
     @Override
-    public SDVariable perSample(SameDiff graph, SDVariable prediction, SDVariable target) {
+    public SDVariable perSample(LossContext context, SDVariable prediction, SDVariable target) {
         if (target == null) {
             Require.that(acceptsSingleInput(), "target", "is required by a part of " + this);
         }
         SDVariable sum = null;
         for (int i = 0; i < losses.size(); i++) {
-            SDVariable part = losses.get(i).perSample(graph, prediction, target).mul(weights[i]);
+            SDVariable part = losses.get(i).perSample(context, prediction, target).mul(weights[i]);
             sum = sum == null ? part : sum.add(part);
         }
         return sum;

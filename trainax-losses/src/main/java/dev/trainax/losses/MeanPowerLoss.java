@@ -1,6 +1,7 @@
 package dev.trainax.losses;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.LossContext;
 import dev.trainax.api.Require;
 import dev.trainax.api.TimeLevelLoss;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -64,31 +65,45 @@ public final class MeanPowerLoss implements TimeLevelLoss {
     }
 
     @Override
-    public SDVariable perSample(SameDiff graph, SDVariable prediction, SDVariable target) {
+    public SDVariable perSample(LossContext context, SDVariable prediction, SDVariable target) {
         if (target == null) {
             Require.that(!normalized, "target", "is required by the normalized loss " + this
                     + " (it divides by the target's norm); use the plain form for a residuum");
-            return measure(graph, prediction);
+            return root(context, context.meanPerSample(powered(context.graph(), prediction, null)));
         }
-        SDVariable error = measure(graph, prediction.sub(target));
-        return normalized ? error.div(measure(graph, target)) : error;
+        SDVariable error = root(context, context.meanPerSample(powered(context.graph(), prediction, target)));
+        if (!normalized) {
+            return error;
+        }
+        return error.div(root(context, context.meanPerSample(powered(context.graph(), target, null))));
     }
 
-    /** {@code (mean |x|^p)^(1/p if root)} over axis 1 of a {@code (batch, features)} array. */
-    private SDVariable measure(SameDiff graph, SDVariable x) {
-        SDVariable powered;
-        if (exponent == 2) {
-            powered = graph.math().square(x);
-        } else if (exponent == 1) {
-            powered = graph.math().abs(x);
-        } else {
-            powered = graph.math().pow(graph.math().abs(x), exponent);
+    /**
+     * Without root or normalization, the batch mean of per-sample means is the mean over every
+     * element (all samples have the same size): one reduction instead of two.
+     */
+    @Override
+    public SDVariable batchLoss(LossContext context, SDVariable prediction, SDVariable target) {
+        if (root || normalized || batchReduction != BatchReduction.MEAN) {
+            return TimeLevelLoss.super.batchLoss(context, prediction, target);
         }
-        SDVariable mean = powered.mean(1);
+        return context.meanOverAll(powered(context.graph(), prediction, target));
+    }
+
+    /** {@code |x − y|^p} elementwise ({@code y} may be null), with the cheapest op for p = 1 and 2. */
+    private SDVariable powered(SameDiff graph, SDVariable x, SDVariable y) {
+        if (exponent == 2) {
+            return y == null ? graph.math().square(x) : graph.math().squaredDifference(x, y);
+        }
+        SDVariable magnitude = graph.math().abs(y == null ? x : x.sub(y));
+        return exponent == 1 ? magnitude : graph.math().pow(magnitude, exponent);
+    }
+
+    private SDVariable root(LossContext context, SDVariable mean) {
         if (!root) {
             return mean;
         }
-        return exponent == 2 ? graph.math().sqrt(mean) : graph.math().pow(mean, 1.0 / exponent);
+        return exponent == 2 ? context.graph().math().sqrt(mean) : context.graph().math().pow(mean, 1.0 / exponent);
     }
 
     @Override

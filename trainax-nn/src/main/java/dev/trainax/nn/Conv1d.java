@@ -58,7 +58,7 @@ public final class Conv1d implements Network {
         int left = (kernelSize - 1) / 2;
         int right = kernelSize - 1 - left;
         SDVariable padded = circularPad(graph, state, left, right);
-        SDVariable kernel = context.parameter("weight").permute(2, 1, 0);
+        SDVariable kernel = context.derived("conv1d.kernel", () -> context.parameter("weight").permute(2, 1, 0));
         SDVariable out = graph.cnn().conv1d(padded, kernel, Conv1DConfig.builder().k(kernelSize).s(1).p(0).d(1)
                 .paddingMode(PaddingMode.VALID).dataFormat("NCW").build());
         if (useBias) {

@@ -62,7 +62,7 @@ public final class Mlp implements Network {
         for (int layer = 0; layer <= depth; layer++) {
             SDVariable weight = context.parameter("layer" + layer + ".weight");
             SDVariable bias = context.parameter("layer" + layer + ".bias");
-            x = x.mmul(weight.permute(1, 0)).add(bias);
+            x = graph.mmul(x, weight, false, true, false).add(bias);
             if (layer < depth) {
                 x = activation.apply(graph, x);
             }
