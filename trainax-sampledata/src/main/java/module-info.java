@@ -1,6 +1,7 @@
 /**
- * Reference physics and sample data: the exact Fourier-spectral periodic advection generator and
- * the first-order-upwind advection stepper. Exported for plain-Java users; the steppers are also
+ * Reference physics and sample data: the exact Fourier-spectral periodic advection generator, the
+ * first-order-upwind advection stepper and Lorenz-63 with RK4. Exported for plain-Java users; the
+ * steppers are also
  * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
  */
 module dev.trainax.sampledata {
@@ -10,5 +11,6 @@ module dev.trainax.sampledata {
     exports dev.trainax.sampledata;
 
     provides dev.trainax.api.plugin.ReferenceStepperProvider with
-            dev.trainax.sampledata.FirstOrderUpwindProvider;
+            dev.trainax.sampledata.FirstOrderUpwindProvider,
+            dev.trainax.sampledata.Lorenz63Provider;
 }
