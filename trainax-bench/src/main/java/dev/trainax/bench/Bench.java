@@ -1,5 +1,6 @@
 package dev.trainax.bench;
 
+import dev.trainax.api.Network;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.trainers.Optimizer;
@@ -21,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code trainax-bench}: the quickstart workload (advection, kernel-2 circular conv, Adam 1e-2,
  * batch 32) per rollout length, our trainer and the PyTorch peer ({@code quickstart.py}) in one
  * invocation, ours before and after the peer; prints median ms per training step and the ratio.
- * Arguments: {@code [--peer DIR] [--steps N] [--rollouts 1,5,20] [--scaling 5,10,20,40]}.
+ * Arguments: {@code [--peer DIR] [--steps N] [--rollouts 1,5,20] [--scaling 5,10,20,40]}; {@code --soak N}
+ * instead runs N quickstart steps and reports resident memory along the way.
  */
 public final class Bench {
 
@@ -38,6 +40,10 @@ public final class Bench {
         int[] rollouts = ints(options.getOrDefault("--rollouts", "1,5,20"));
         int[] scaling = ints(options.getOrDefault("--scaling", "5,10,20,40"));
         INDArray data = quickstartData(peer);
+        if (options.containsKey("--soak")) {
+            soak(data, Integer.parseInt(options.get("--soak")));
+            return;
+        }
         System.out.printf("quickstart data %s from %s; %d steps per run; one OpenMP thread: %s%n",
                 java.util.Arrays.toString(data.shape()), Files.exists(peerData(peer)) ? peerData(peer) : "Advection1d",
                 steps, System.getenv("OMP_NUM_THREADS"));
@@ -61,11 +67,12 @@ public final class Bench {
                     theirs == null ? "n/a" : String.format("%.1f", mine / theirs));
         }
         System.out.println();
-        System.out.println("| r | ours median ms/step | ms per rollout step |");
-        System.out.println("|---|---|---|");
+        System.out.println("| r | conv (quickstart) ms/step | per rollout step | elementwise chain ms/step | per rollout step |");
+        System.out.println("|---|---|---|---|---|");
         for (int r : scaling) {
-            double median = quickstartStep(data, r, Math.min(steps, 300));
-            System.out.printf("| %d | %.2f | %.3f |%n", r, median, median / r);
+            double conv = quickstartStep(data, r, Math.min(steps, 300));
+            double chain = stepMillis(data, r, Math.min(steps, 300), new DiagonalStepper(30), "elementwise");
+            System.out.printf("| %d | %.2f | %.3f | %.2f | %.3f |%n", r, conv, conv / r, chain, chain / r);
         }
         System.out.println();
         for (int r : rollouts) {
@@ -74,16 +81,35 @@ public final class Bench {
         System.out.printf("%nresident memory %.0f MiB%n", ResidentMemory.mebibytes());
     }
 
+    /** Resident memory over a long quickstart run (r = 1), sampled ten times. */
+    static void soak(INDArray data, int steps) {
+        Conv1d conv = new Conv1d(1, 1, 2, false);
+        int every = Math.max(1, steps / 10);
+        System.out.printf("soak: quickstart r=1, %d steps; resident memory before %.0f MiB%n", steps,
+                ResidentMemory.mebibytes());
+        SupervisedTrainer.builder(data).numRolloutSteps(1).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(steps)
+                .batchSize(32).recordLossEvery(every).progress(progress -> {
+                    if ((progress.step() + 1) % every == 0) {
+                        System.out.printf("  step %6d: resident memory %.0f MiB, %.0f steps/s%n", progress.step() + 1,
+                                ResidentMemory.mebibytes(), progress.stepsPerSecond());
+                    }
+                }).build().train(conv, conv.initialParameters(73), 42);
+    }
+
     /** Median ms per training step of the quickstart at rollout {@code r}. */
     static double quickstartStep(INDArray data, int r, int steps) {
-        Conv1d conv = new Conv1d(1, 1, 2, false);
+        return stepMillis(data, r, steps, new Conv1d(1, 1, 2, false), "quickstart");
+    }
+
+    /** Median ms per supervised training step of {@code network} at rollout {@code r} (Adam 1e-2, batch 32). */
+    static double stepMillis(INDArray data, int r, int steps, Network network, String label) {
         StepTimer timer = new StepTimer(steps);
         var trainer = SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
-                .numTrainingSteps(steps).batchSize(32).progress(timer).build().generalTrainer(conv);
+                .numTrainingSteps(steps).batchSize(32).progress(timer).build();
         timer.start();
-        trainer.train(conv.initialParameters(73), 42);
-        System.out.printf("  ours r=%d: median %.3f ms/step, first step %.0f ms%n", r, timer.medianMillis(WARMUP),
-                timer.firstStepMillis());
+        trainer.train(network, network.initialParameters(73), 42);
+        System.out.printf("  ours %s r=%d: median %.3f ms/step, first step (graph build included) %.0f ms%n", label,
+                r, timer.medianMillis(WARMUP), timer.firstStepMillis());
         return timer.medianMillis(WARMUP);
     }
 

@@ -6,6 +6,7 @@ import dev.trainax.api.plugin.ConfigurationProvider;
 import dev.trainax.api.plugin.PluginArguments;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginParameter;
+import dev.trainax.api.plugin.SimpleProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -34,43 +35,11 @@ public final class ConfigurationProviders {
         return arguments.plugin("timeLevelLoss", TimeLevelLoss.class);
     }
 
-    /** A provider defined by its id, description, parameters and factory. */
-    private abstract static class Base implements ConfigurationProvider {
-        private final String id;
-        private final String description;
-        private final List<PluginParameter> parameters;
-        private final Function<PluginArguments, Configuration> factory;
-
+    /** A configuration provider defined by its id, description, parameters and factory. */
+    private abstract static class Base extends SimpleProvider<Configuration> implements ConfigurationProvider {
         Base(String id, String description, List<PluginParameter> parameters,
              Function<PluginArguments, Configuration> factory) {
-            this.id = id;
-            this.description = description;
-            this.parameters = parameters;
-            this.factory = factory;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        @Override
-        public List<PluginParameter> parameters() {
-            return parameters;
-        }
-
-        @Override
-        public Configuration create(PluginArguments arguments) {
-            try {
-                return factory.apply(arguments);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(arguments.path() + "." + e.getMessage(), e);
-            }
+            super(id, description, parameters, factory);
         }
     }
 

@@ -62,15 +62,9 @@ public record MixChainPostPhysics(int numRolloutSteps, int numPostPhysicsSteps, 
 
     @Override
     public Scalar loss(RolloutOps ops) {
-        State prediction = ops.data(0);
         List<Scalar> terms = new ArrayList<>();
-        for (int t = 0; t < numRolloutSteps; t++) {
-            prediction = ops.network(prediction);
-            terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t + 1)));
-            if (Options.cutsAfter(cutBptt, cutBpttEvery, t)) {
-                prediction = ops.stopGradient(prediction);
-            }
-        }
+        State prediction = Options.unroll(ops, timeLevelLoss, ops.data(0), 0, numRolloutSteps, cutBptt,
+                cutBpttEvery, terms);
         for (int t = numRolloutSteps; t < numRolloutSteps + numPostPhysicsSteps; t++) {
             prediction = ops.reference(prediction);
             terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t + 1)));

@@ -63,10 +63,7 @@ public record Pushforward(int numRolloutSteps, int numGradientSteps, TimeLevelLo
             prediction = ops.stopGradient(prediction);
         }
         List<Scalar> terms = new ArrayList<>();
-        for (int t = pushSteps; t < numRolloutSteps; t++) {
-            prediction = ops.network(prediction);
-            terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t + 1)));
-        }
+        Options.unroll(ops, timeLevelLoss, prediction, pushSteps, numGradientSteps, false, 1, terms);
         return ops.weightedSum(timeLevelWeights, terms);
     }
 }

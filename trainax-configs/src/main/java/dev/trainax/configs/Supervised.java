@@ -5,7 +5,6 @@ import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Require;
 import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
-import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,15 +69,8 @@ public record Supervised(int numRolloutSteps, TimeLevelLoss timeLevelLoss, boole
 
     @Override
     public Scalar loss(RolloutOps ops) {
-        State prediction = ops.data(0);
         List<Scalar> terms = new ArrayList<>();
-        for (int t = 0; t < numRolloutSteps; t++) {
-            prediction = ops.network(prediction);
-            terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t + 1)));
-            if (Options.cutsAfter(cutBptt, cutBpttEvery, t)) {
-                prediction = ops.stopGradient(prediction);
-            }
-        }
+        Options.unroll(ops, timeLevelLoss, ops.data(0), 0, numRolloutSteps, cutBptt, cutBpttEvery, terms);
         return ops.weightedSum(timeLevelWeights, terms);
     }
 }

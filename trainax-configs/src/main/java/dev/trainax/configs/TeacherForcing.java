@@ -5,7 +5,6 @@ import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Require;
 import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
-import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,16 +62,11 @@ public record TeacherForcing(int numRolloutSteps, int resetEvery, TimeLevelLoss 
 
     @Override
     public Scalar loss(RolloutOps ops) {
-        State prediction = ops.data(0);
         List<Scalar> terms = new ArrayList<>();
-        for (int t = 0; t < numRolloutSteps; t++) {
-            prediction = ops.network(prediction);
-            terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t + 1)));
-            if ((t + 1) % resetEvery == 0) {
-                prediction = ops.data(t + 1);
-            } else if (Options.cutsAfter(cutBptt, cutBpttEvery, t)) {
-                prediction = ops.stopGradient(prediction);
-            }
+        // segments of resetEvery steps, each restarted from the data; the last may be shorter
+        for (int start = 0; start < numRolloutSteps; start += resetEvery) {
+            Options.unroll(ops, timeLevelLoss, ops.data(start), start, Math.min(resetEvery, numRolloutSteps - start),
+                    cutBptt, cutBpttEvery, terms);
         }
         return ops.weightedSum(timeLevelWeights, terms);
     }

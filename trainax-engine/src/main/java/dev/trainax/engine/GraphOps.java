@@ -109,11 +109,7 @@ final class GraphOps implements RolloutOps {
 
     @Override
     public State network(State state) {
-        SDVariable input = variable(state);
-        SDVariable output = network.apply(networkContext, input);
-        String origin = "network step " + (++networkCalls);
-        shapeChecks.add(new ShapeCheck(output, input, origin + " output (must keep the state shape)"));
-        return new GraphState(output, origin);
+        return step(network, networkContext, state, "network step " + (++networkCalls));
     }
 
     @Override
@@ -122,9 +118,12 @@ final class GraphOps implements RolloutOps {
             throw new IllegalStateException("referenceStepper: the configuration applies the reference stepper "
                     + "but the problem has none");
         }
+        return step(reference, referenceContext, state, "reference step " + (++referenceCalls));
+    }
+
+    private State step(Stepper stepper, GraphStepContext context, State state, String origin) {
         SDVariable input = variable(state);
-        SDVariable output = reference.apply(referenceContext, input);
-        String origin = "reference step " + (++referenceCalls);
+        SDVariable output = stepper.apply(context, input);
         shapeChecks.add(new ShapeCheck(output, input, origin + " output (must keep the state shape)"));
         return new GraphState(output, origin);
     }

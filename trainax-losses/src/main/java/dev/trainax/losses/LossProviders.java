@@ -6,6 +6,7 @@ import dev.trainax.api.plugin.LossProvider;
 import dev.trainax.api.plugin.PluginArguments;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginParameter;
+import dev.trainax.api.plugin.SimpleProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,35 +26,9 @@ public final class LossProviders {
     }
 
     /** A provider whose only parameter is the batch reduction. */
-    private abstract static class Simple implements LossProvider {
-        private final String id;
-        private final String description;
-        private final Function<BatchReduction, TimeLevelLoss> factory;
-
+    private abstract static class Simple extends SimpleProvider<TimeLevelLoss> implements LossProvider {
         Simple(String id, String description, Function<BatchReduction, TimeLevelLoss> factory) {
-            this.id = id;
-            this.description = description;
-            this.factory = factory;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        @Override
-        public List<PluginParameter> parameters() {
-            return List.of(BATCH_REDUCTION);
-        }
-
-        @Override
-        public TimeLevelLoss create(PluginArguments arguments) {
-            return factory.apply(reduction(arguments));
+            super(id, description, List.of(BATCH_REDUCTION), arguments -> factory.apply(reduction(arguments)));
         }
     }
 
@@ -108,59 +83,32 @@ public final class LossProviders {
     }
 
     /** {@code lp}. */
-    public static final class Lp implements LossProvider {
-        @Override
-        public String id() {
-            return "lp";
-        }
-
-        @Override
-        public String description() {
-            return "(mean |error|^p)^(1/p) over channels and space, optionally normalized by the target's";
-        }
-
-        @Override
-        public List<PluginParameter> parameters() {
-            return List.of(PluginParameter.number("p", "the exponent", 2.0).atLeast(1),
-                    PluginParameter.bool("normalized", "divide by the same norm of the target", false),
-                    BATCH_REDUCTION);
-        }
-
-        @Override
-        public TimeLevelLoss create(PluginArguments arguments) {
-            return MeanPowerLoss.lp(arguments.number("p"), arguments.bool("normalized"), reduction(arguments));
+    public static final class Lp extends SimpleProvider<TimeLevelLoss> implements LossProvider {
+        /** Service constructor. */
+        public Lp() {
+            super("lp", "(mean |error|^p)^(1/p) over channels and space, optionally normalized by the target's",
+                    List.of(PluginParameter.number("p", "the exponent", 2.0).atLeast(1),
+                            PluginParameter.bool("normalized", "divide by the same norm of the target", false),
+                            BATCH_REDUCTION),
+                    a -> MeanPowerLoss.lp(a.number("p"), a.bool("normalized"), reduction(a)));
         }
     }
 
     /** {@code composite-loss}. */
-    public static final class Composite implements LossProvider {
-        @Override
-        public String id() {
-            return "composite-loss";
+    public static final class Composite extends SimpleProvider<TimeLevelLoss> implements LossProvider {
+        /** Service constructor. */
+        public Composite() {
+            super("composite-loss", "weighted sum of time-level losses",
+                    List.of(PluginParameter.plugins("losses", "the losses to add", PluginKind.LOSS),
+                            PluginParameter.numbers("weights", "one weight per loss; all 1 if absent").optional()),
+                    Composite::composite);
         }
 
-        @Override
-        public String description() {
-            return "weighted sum of time-level losses";
-        }
-
-        @Override
-        public List<PluginParameter> parameters() {
-            return List.of(PluginParameter.plugins("losses", "the losses to add", PluginKind.LOSS),
-                    PluginParameter.numbers("weights", "one weight per loss; all 1 if absent").optional());
-        }
-
-        @Override
-        public TimeLevelLoss create(PluginArguments arguments) {
+        private static TimeLevelLoss composite(PluginArguments arguments) {
             List<TimeLevelLoss> losses = new ArrayList<>(arguments.plugins("losses", TimeLevelLoss.class));
-            double[] weights = arguments.has("weights") ? arguments.numbers("weights") : ones(losses.size());
-            return new CompositeLoss(losses, weights);
-        }
-
-        private static double[] ones(int n) {
-            double[] ones = new double[n];
-            java.util.Arrays.fill(ones, 1.0);
-            return ones;
+            double[] weights = new double[losses.size()];
+            java.util.Arrays.fill(weights, 1.0);
+            return new CompositeLoss(losses, arguments.has("weights") ? arguments.numbers("weights") : weights);
         }
     }
 }

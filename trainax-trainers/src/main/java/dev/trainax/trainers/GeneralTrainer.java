@@ -23,7 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Minibatch training of a network under any configuration, as Trainax's {@code GeneralTrainer}:
+ * Minibatch training of a network under any configuration, as Trainax's {@code GeneralTrainer}
+ * (the network and its initial parameters are given to {@link #train}, as Trainax calls a trainer
+ * with its stepper):
  * per update step it draws a minibatch of windows ({@link PermutationMixer} over a
  * {@link TrajectorySubStacker}), evaluates the configuration's loss and gradient with the engine,
  * runs the callbacks on the pre-update state, records the pre-update loss and applies the
@@ -35,7 +37,6 @@ public final class GeneralTrainer {
 
     private final TrajectorySubStacker subStacker;
     private final Configuration configuration;
-    private final Stepper network;
     private final Stepper referenceStepper;
     private final Residuum residuum;
     private final Optimizer optimizer;
@@ -50,7 +51,6 @@ public final class GeneralTrainer {
     private GeneralTrainer(Builder builder) {
         this.subStacker = Require.present("subStacker", builder.subStacker);
         this.configuration = Require.present("configuration", builder.configuration);
-        this.network = Require.present("network", builder.network);
         this.optimizer = Require.present("optimizer", builder.optimizer);
         this.numUpdateSteps = Require.atLeast("numUpdateSteps", builder.numUpdateSteps, 1);
         this.batchSize = Require.atLeast("batchSize", builder.batchSize, 1);
@@ -71,21 +71,30 @@ public final class GeneralTrainer {
                 "residuum", "is required by the configuration " + configuration.getClass().getSimpleName());
     }
 
+    /** Where the minibatches come from. */
+    public TrajectorySubStacker subStacker() {
+        return subStacker;
+    }
+
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Trains from {@code initial} with minibatches drawn from {@code seed} and a fresh optimizer state. */
-    public TrainingResult train(Parameters initial, long seed) {
-        return train(initial, seed, null);
+    /**
+     * Trains {@code network} from {@code initial} with minibatches drawn from {@code seed} and a
+     * fresh optimizer state.
+     */
+    public TrainingResult train(Stepper network, Parameters initial, long seed) {
+        return train(network, initial, seed, null);
     }
 
     /**
-     * Trains from {@code initial}; {@code state} (may be null) continues an earlier run's optimizer
-     * state, which is copied and left unchanged.
+     * Trains {@code network} from {@code initial}; {@code state} (may be null) continues an earlier
+     * run's optimizer state, which is copied and left unchanged.
      */
-    public TrainingResult train(Parameters initial, long seed, OptimizerState state) {
+    public TrainingResult train(Stepper network, Parameters initial, long seed, OptimizerState state) {
+        Require.present("network", network);
         Require.present("initial", initial);
         PermutationMixer mixer = new PermutationMixer(subStacker.numWindows(), numUpdateSteps, batchSize, seed);
         if (mixer.fullBatchFallback()) {
@@ -98,7 +107,7 @@ public final class GeneralTrainer {
         callbacks.forEach(c -> history.put(c.name(), new ArrayList<>()));
         double[] losses = new double[(numUpdateSteps + recordLossEvery - 1) / recordLossEvery];
         long start = System.nanoTime();
-        try (Objective objective = compile(initial)) {
+        try (Objective objective = compile(network, initial)) {
             for (int step = 0; step < numUpdateSteps; step++) {
                 PermutationMixer.Minibatch minibatch = mixer.minibatch(step);
                 LossAndGradient result = objective.lossAndGradient(flat.parameters(),
@@ -157,14 +166,14 @@ public final class GeneralTrainer {
         }
     }
 
-    /** The configuration's loss on every window of the data set. */
-    public double fullLoss(Parameters parameters) {
-        try (Objective objective = compile(parameters)) {
+    /** The configuration's loss of {@code network} on every window of the data set. */
+    public double fullLoss(Stepper network, Parameters parameters) {
+        try (Objective objective = compile(network, parameters)) {
             return objective.loss(parameters.copy(dataType), subStacker.all());
         }
     }
 
-    private Objective compile(Parameters template) {
+    private Objective compile(Stepper network, Parameters template) {
         return engine.compile(TrainingProblem.builder().configuration(configuration).network(network, template)
                 .referenceStepper(referenceStepper).residuum(residuum).stateShape(subStacker.stateShape())
                 .dataType(dataType).build());
@@ -218,7 +227,6 @@ public final class GeneralTrainer {
     public static final class Builder {
         private TrajectorySubStacker subStacker;
         private Configuration configuration;
-        private Stepper network;
         private Stepper referenceStepper;
         private Residuum residuum;
         private Optimizer optimizer;
@@ -242,12 +250,6 @@ public final class GeneralTrainer {
         /** The methodology (required). */
         public Builder configuration(Configuration value) {
             this.configuration = value;
-            return this;
-        }
-
-        /** The trained stepper (required). */
-        public Builder network(Stepper value) {
-            this.network = value;
             return this;
         }
 

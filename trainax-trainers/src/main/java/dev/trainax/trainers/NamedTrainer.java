@@ -11,7 +11,6 @@ import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class NamedTrainer {
 
     private final Configuration configuration;
-    private final TrajectorySubStacker subStacker;
-    private final Builder options;
+    private final GeneralTrainer generalTrainer;
 
     private NamedTrainer(Builder builder) {
-        this.options = builder;
         Map<String, Object> arguments = new LinkedHashMap<>(builder.configurationOptions);
         arguments.put("numRolloutSteps", builder.numRolloutSteps);
         if (builder.timeLevelLoss != null) {
@@ -40,13 +37,15 @@ public final class NamedTrainer {
         this.configuration = builder.registry.create(PluginKind.CONFIGURATION, builder.configurationId, arguments,
                 builder.configurationId);
         DataRequirement requirement = configuration.dataRequirement();
-        Require.that(!requirement.referenceStepper() || builder.referenceStepper != null, "referenceStepper",
+        Require.that(!requirement.referenceStepper() || builder.referenceStepper, "referenceStepper",
                 "is required by the " + builder.configurationId + " trainer but none was given");
-        Require.that(!requirement.residuum() || builder.residuum != null, "residuum",
+        Require.that(!requirement.residuum() || builder.residuum, "residuum",
                 "is required by the " + builder.configurationId + " trainer but none was given");
         int windowLength = Math.max(requirement.numTimeLevels(), builder.numRolloutSteps + 1);
-        this.subStacker = new TrajectorySubStacker(Require.present("trajectories", builder.trajectories),
-                windowLength, builder.doSubStacking, requirement.onlyInitialCondition());
+        TrajectorySubStacker subStacker = new TrajectorySubStacker(
+                Require.present("trajectories", builder.trajectories), windowLength, builder.doSubStacking,
+                requirement.onlyInitialCondition());
+        this.generalTrainer = builder.general.subStacker(subStacker).configuration(configuration).build();
     }
 
     /** A builder for the configuration {@code configurationId} on {@code trajectories}. */
@@ -61,42 +60,35 @@ public final class NamedTrainer {
 
     /** The windows it draws from. */
     public TrajectorySubStacker subStacker() {
-        return subStacker;
+        return generalTrainer.subStacker();
     }
 
-    /** The general trainer for {@code network}. */
-    public GeneralTrainer generalTrainer(Stepper network) {
-        return GeneralTrainer.builder().subStacker(subStacker).configuration(configuration).network(network)
-                .referenceStepper(options.referenceStepper).residuum(options.residuum).optimizer(options.optimizer)
-                .numUpdateSteps(options.numTrainingSteps).batchSize(options.batchSize).callbacks(options.callbacks)
-                .recordLossEvery(options.recordLossEvery).dataType(options.dataType).engine(options.engine)
-                .progress(options.progress).build();
+    /** The general trainer behind it (for {@code fullLoss} or continued training). */
+    public GeneralTrainer generalTrainer() {
+        return generalTrainer;
     }
 
     /** Trains {@code network} from {@code initial}, minibatches drawn from {@code seed}. */
     public TrainingResult train(Stepper network, Parameters initial, long seed) {
-        return generalTrainer(network).train(initial, seed);
+        return generalTrainer.train(network, initial, seed);
     }
 
-    /** Builder of a named trainer; Trainax's defaults (r = 1, MSE, no cuts, sub-stacking on). */
+    /**
+     * Builder of a named trainer with Trainax's defaults (r = 1, MSE, no cuts, sub-stacking on); the
+     * training options go to the {@link GeneralTrainer.Builder} it wraps.
+     */
     public static final class Builder {
         private final String configurationId;
         private final INDArray trajectories;
         private final Map<String, Object> configurationOptions = new LinkedHashMap<>();
-        private final List<Callback> callbacks = new ArrayList<>();
+        private final GeneralTrainer.Builder general = GeneralTrainer.builder();
         private int numRolloutSteps = 1;
         private TimeLevelLoss timeLevelLoss;
-        private Optimizer optimizer;
-        private int numTrainingSteps;
-        private int batchSize;
         private boolean doSubStacking = true;
-        private Stepper referenceStepper;
-        private Residuum residuum;
-        private int recordLossEvery = 1;
-        private DataType dataType = DataType.FLOAT;
-        private Engine engine;
-        private ProgressListener progress = ProgressListener.NONE;
+        private boolean referenceStepper;
+        private boolean residuum;
         private PluginRegistry registry;
+        private int numTrainingSteps;
 
         private Builder(String configurationId, INDArray trajectories) {
             this.configurationId = configurationId;
@@ -134,69 +126,9 @@ public final class NamedTrainer {
             return this;
         }
 
-        /** The optimizer (required). */
-        public Builder optimizer(Optimizer value) {
-            this.optimizer = value;
-            return this;
-        }
-
-        /** Update steps (required). */
-        public Builder numTrainingSteps(int value) {
-            this.numTrainingSteps = value;
-            return this;
-        }
-
-        /** Windows per minibatch (required). */
-        public Builder batchSize(int value) {
-            this.batchSize = value;
-            return this;
-        }
-
         /** All overlapping windows (default) or only the first of each trajectory. */
         public Builder doSubStacking(boolean value) {
             this.doSubStacking = value;
-            return this;
-        }
-
-        /** The reference stepper. */
-        public Builder referenceStepper(Stepper value) {
-            this.referenceStepper = value;
-            return this;
-        }
-
-        /** The residuum. */
-        public Builder residuum(Residuum value) {
-            this.residuum = value;
-            return this;
-        }
-
-        /** Callbacks. */
-        public Builder callbacks(List<Callback> value) {
-            this.callbacks.addAll(value);
-            return this;
-        }
-
-        /** Record the loss every k steps (default 1). */
-        public Builder recordLossEvery(int value) {
-            this.recordLossEvery = value;
-            return this;
-        }
-
-        /** FLOAT (default) or DOUBLE. */
-        public Builder dataType(DataType value) {
-            this.dataType = value;
-            return this;
-        }
-
-        /** The engine (default: the {@code samediff} plugin). */
-        public Builder engine(Engine value) {
-            this.engine = value;
-            return this;
-        }
-
-        /** Progress reports. */
-        public Builder progress(ProgressListener value) {
-            this.progress = value;
             return this;
         }
 
@@ -206,11 +138,72 @@ public final class NamedTrainer {
             return this;
         }
 
+        /** The reference stepper. */
+        public Builder referenceStepper(Stepper value) {
+            this.referenceStepper = value != null;
+            general.referenceStepper(value);
+            return this;
+        }
+
+        /** The residuum. */
+        public Builder residuum(Residuum value) {
+            this.residuum = value != null;
+            general.residuum(value);
+            return this;
+        }
+
+        /** The optimizer (required). */
+        public Builder optimizer(Optimizer value) {
+            general.optimizer(value);
+            return this;
+        }
+
+        /** Update steps (required). */
+        public Builder numTrainingSteps(int value) {
+            this.numTrainingSteps = value;
+            general.numUpdateSteps(value);
+            return this;
+        }
+
+        /** Windows per minibatch (required). */
+        public Builder batchSize(int value) {
+            general.batchSize(value);
+            return this;
+        }
+
+        /** Callbacks. */
+        public Builder callbacks(List<Callback> value) {
+            general.callbacks(value);
+            return this;
+        }
+
+        /** Record the loss every k steps (default 1). */
+        public Builder recordLossEvery(int value) {
+            general.recordLossEvery(value);
+            return this;
+        }
+
+        /** FLOAT (default) or DOUBLE. */
+        public Builder dataType(DataType value) {
+            general.dataType(value);
+            return this;
+        }
+
+        /** The engine (default: the {@code samediff} plugin). */
+        public Builder engine(Engine value) {
+            general.engine(value);
+            return this;
+        }
+
+        /** Progress reports. */
+        public Builder progress(ProgressListener value) {
+            general.progress(value);
+            return this;
+        }
+
         /** Validates everything that can be checked before training and builds. */
         public NamedTrainer build() {
-            Require.present("optimizer", optimizer);
             Require.atLeast("numTrainingSteps", numTrainingSteps, 1);
-            Require.atLeast("batchSize", batchSize, 1);
             if (registry == null) {
                 registry = PluginRegistry.load();
             }

@@ -17,10 +17,10 @@ class LorenzMlpTest {
         Mlp mlp = new Mlp(3, 64, 2, Activation.TANH);
         NamedTrainer trainer = SupervisedTrainer.builder(data).numRolloutSteps(1).optimizer(Optimizer.adam(1e-3))
                 .numTrainingSteps(600).batchSize(32).build();
-        GeneralTrainer general = trainer.generalTrainer(mlp);
-        double before = general.fullLoss(mlp.initialParameters(0));
-        TrainingResult result = general.train(mlp.initialParameters(0), 1);
-        double after = general.fullLoss(result.parameters());
+        GeneralTrainer general = trainer.generalTrainer();
+        double before = general.fullLoss(mlp, mlp.initialParameters(0));
+        TrainingResult result = general.train(mlp, mlp.initialParameters(0), 1);
+        double after = general.fullLoss(mlp, result.parameters());
         assertTrue(after < 0.05 && after < before / 10, "full loss " + before + " -> " + after);
     }
 }

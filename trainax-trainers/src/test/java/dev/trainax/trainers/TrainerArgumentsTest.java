@@ -84,11 +84,11 @@ class TrainerArgumentsTest {
     void fullLossAndContinuedTraining() {
         NamedTrainer trainer = SupervisedTrainer.builder(DATA).numRolloutSteps(2).optimizer(Optimizer.adam(1e-2))
                 .numTrainingSteps(20).batchSize(8).build();
-        GeneralTrainer general = trainer.generalTrainer(CONV);
-        TrainingResult first = general.train(CONV.initialParameters(5), 1);
-        TrainingResult continued = general.train(first.parameters(), 2, first.optimizerState());
+        GeneralTrainer general = trainer.generalTrainer();
+        TrainingResult first = general.train(CONV, CONV.initialParameters(5), 1);
+        TrainingResult continued = general.train(CONV, first.parameters(), 2, first.optimizerState());
         assertEquals(20, first.optimizerState().steps());
         assertEquals(40, continued.optimizerState().steps());
-        assertTrue(general.fullLoss(continued.parameters()) < general.fullLoss(CONV.initialParameters(5)));
+        assertTrue(general.fullLoss(CONV, continued.parameters()) < general.fullLoss(CONV, CONV.initialParameters(5)));
     }
 }
