@@ -75,10 +75,34 @@ public final class Bench {
             System.out.printf("| %d | %.2f | %.3f | %.2f | %.3f |%n", r, conv, conv / r, chain, chain / r);
         }
         System.out.println();
+        seedParallel(data, 10, 5, Math.min(steps, 200));
+        System.out.println();
         for (int r : rollouts) {
             Breakdown.quickstart(data, r, Math.min(steps, 300));
         }
         System.out.printf("%nresident memory %.0f MiB%n", ResidentMemory.mebibytes());
+    }
+
+    /** Network updates per second for {@code seeds} quickstart networks: one after another vs together. */
+    static void seedParallel(INDArray data, int seeds, int r, int steps) {
+        Conv1d conv = new Conv1d(1, 1, 2, false);
+        var trainer = SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
+                .numTrainingSteps(steps).batchSize(32).build().generalTrainer();
+        java.util.List<dev.trainax.api.Parameters> initials = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            initials.add(conv.initialParameters(s));
+        }
+        trainer.train(conv, initials.get(0), 42);
+        long start = System.nanoTime();
+        for (dev.trainax.api.Parameters initial : initials) {
+            trainer.train(conv, initial, 42);
+        }
+        double sequential = seeds * steps / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        trainer.trainEnsemble(conv, initials, 42);
+        double together = seeds * steps / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("seed-parallel, %d quickstart networks, r=%d, %d steps: %.0f updates/s one after another, "
+                + "%.0f updates/s together (ratio %.2f)%n", seeds, r, steps, sequential, together, together / sequential);
     }
 
     /** Resident memory over a long quickstart run (r = 1), sampled ten times. */

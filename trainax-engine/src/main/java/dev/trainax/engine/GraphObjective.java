@@ -2,6 +2,8 @@ package dev.trainax.engine;
 
 import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.Require;
+import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
@@ -18,43 +20,43 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** A training problem compiled into one SameDiff graph. */
-final class GraphObjective implements Objective {
+/**
+ * A training problem compiled into one SameDiff graph, for one or several independent members
+ * (each with its own parameter variables and its own copy of the program; their losses are summed
+ * into the graph's loss, so each member's gradient is its own).
+ */
+final class GraphObjective implements Objective, EnsembleObjective {
 
     private static final String WINDOWS = "windows";
-    private static final String LOSS = "loss";
-    private static final String VALUE_LOSS = "value_loss";
+
+    /** One member's names in the graph. */
+    private record Member(Map<String, String> variableNames, String loss, String valueLoss, List<String> cutInputs,
+                          List<String> cutPlaceholders) {
+    }
 
     private final SameDiff graph;
     private final DataRequirement requirement;
     private final long[] stateShape;
     private final DataType dataType;
-    /** Parameter name → graph variable name, in parameter order. */
-    private final Map<String, String> variableNames;
     private final Parameters template;
-    /** Names of the value-pass variables whose values feed the gradient pass's cut placeholders, in order. */
-    private final List<String> cutInputs;
-    /** The loss of the pass without placeholders, for forward-only evaluation. */
-    private final String valueLoss;
+    private final List<Member> members;
     /** False when cuts leave the loss independent of every parameter: the gradient is then zero. */
     private final boolean dependsOnParameters;
     private boolean closed;
 
     private GraphObjective(SameDiff graph, DataRequirement requirement, long[] stateShape, DataType dataType,
-                           Map<String, String> variableNames, Parameters template, List<String> cutInputs,
-                           String valueLoss, boolean dependsOnParameters) {
+                           Parameters template, List<Member> members, boolean dependsOnParameters) {
         this.graph = graph;
         this.requirement = requirement;
         this.stateShape = stateShape;
         this.dataType = dataType;
-        this.variableNames = variableNames;
         this.template = template;
-        this.cutInputs = List.copyOf(cutInputs);
-        this.valueLoss = valueLoss;
+        this.members = List.copyOf(members);
         this.dependsOnParameters = dependsOnParameters;
     }
 
-    static GraphObjective compile(TrainingProblem problem) {
+    static GraphObjective compile(TrainingProblem problem, int memberCount) {
+        Require.atLeast("members", memberCount, 1);
         DataType type = problem.dataType();
         long[] stateShape = problem.stateShape();
         DataRequirement requirement = problem.configuration().dataRequirement();
@@ -64,43 +66,60 @@ final class GraphObjective implements Objective {
         windowShape[1] = requirement.numTimeLevels();
         System.arraycopy(stateShape, 0, windowShape, 2, stateShape.length);
         SDVariable windows = graph.placeHolder(WINDOWS, type, windowShape);
-
-        Map<String, String> variableNames = new LinkedHashMap<>();
-        Map<String, SDVariable> parameters = new LinkedHashMap<>();
-        int index = 0;
-        for (Map.Entry<String, INDArray> entry : problem.parameterTemplate().asMap().entrySet()) {
-            String variableName = "param_" + index++;
-            variableNames.put(entry.getKey(), variableName);
-            parameters.put(entry.getKey(), graph.var(variableName, entry.getValue().castTo(type).dup()));
-        }
-        GraphStepContext networkContext = new GraphStepContext(graph, type, "network", parameters);
         GraphStepContext referenceContext = new GraphStepContext(graph, type, "reference", Map.of());
         GraphStepContext residuumContext = new GraphStepContext(graph, type, "residuum", Map.of());
-        java.util.function.Function<GraphOps.CutMode, GraphOps> pass = mode -> new GraphOps(mode, graph, windows,
-                requirement.numTimeLevels(), stateShape, problem.network(), networkContext,
-                problem.referenceStepper().orElse(null), referenceContext, problem.residuum().orElse(null),
-                residuumContext);
 
-        GraphOps gradientPass = pass.apply(GraphOps.CutMode.PLACEHOLDERS);
-        ((GraphOps.GraphScalar) problem.configuration().loss(gradientPass)).variable().rename(LOSS);
-        graph.setLossVariables(LOSS);
-        List<String> cutInputs = new ArrayList<>();
-        String valueLoss = LOSS;
-        List<GraphOps.ShapeCheck> checks = gradientPass.shapeChecks();
-        if (!gradientPass.cuts().isEmpty()) {
-            GraphOps valuePass = pass.apply(GraphOps.CutMode.RECORD_VALUES);
-            ((GraphOps.GraphScalar) problem.configuration().loss(valuePass)).variable().rename(VALUE_LOSS);
-            if (valuePass.cuts().size() != gradientPass.cuts().size()) {
-                throw new IllegalStateException("configuration " + problem.configuration().getClass().getName()
-                        + " wrote a different program on its second run; loss(ops) must be deterministic");
+        List<Member> members = new ArrayList<>();
+        List<GraphOps.ShapeCheck> checks = new ArrayList<>();
+        for (int k = 0; k < memberCount; k++) {
+            String prefix = memberCount == 1 ? "" : "m" + k + "_";
+            Map<String, String> variableNames = new LinkedHashMap<>();
+            Map<String, SDVariable> parameters = new LinkedHashMap<>();
+            int index = 0;
+            for (Map.Entry<String, INDArray> entry : problem.parameterTemplate().asMap().entrySet()) {
+                String variableName = prefix + "param_" + index++;
+                variableNames.put(entry.getKey(), variableName);
+                parameters.put(entry.getKey(), graph.var(variableName, entry.getValue().castTo(type).dup()));
             }
-            valuePass.cuts().forEach(cut -> cutInputs.add(cut.name()));
-            valueLoss = VALUE_LOSS;
-            checks = valuePass.shapeChecks();
+            GraphStepContext networkContext = new GraphStepContext(graph, type, prefix + "network", parameters);
+            java.util.function.BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
+                    new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
+                            problem.network(), networkContext, problem.referenceStepper().orElse(null),
+                            referenceContext, problem.residuum().orElse(null), residuumContext);
+
+            GraphOps gradientPass = pass.apply(GraphOps.CutMode.PLACEHOLDERS, prefix);
+            String loss = prefix + "loss";
+            ((GraphOps.GraphScalar) problem.configuration().loss(gradientPass)).variable().rename(loss);
+            List<String> cutInputs = new ArrayList<>();
+            List<String> cutPlaceholders = new ArrayList<>();
+            String valueLoss = loss;
+            List<GraphOps.ShapeCheck> memberChecks = gradientPass.shapeChecks();
+            if (!gradientPass.cuts().isEmpty()) {
+                GraphOps valuePass = pass.apply(GraphOps.CutMode.RECORD_VALUES, prefix + "value_");
+                valueLoss = prefix + "value_loss";
+                ((GraphOps.GraphScalar) problem.configuration().loss(valuePass)).variable().rename(valueLoss);
+                if (valuePass.cuts().size() != gradientPass.cuts().size()) {
+                    throw new IllegalStateException("configuration " + problem.configuration().getClass().getName()
+                            + " wrote a different program on its second run; loss(ops) must be deterministic");
+                }
+                valuePass.cuts().forEach(cut -> cutInputs.add(cut.name()));
+                gradientPass.cuts().forEach(cut -> cutPlaceholders.add(cut.name()));
+                memberChecks = valuePass.shapeChecks();
+            }
+            if (k == 0) {
+                checks.addAll(memberChecks);
+            }
+            members.add(new Member(variableNames, loss, valueLoss, cutInputs, cutPlaceholders));
         }
-        boolean dependsOnParameters = dependsOnParameters(graph, LOSS);
-        GraphObjective objective = new GraphObjective(graph, requirement, stateShape, type, variableNames,
-                problem.parameterTemplate(), cutInputs, valueLoss, dependsOnParameters);
+        String total = members.get(0).loss();
+        if (memberCount > 1) {
+            SDVariable[] losses = members.stream().map(m -> graph.getVariable(m.loss())).toArray(SDVariable[]::new);
+            total = graph.math().mergeAdd("total_loss", losses).name();
+        }
+        graph.setLossVariables(total);
+        boolean dependsOnParameters = dependsOnParameters(graph, total);
+        GraphObjective objective = new GraphObjective(graph, requirement, stateShape, type,
+                problem.parameterTemplate(), members, dependsOnParameters);
         objective.checkShapes(checks);
         if (dependsOnParameters) {
             QuietStdout.run(graph::createGradFunction);
@@ -166,46 +185,82 @@ final class GraphObjective implements Objective {
     }
 
     @Override
+    public int members() {
+        return members.size();
+    }
+
+    @Override
     public double loss(Parameters parameters, INDArray windows) {
-        load(parameters);
-        return graph.output(Map.of(WINDOWS, prepare(windows)), valueLoss).get(valueLoss).getDouble(0);
+        return losses(List.of(parameters), windows)[0];
     }
 
     @Override
     public LossAndGradient lossAndGradient(Parameters parameters, INDArray windows) {
+        return lossesAndGradients(List.of(parameters), windows).get(0);
+    }
+
+    @Override
+    public double[] losses(List<Parameters> parameters, INDArray windows) {
+        load(parameters);
+        List<String> names = members.stream().map(Member::valueLoss).toList();
+        Map<String, INDArray> values = graph.output(Map.of(WINDOWS, prepare(windows)), names);
+        return names.stream().mapToDouble(name -> values.get(name).getDouble(0)).toArray();
+    }
+
+    @Override
+    public List<LossAndGradient> lossesAndGradients(List<Parameters> parameters, INDArray windows) {
         if (!dependsOnParameters) {
-            double loss = loss(parameters, windows);
-            Map<String, INDArray> zeros = new LinkedHashMap<>();
-            template.asMap().forEach((name, array) -> zeros.put(name, Nd4j.zeros(dataType, array.shape())));
-            return new LossAndGradient(loss, Parameters.of(zeros));
+            double[] losses = losses(parameters, windows);
+            List<LossAndGradient> results = new ArrayList<>();
+            for (double loss : losses) {
+                Map<String, INDArray> zeros = new LinkedHashMap<>();
+                template.asMap().forEach((name, array) -> zeros.put(name, Nd4j.zeros(dataType, array.shape())));
+                results.add(new LossAndGradient(loss, Parameters.of(zeros)));
+            }
+            return results;
         }
         load(parameters);
         Map<String, INDArray> feed = new java.util.HashMap<>();
         feed.put(WINDOWS, prepare(windows));
+        List<String> cutInputs = members.stream().flatMap(m -> m.cutInputs().stream()).toList();
         if (!cutInputs.isEmpty()) {
             Map<String, INDArray> values = graph.output(Map.of(WINDOWS, feed.get(WINDOWS)), cutInputs);
-            for (int k = 0; k < cutInputs.size(); k++) {
-                feed.put(GraphOps.cutName(k), values.get(cutInputs.get(k)));
+            for (Member member : members) {
+                for (int k = 0; k < member.cutInputs().size(); k++) {
+                    feed.put(member.cutPlaceholders().get(k), values.get(member.cutInputs().get(k)));
+                }
             }
         }
-        OutAndGrad result = graph.calculateGradientsAndOutputs(feed, List.of(LOSS), variableNames.values());
-        double loss = result.getOutputs().get(LOSS).getDouble(0);
-        Map<String, INDArray> gradient = new LinkedHashMap<>();
-        variableNames.forEach((name, variable) -> {
-            INDArray part = result.getGradients().get(variable);
-            // a parameter the loss does not reach has no gradient in SameDiff: it is zero
-            gradient.put(name, part != null ? part : Nd4j.zeros(dataType, template.get(name).shape()));
-        });
-        return new LossAndGradient(loss, Parameters.of(gradient));
+        List<String> variables = members.stream().flatMap(m -> m.variableNames().values().stream()).toList();
+        OutAndGrad result = graph.calculateGradientsAndOutputs(feed,
+                members.stream().map(Member::loss).toList(), variables);
+        List<LossAndGradient> results = new ArrayList<>();
+        for (Member member : members) {
+            Map<String, INDArray> gradient = new LinkedHashMap<>();
+            member.variableNames().forEach((name, variable) -> {
+                INDArray part = result.getGradients().get(variable);
+                // a parameter the loss does not reach has no gradient in SameDiff: it is zero
+                gradient.put(name, part != null ? part : Nd4j.zeros(dataType, template.get(name).shape()));
+            });
+            results.add(new LossAndGradient(result.getOutputs().get(member.loss()).getDouble(0),
+                    Parameters.of(gradient)));
+        }
+        return results;
     }
 
     /** Copies parameter values into the graph's own arrays, in place (replacing arrays breaks SameDiff). */
-    private void load(Parameters parameters) {
+    private void load(List<Parameters> parameters) {
         if (closed) {
             throw new IllegalStateException("objective is closed");
         }
-        template.requireSameStructure("parameters", parameters);
-        variableNames.forEach((name, variable) -> graph.getVariable(variable).getArr().assign(parameters.get(name)));
+        Require.that(parameters.size() == members.size(), "parameters",
+                "must hold one parameter set per member (" + members.size() + "), got " + parameters.size());
+        for (int k = 0; k < members.size(); k++) {
+            Parameters values = parameters.get(k);
+            template.requireSameStructure(members.size() == 1 ? "parameters" : "parameters[" + k + "]", values);
+            members.get(k).variableNames().forEach((name, variable) ->
+                    graph.getVariable(variable).getArr().assign(values.get(name)));
+        }
     }
 
     /** Validates a batch of windows and brings it to the graph's time levels and type. */

@@ -59,6 +59,7 @@ final class GraphOps implements RolloutOps {
     }
 
     private final CutMode cutMode;
+    private final String namePrefix;
     private final long[] stateShape;
     private final List<SDVariable> cuts = new ArrayList<>();
     private final Map<Integer, GraphState> dataLevels = new HashMap<>();
@@ -66,11 +67,12 @@ final class GraphOps implements RolloutOps {
     private int networkCalls;
     private int referenceCalls;
 
-    GraphOps(CutMode cutMode, SameDiff graph, SDVariable windows, int numTimeLevels, long[] stateShape,
+    GraphOps(CutMode cutMode, String namePrefix, SameDiff graph, SDVariable windows, int numTimeLevels, long[] stateShape,
              Stepper network, GraphStepContext networkContext,
              Stepper reference, GraphStepContext referenceContext,
              Residuum residuum, GraphStepContext residuumContext) {
         this.cutMode = cutMode;
+        this.namePrefix = namePrefix;
         this.graph = graph;
         this.windows = windows;
         this.numTimeLevels = numTimeLevels;
@@ -88,15 +90,12 @@ final class GraphOps implements RolloutOps {
         return shapeChecks;
     }
 
-    /** In {@link CutMode#RECORD_VALUES}, the inputs of the cuts in program order; else the cut placeholders. */
+    /** In {@link CutMode#RECORD_VALUES}, the inputs of the cuts in program order; else the cut placeholders (named with the pass's prefix). */
     List<SDVariable> cuts() {
         return cuts;
     }
 
-    /** The placeholder name of the k-th cut. */
-    static String cutName(int k) {
-        return "cut_" + k;
-    }
+
 
     @Override
     public State data(int timeLevel) {
@@ -148,7 +147,7 @@ final class GraphOps implements RolloutOps {
         long[] shape = new long[stateShape.length + 1];
         shape[0] = -1;
         System.arraycopy(stateShape, 0, shape, 1, stateShape.length);
-        SDVariable cut = graph.placeHolder(cutName(cuts.size()), input.dataType(), shape);
+        SDVariable cut = graph.placeHolder(namePrefix + "cut_" + cuts.size(), input.dataType(), shape);
         cuts.add(cut);
         return new GraphState(cut, origin(state) + " (cut)");
     }

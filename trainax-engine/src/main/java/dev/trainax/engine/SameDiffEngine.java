@@ -3,6 +3,7 @@ package dev.trainax.engine;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Engine;
+import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.Rollout;
 import org.nd4j.linalg.api.buffer.DataType;
 import dev.trainax.api.engine.Objective;
@@ -18,7 +19,12 @@ final class SameDiffEngine implements Engine {
 
     @Override
     public Objective compile(TrainingProblem problem) {
-        return GraphObjective.compile(problem);
+        return GraphObjective.compile(problem, 1);
+    }
+
+    @Override
+    public EnsembleObjective compileEnsemble(TrainingProblem problem, int members) {
+        return GraphObjective.compile(problem, members);
     }
 
     @Override

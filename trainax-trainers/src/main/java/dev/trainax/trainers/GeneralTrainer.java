@@ -8,6 +8,7 @@ import dev.trainax.api.Residuum;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TrainingView;
 import dev.trainax.api.engine.Engine;
+import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
@@ -94,40 +95,75 @@ public final class GeneralTrainer {
      * run's optimizer state, which is copied and left unchanged.
      */
     public TrainingResult train(Stepper network, Parameters initial, long seed, OptimizerState state) {
-        Require.present("network", network);
         Require.present("initial", initial);
+        return run(network, List.of(initial), seed, state).get(0);
+    }
+
+    /**
+     * Trains several independent copies of {@code network} together, one per initial parameter set
+     * (e.g. drawn from different seeds), in one computation per step on the same minibatches: the
+     * analogue of vmapping a Trainax trainer over initialisation keys. Each result equals what
+     * {@link #train} gives for that initialisation alone.
+     */
+    public List<TrainingResult> trainEnsemble(Stepper network, List<Parameters> initials, long seed) {
+        Require.that(initials != null && !initials.isEmpty(), "initials", "must hold at least one parameter set");
+        return run(network, initials, seed, null);
+    }
+
+    private List<TrainingResult> run(Stepper network, List<Parameters> initials, long seed, OptimizerState state) {
+        Require.present("network", network);
         PermutationMixer mixer = new PermutationMixer(subStacker.numWindows(), numUpdateSteps, batchSize, seed);
         if (mixer.fullBatchFallback()) {
             LOG.log(System.Logger.Level.INFO, "batch size {0} is larger than the {1} windows: training full batch",
                     batchSize, subStacker.numWindows());
         }
-        FlatParameters flat = new FlatParameters(initial, dataType);
-        OptimizerState optimizerState = state != null ? state.copy() : optimizer.init(flat.size(), dataType);
-        Map<String, List<Object>> history = new LinkedHashMap<>();
-        callbacks.forEach(c -> history.put(c.name(), new ArrayList<>()));
-        double[] losses = new double[(numUpdateSteps + recordLossEvery - 1) / recordLossEvery];
+        int count = initials.size();
+        List<MemberRun> runs = new ArrayList<>();
+        for (Parameters initial : initials) {
+            FlatParameters flat = new FlatParameters(initial, dataType);
+            runs.add(new MemberRun(flat, state != null ? state.copy() : optimizer.init(flat.size(), dataType),
+                    new double[(numUpdateSteps + recordLossEvery - 1) / recordLossEvery], callbacks));
+        }
+        List<Parameters> parameters = runs.stream().map(r -> r.flat().parameters()).toList();
         long start = System.nanoTime();
-        try (Objective objective = compile(network, initial)) {
+        try (EnsembleObjective objective = engine.compileEnsemble(problem(network, initials.get(0)), count)) {
             for (int step = 0; step < numUpdateSteps; step++) {
                 PermutationMixer.Minibatch minibatch = mixer.minibatch(step);
-                LossAndGradient result = objective.lossAndGradient(flat.parameters(),
+                List<LossAndGradient> results = objective.lossesAndGradients(parameters,
                         subStacker.gather(minibatch.indices()));
-                if (!Double.isFinite(result.loss())) {
-                    throw new IllegalStateException("loss is " + result.loss() + " at update step " + step
-                            + " (epoch " + minibatch.epoch() + ", batch " + minibatch.batch()
-                            + "); lower the learning rate or check the data");
+                double lossSum = 0;
+                for (int k = 0; k < count; k++) {
+                    MemberRun member = runs.get(k);
+                    double loss = results.get(k).loss();
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalStateException("loss is " + loss + " at update step " + step + " (epoch "
+                                + minibatch.epoch() + ", batch " + minibatch.batch() + ")"
+                                + (count > 1 ? " of member " + k : "") + "; lower the learning rate or check the data");
+                    }
+                    runCallbacks(step, member.flat().parameters(), loss, member.history());
+                    if (step % recordLossEvery == 0) {
+                        member.losses()[step / recordLossEvery] = loss;
+                    }
+                    optimizer.step(member.flat().values(), member.flat().flatten(results.get(k).gradient()),
+                            member.state());
+                    lossSum += loss;
                 }
-                runCallbacks(step, flat.parameters(), result.loss(), history);
-                if (step % recordLossEvery == 0) {
-                    losses[step / recordLossEvery] = result.loss();
-                }
-                optimizer.step(flat.values(), flat.flatten(result.gradient()), optimizerState);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 progress.onStep(new ProgressListener.Progress(step, numUpdateSteps, minibatch.epoch(),
-                        minibatch.batch(), result.loss(), (step + 1) / seconds));
+                        minibatch.batch(), lossSum / count, (step + 1) / seconds));
             }
         }
-        return new TrainingResult(flat.parameters().copy(), losses, history, optimizerState);
+        return runs.stream().map(r -> new TrainingResult(r.flat().parameters().copy(), r.losses(), r.history(),
+                r.state())).toList();
+    }
+
+    /** The mutable state of one member's run. */
+    private record MemberRun(FlatParameters flat, OptimizerState state, double[] losses,
+                             Map<String, List<Object>> history) {
+        MemberRun(FlatParameters flat, OptimizerState state, double[] losses, List<Callback> callbacks) {
+            this(flat, state, losses, new LinkedHashMap<>());
+            callbacks.forEach(c -> history.put(c.name(), new ArrayList<>()));
+        }
     }
 
     private void runCallbacks(int step, Parameters parameters, double loss, Map<String, List<Object>> history) {
@@ -168,15 +204,15 @@ public final class GeneralTrainer {
 
     /** The configuration's loss of {@code network} on every window of the data set. */
     public double fullLoss(Stepper network, Parameters parameters) {
-        try (Objective objective = compile(network, parameters)) {
+        try (Objective objective = engine.compile(problem(network, parameters))) {
             return objective.loss(parameters.copy(dataType), subStacker.all());
         }
     }
 
-    private Objective compile(Stepper network, Parameters template) {
-        return engine.compile(TrainingProblem.builder().configuration(configuration).network(network, template)
+    private TrainingProblem problem(Stepper network, Parameters template) {
+        return TrainingProblem.builder().configuration(configuration).network(network, template)
                 .referenceStepper(referenceStepper).residuum(residuum).stateShape(subStacker.stateShape())
-                .dataType(dataType).build());
+                .dataType(dataType).build();
     }
 
     /** Parameters kept as views into one flat array, so that optimizers update a single buffer. */

@@ -15,6 +15,14 @@ public interface Engine {
     Objective compile(TrainingProblem problem);
 
     /**
+     * Compiles a training problem for {@code members} independent parameter sets of the problem's
+     * network, evaluated together (seed-parallel training).
+     *
+     * @throws IllegalArgumentException if {@code members < 1} or the problem is inconsistent
+     */
+    EnsembleObjective compileEnsemble(TrainingProblem problem, int members);
+
+    /**
      * Compiles one step of {@code stepper} with fixed {@code parameters} (empty for parameter-free
      * steppers) for forward use on states of shape {@code (batch, *stateShape)}.
      */

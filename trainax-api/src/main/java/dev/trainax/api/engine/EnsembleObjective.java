@@ -1,0 +1,31 @@
+package dev.trainax.api.engine;
+
+import dev.trainax.api.DataRequirement;
+import dev.trainax.api.Parameters;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One training problem for several independent members (networks of one architecture with their
+ * own parameters, e.g. differently seeded), evaluated together in one computation on the same
+ * batch: the Java analogue of vmapping a Trainax trainer over initialisation keys. Member losses
+ * and gradients equal those of separate {@link Objective}s.
+ */
+public interface EnsembleObjective extends AutoCloseable {
+
+    /** Number of members. */
+    int members();
+
+    /** What a batch must contain. */
+    DataRequirement dataRequirement();
+
+    /** Each member's loss. */
+    double[] losses(List<Parameters> parameters, INDArray windows);
+
+    /** Each member's loss and gradient. */
+    List<LossAndGradient> lossesAndGradients(List<Parameters> parameters, INDArray windows);
+
+    /** Releases the compiled graph. */
+    @Override
+    void close();
+}
