@@ -1,10 +1,24 @@
 /**
- * Training callbacks and Micrometer metrics. The module is laid out in the reactor; its callbacks
- * arrive with the callbacks issue and will be found through
- * {@link dev.trainax.api.plugin.CallbackProvider}.
+ * Training callbacks (save, get, weight and gradient norms, other configurations' losses,
+ * composites, early stopping, a NaN guard), Micrometer metrics and a Prometheus endpoint.
+ * Exported for plain-Java users; the spec-configurable callbacks are
+ * {@link dev.trainax.api.plugin.CallbackProvider} plugins.
  */
 module dev.trainax.callbacks {
     requires dev.trainax.api;
     requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    requires jdk.httpserver;
     requires jdk.unsupported;
+
+    exports dev.trainax.callbacks;
+
+    provides dev.trainax.api.plugin.CallbackProvider with
+            dev.trainax.callbacks.CallbackProviders.SaveNetworkProvider,
+            dev.trainax.callbacks.CallbackProviders.GetNetworkProvider,
+            dev.trainax.callbacks.CallbackProviders.WeightNormProvider,
+            dev.trainax.callbacks.CallbackProviders.GradNormProvider,
+            dev.trainax.callbacks.CallbackProviders.LossProvider,
+            dev.trainax.callbacks.CallbackProviders.EarlyStoppingProvider,
+            dev.trainax.callbacks.CallbackProviders.NonFiniteGuardProvider;
 }

@@ -101,6 +101,62 @@ public final class Parameters {
                         + java.util.Arrays.toString(other.get(name).shape())));
     }
 
+    /**
+     * Writes the parameters to {@code file} (a zip with one ND4J binary entry per parameter, in
+     * order) atomically: a temporary file in the same folder is renamed over {@code file}, so a
+     * reader never sees a half-written file.
+     *
+     * @throws java.io.UncheckedIOException naming the file if it cannot be written
+     */
+    public void save(java.nio.file.Path file) {
+        java.nio.file.Path target = file.toAbsolutePath();
+        java.nio.file.Path temporary = null;
+        try {
+            java.nio.file.Files.createDirectories(target.getParent());
+            temporary = java.nio.file.Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                    java.nio.file.Files.newOutputStream(temporary))) {
+                for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                    java.io.DataOutputStream out = new java.io.DataOutputStream(zip);
+                    org.nd4j.linalg.factory.Nd4j.write(entry.getValue(), out);
+                    out.flush();
+                    zip.closeEntry();
+                }
+            }
+            java.nio.file.Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            if (temporary != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temporary);
+                } catch (java.io.IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new java.io.UncheckedIOException("cannot write parameters to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads parameters written by {@link #save}.
+     *
+     * @throws java.io.UncheckedIOException naming the file if it cannot be read
+     */
+    public static Parameters load(java.nio.file.Path file) {
+        LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                java.nio.file.Files.newInputStream(file))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                arrays.put(entry.getName(), org.nd4j.linalg.factory.Nd4j.read(new java.io.DataInputStream(zip)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read parameters from " + file + ": " + e.getMessage(), e);
+        }
+        Require.that(!arrays.isEmpty(), "file", file + " holds no parameters");
+        return of(arrays);
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Parameters{");

@@ -1,14 +1,41 @@
 package dev.trainax.api;
 
-/** What a {@link Callback} can read about the training run at one update step. */
+import dev.trainax.api.engine.LossAndGradient;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What a {@link Callback} sees at one update step, before the update is applied (as Trainax runs
+ * its callbacks): the parameters, the minibatch, its loss and gradient, and the means to evaluate
+ * other configurations or to stop training.
+ */
 public interface TrainingView {
 
     /** The index of the update step about to be taken, from 0. */
     int updateStep();
 
-    /** The current parameters (read-only by convention: do not modify them). */
+    /** The current parameters (read-only: do not modify them). */
     Parameters parameters();
 
     /** The training loss of the current minibatch, before the update. */
     double loss();
+
+    /** The training gradient of the current minibatch (read-only). */
+    Parameters gradient();
+
+    /** The current minibatch of windows {@code (batch, timeLevels, *state)} (read-only). */
+    INDArray batch();
+
+    /** The learning rate the optimizer applies at this step. */
+    double learningRate();
+
+    /**
+     * Another configuration's loss and gradient on the current minibatch with the current
+     * parameters (same network, reference stepper and residuum as training).
+     *
+     * @throws IllegalArgumentException if the minibatch has fewer time levels than it needs
+     */
+    LossAndGradient evaluate(Configuration configuration);
+
+    /** Ends training before this step's update; {@code reason} is reported in the result. */
+    void stop(String reason);
 }

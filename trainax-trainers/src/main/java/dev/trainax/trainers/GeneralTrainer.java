@@ -125,36 +125,52 @@ public final class GeneralTrainer {
                     new double[(numUpdateSteps + recordLossEvery - 1) / recordLossEvery], callbacks));
         }
         List<Parameters> parameters = runs.stream().map(r -> r.flat().parameters()).toList();
+        Map<Configuration, Objective> otherObjectives = new java.util.IdentityHashMap<>();
+        String stopReason = null;
+        int stepsTaken = 0;
         long start = System.nanoTime();
         try (EnsembleObjective objective = engine.compileEnsemble(problem(network, initials.get(0)), count)) {
-            for (int step = 0; step < numUpdateSteps; step++) {
+            for (int step = 0; step < numUpdateSteps && stopReason == null; step++) {
                 PermutationMixer.Minibatch minibatch = mixer.minibatch(step);
-                List<LossAndGradient> results = objective.lossesAndGradients(parameters,
-                        subStacker.gather(minibatch.indices()));
+                INDArray batch = subStacker.gather(minibatch.indices());
+                List<LossAndGradient> results = objective.lossesAndGradients(parameters, batch);
                 double lossSum = 0;
-                for (int k = 0; k < count; k++) {
+                for (int k = 0; k < count && stopReason == null; k++) {
                     MemberRun member = runs.get(k);
-                    double loss = results.get(k).loss();
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException("loss is " + loss + " at update step " + step + " (epoch "
-                                + minibatch.epoch() + ", batch " + minibatch.batch() + ")"
+                    LossAndGradient result = results.get(k);
+                    StepView view = new StepView(step, member.flat().parameters(), result, batch,
+                            optimizer.learningRate(member.state().steps()), otherObjectives, network);
+                    stopReason = runCallbacks(view, member.history());
+                    if (stopReason != null) {
+                        stopReason = "stopped before update step " + step + (count > 1 ? " by member " + k : "")
+                                + ": " + stopReason;
+                        break;
+                    }
+                    if (!Double.isFinite(result.loss())) {
+                        throw new IllegalStateException("loss is " + result.loss() + " at update step " + step
+                                + " (epoch " + minibatch.epoch() + ", batch " + minibatch.batch() + ")"
                                 + (count > 1 ? " of member " + k : "") + "; lower the learning rate or check the data");
                     }
-                    runCallbacks(step, member.flat().parameters(), loss, member.history());
                     if (step % recordLossEvery == 0) {
-                        member.losses()[step / recordLossEvery] = loss;
+                        member.losses()[step / recordLossEvery] = result.loss();
                     }
-                    optimizer.step(member.flat().values(), member.flat().flatten(results.get(k).gradient()),
-                            member.state());
-                    lossSum += loss;
+                    optimizer.step(member.flat().values(), member.flat().flatten(result.gradient()), member.state());
+                    lossSum += result.loss();
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                progress.onStep(new ProgressListener.Progress(step, numUpdateSteps, minibatch.epoch(),
-                        minibatch.batch(), lossSum / count, (step + 1) / seconds));
+                if (stopReason == null) {
+                    stepsTaken = step + 1;
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    progress.onStep(new ProgressListener.Progress(step, numUpdateSteps, minibatch.epoch(),
+                            minibatch.batch(), lossSum / count, (step + 1) / seconds));
+                }
             }
+        } finally {
+            otherObjectives.values().forEach(Objective::close);
         }
-        return runs.stream().map(r -> new TrainingResult(r.flat().parameters().copy(), r.losses(), r.history(),
-                r.state())).toList();
+        int recorded = (stepsTaken + recordLossEvery - 1) / recordLossEvery;
+        String reason = stopReason;
+        return runs.stream().map(r -> new TrainingResult(r.flat().parameters().copy(),
+                java.util.Arrays.copyOf(r.losses(), recorded), r.history(), r.state(), reason)).toList();
     }
 
     /** The mutable state of one member's run. */
@@ -166,39 +182,93 @@ public final class GeneralTrainer {
         }
     }
 
-    private void runCallbacks(int step, Parameters parameters, double loss, Map<String, List<Object>> history) {
-        if (callbacks.isEmpty()) {
-            return;
-        }
-        TrainingView view = new TrainingView() {
-            @Override
-            public int updateStep() {
-                return step;
-            }
-
-            @Override
-            public Parameters parameters() {
-                return parameters;
-            }
-
-            @Override
-            public double loss() {
-                return loss;
-            }
-        };
+    /** Runs the due callbacks on one member's step; returns a stop reason, or null to go on. */
+    private String runCallbacks(StepView view, Map<String, List<Object>> history) {
         for (Callback callback : callbacks) {
-            if (step % callback.every() == 0) {
+            if (view.updateStep() % callback.every() == 0) {
                 Object value;
                 try {
                     value = callback.onStep(view);
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("callback '" + callback.name() + "' failed at update step "
-                            + step + ": " + e.getMessage(), e);
+                            + view.updateStep() + ": " + e.getMessage(), e);
                 }
                 if (value != null) {
                     history.get(callback.name()).add(value);
                 }
             }
+        }
+        return view.stopReason();
+    }
+
+    /** A member's step as callbacks see it; other configurations are compiled once per run. */
+    private final class StepView implements TrainingView {
+        private final int step;
+        private final Parameters parameters;
+        private final LossAndGradient result;
+        private final INDArray batch;
+        private final double learningRate;
+        private final Map<Configuration, Objective> objectives;
+        private final Stepper network;
+        private String stopReason;
+
+        StepView(int step, Parameters parameters, LossAndGradient result, INDArray batch, double learningRate,
+                 Map<Configuration, Objective> objectives, Stepper network) {
+            this.step = step;
+            this.parameters = parameters;
+            this.result = result;
+            this.batch = batch;
+            this.learningRate = learningRate;
+            this.objectives = objectives;
+            this.network = network;
+        }
+
+        @Override
+        public int updateStep() {
+            return step;
+        }
+
+        @Override
+        public Parameters parameters() {
+            return parameters;
+        }
+
+        @Override
+        public double loss() {
+            return result.loss();
+        }
+
+        @Override
+        public Parameters gradient() {
+            return result.gradient();
+        }
+
+        @Override
+        public INDArray batch() {
+            return batch;
+        }
+
+        @Override
+        public double learningRate() {
+            return learningRate;
+        }
+
+        @Override
+        public LossAndGradient evaluate(Configuration other) {
+            Require.present("configuration", other);
+            Objective objective = objectives.computeIfAbsent(other, c -> engine.compile(TrainingProblem.builder()
+                    .configuration(c).network(network, parameters).referenceStepper(referenceStepper)
+                    .residuum(residuum).stateShape(subStacker.stateShape()).dataType(dataType).build()));
+            return objective.lossAndGradient(parameters, batch);
+        }
+
+        @Override
+        public void stop(String reason) {
+            this.stopReason = Require.present("reason", reason);
+        }
+
+        String stopReason() {
+            return stopReason;
         }
     }
 

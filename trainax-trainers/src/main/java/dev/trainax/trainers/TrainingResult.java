@@ -11,9 +11,15 @@ import java.util.Map;
  * @param lossHistory     minibatch losses before each recorded update (every {@code recordLossEvery} steps)
  * @param callbackHistory per callback name, its results at the steps where it ran
  * @param optimizerState  the optimizer state after the last update, to continue training
+ * @param stopReason      why a callback ended training early, or {@code null} if every step ran
  */
 public record TrainingResult(Parameters parameters, double[] lossHistory, Map<String, List<Object>> callbackHistory,
-                             OptimizerState optimizerState) {
+                             OptimizerState optimizerState, String stopReason) {
+
+    /** Whether a callback ended training before the last update step. */
+    public boolean stoppedEarly() {
+        return stopReason != null;
+    }
 
     /** The last recorded loss. */
     public double finalLoss() {

@@ -1,0 +1,73 @@
+package dev.trainax.callbacks;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.trainax.api.Require;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves a {@link PrometheusMeterRegistry} at {@code /metrics} over HTTP from the training process,
+ * on its own thread, so a Prometheus server can scrape while training runs. Binds to loopback
+ * unless another address is given. Close it to stop serving.
+ */
+public final class PrometheusEndpoint implements AutoCloseable {
+
+    private final HttpServer server;
+
+    private PrometheusEndpoint(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Serves {@code registry} on {@code 127.0.0.1:port} ({@code port} 0 picks a free one). */
+    public static PrometheusEndpoint start(PrometheusMeterRegistry registry, int port) {
+        return start(registry, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** Serves {@code registry} on {@code address}. */
+    public static PrometheusEndpoint start(PrometheusMeterRegistry registry, InetSocketAddress address) {
+        Require.present("registry", registry);
+        Require.that(address.getPort() >= 0 && address.getPort() <= 65535, "port",
+                "must be in [0, 65535], got " + address.getPort());
+        try {
+            HttpServer server = HttpServer.create(address, 0);
+            server.createContext("/metrics", exchange -> {
+                byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "trainax-metrics-endpoint");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            server.start();
+            return new PrometheusEndpoint(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve metrics on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The scrape address, e.g. {@code http://127.0.0.1:9464/metrics}. */
+    public String url() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + "/metrics";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
