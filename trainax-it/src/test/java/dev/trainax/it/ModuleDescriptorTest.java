@@ -49,5 +49,6 @@ class ModuleDescriptorTest {
         assertTrue(describe("trainax-nn").contains("provides dev.trainax.api.plugin.NetworkProvider with"));
         assertTrue(describe("trainax-sampledata").contains(
                 "provides dev.trainax.api.plugin.ReferenceStepperProvider with"));
+        assertTrue(describe("trainax-callbacks").contains("provides dev.trainax.api.plugin.CallbackProvider with"));
     }
 }

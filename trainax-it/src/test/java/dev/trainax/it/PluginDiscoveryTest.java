@@ -32,6 +32,11 @@ class PluginDiscoveryTest {
         assertEquals("dev.trainax.engine", modules.get("engine/samediff"));
         assertEquals("dev.trainax.nn", modules.get("network/mlp"));
         assertEquals("dev.trainax.sampledata", modules.get("reference-stepper/first-order-upwind"));
+        assertEquals("dev.trainax.sampledata", modules.get("reference-stepper/lorenz63-rk4"));
+        for (String id : List.of("save-network", "get-network", "weight-norm", "grad-norm", "loss", "early-stopping",
+                "non-finite-guard")) {
+            assertEquals("dev.trainax.callbacks", modules.get("callback/" + id), id);
+        }
     }
 
     @Test
