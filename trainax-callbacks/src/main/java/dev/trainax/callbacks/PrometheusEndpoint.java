@@ -19,9 +19,11 @@ import java.util.concurrent.Executors;
 public final class PrometheusEndpoint implements AutoCloseable {
 
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicLong scrapes;
 
-    private PrometheusEndpoint(HttpServer server) {
+    private PrometheusEndpoint(HttpServer server, java.util.concurrent.atomic.AtomicLong scrapes) {
         this.server = server;
+        this.scrapes = scrapes;
     }
 
     /** Serves {@code registry} on {@code 127.0.0.1:port} ({@code port} 0 picks a free one). */
@@ -36,7 +38,9 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 "must be in [0, 65535], got " + address.getPort());
         try {
             HttpServer server = HttpServer.create(address, 0);
+            java.util.concurrent.atomic.AtomicLong scrapes = new java.util.concurrent.atomic.AtomicLong();
             server.createContext("/metrics", exchange -> {
+                scrapes.incrementAndGet();
                 byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
@@ -50,10 +54,15 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 return thread;
             }));
             server.start();
-            return new PrometheusEndpoint(server);
+            return new PrometheusEndpoint(server, scrapes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics on " + address + ": " + e.getMessage(), e);
         }
+    }
+
+    /** How many scrapes were served so far. */
+    public long scrapes() {
+        return scrapes.get();
     }
 
     /** The bound port. */
