@@ -21,4 +21,5 @@ module dev.trainax.api {
     uses dev.trainax.api.plugin.ResiduumProvider;
     uses dev.trainax.api.plugin.CallbackProvider;
     uses dev.trainax.api.plugin.EngineProvider;
+    uses dev.trainax.api.plugin.DataSourceProvider;
 }

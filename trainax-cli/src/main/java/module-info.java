@@ -2,8 +2,13 @@
 module dev.trainax.cli {
     requires dev.trainax.api;
     requires dev.trainax.trainers;
+    requires dev.trainax.callbacks;
     requires dev.trainax.nn;
     requires dev.trainax.sampledata;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    requires org.yaml.snakeyaml;
+    requires java.desktop;
     requires jdk.unsupported;
 
     exports dev.trainax.cli;

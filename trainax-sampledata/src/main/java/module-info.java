@@ -13,4 +13,8 @@ module dev.trainax.sampledata {
     provides dev.trainax.api.plugin.ReferenceStepperProvider with
             dev.trainax.sampledata.FirstOrderUpwindProvider,
             dev.trainax.sampledata.Lorenz63Provider;
+    provides dev.trainax.api.plugin.DataSourceProvider with
+            dev.trainax.sampledata.DataSourceProviders.Advection1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.Lorenz63DataProvider,
+            dev.trainax.sampledata.DataSourceProviders.NpyFileProvider;
 }

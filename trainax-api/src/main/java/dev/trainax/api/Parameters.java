@@ -109,11 +109,7 @@ public final class Parameters {
      * @throws java.io.UncheckedIOException naming the file if it cannot be written
      */
     public void save(java.nio.file.Path file) {
-        java.nio.file.Path target = file.toAbsolutePath();
-        java.nio.file.Path temporary = null;
-        try {
-            java.nio.file.Files.createDirectories(target.getParent());
-            temporary = java.nio.file.Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        AtomicFiles.write(file, temporary -> {
             try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
                     java.nio.file.Files.newOutputStream(temporary))) {
                 for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
@@ -124,18 +120,7 @@ public final class Parameters {
                     zip.closeEntry();
                 }
             }
-            java.nio.file.Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            if (temporary != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(temporary);
-                } catch (java.io.IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw new java.io.UncheckedIOException("cannot write parameters to " + target + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**

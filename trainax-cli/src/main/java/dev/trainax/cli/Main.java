@@ -3,7 +3,10 @@ package dev.trainax.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** Entry point: {@code trainax <command> [arguments]}. Exit codes: 0 success, 2 usage or input error. */
+/**
+ * Entry point: {@code trainax <command> [arguments]}. Exit codes: 0 success, 1 training failed,
+ * 2 usage or input error (bad spec, unknown plugin, bad option).
+ */
 public final class Main {
 
     private Main() {
@@ -11,6 +14,7 @@ public final class Main {
 
     /** Runs a command and exits with its code. */
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -25,20 +29,40 @@ public final class Main {
             return switch (args[0]) {
                 case "plugins" -> new PluginsCommand().run(rest, out);
                 case "quickstart" -> new QuickstartCommand().run(rest, out);
+                case "train" -> new TrainCommand().run(rest, out);
                 default -> {
-                    err.println("unknown command '" + args[0] + "'; known: quickstart, plugins, help");
+                    err.println("unknown command '" + args[0] + "'; known: train, quickstart, plugins, help");
                     yield 2;
                 }
             };
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            err.println("failed: " + e.getMessage());
+            return 1;
         }
+    }
+
+    /** A positive integer option value, else an error naming the option. */
+    static int positive(String option, String value) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the allowed values
+        }
+        throw new IllegalArgumentException(option + " must be a positive integer, got '" + value + "'");
     }
 
     static String usage() {
         return String.join(System.lineSeparator(),
                 "usage: trainax <command>",
+                "  train SPEC [--steps N] [--output DIR]",
+                "                          train from a run spec (YAML or JSON; see examples/); writes parameters,",
+                "                          loss.csv, loss.png and spec.resolved.yaml to the output folder",
                 "  quickstart [--steps N] [--rollouts 1,5,20]",
                 "                          train Trainax's README example (advection, kernel-2 conv) and print",
                 "                          each learned stencil's distance to first-order upwind",

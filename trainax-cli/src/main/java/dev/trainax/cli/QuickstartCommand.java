@@ -58,26 +58,14 @@ final class QuickstartCommand {
                 }
                 String value = args[i + 1];
                 switch (args[i]) {
-                    case "--steps" -> steps = positive("--steps", value);
+                    case "--steps" -> steps = Main.positive("--steps", value);
                     case "--rollouts" -> rollouts = java.util.Arrays.stream(value.split(","))
-                            .mapToInt(v -> positive("--rollouts", v.trim())).toArray();
+                            .mapToInt(v -> Main.positive("--rollouts", v.trim())).toArray();
                     default -> throw new IllegalArgumentException("unknown option '" + args[i]
                             + "'; known: --steps N, --rollouts R1,R2,...");
                 }
             }
             return new Options(steps, rollouts);
-        }
-
-        private static int positive(String option, String value) {
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed >= 1) {
-                    return parsed;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below with the allowed values
-            }
-            throw new IllegalArgumentException(option + " must be a positive integer, got '" + value + "'");
         }
     }
 }

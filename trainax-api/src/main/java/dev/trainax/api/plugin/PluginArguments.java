@@ -20,18 +20,30 @@ public final class PluginArguments {
 
     /** Binds raw values to a provider's parameters, resolving nested plugins through {@code registry}. */
     static PluginArguments bind(PluginProvider<?> provider, Map<String, ?> raw, String path, PluginRegistry registry) {
+        return bind(provider.id(), provider.parameters(), raw, path, registry);
+    }
+
+    /**
+     * Binds raw values (from a spec section at {@code path}) to {@code parameters}: unknown keys,
+     * missing required values, wrong types and out-of-range values are errors naming the path;
+     * nested plugins resolve through {@code registry}.
+     *
+     * @param owner what the parameters belong to, for messages (a plugin id or a section name)
+     */
+    public static PluginArguments bind(String owner, java.util.List<PluginParameter> parameters, Map<String, ?> raw,
+                                       String path, PluginRegistry registry) {
         for (String key : raw.keySet()) {
-            if (provider.parameters().stream().noneMatch(p -> p.name().equals(key))) {
-                throw new IllegalArgumentException(path + "." + key + ": unknown parameter of '" + provider.id()
-                        + "'; known: " + PluginParameter.names(provider.parameters()));
+            if (parameters.stream().noneMatch(p -> p.name().equals(key))) {
+                throw new IllegalArgumentException(path + "." + key + ": unknown parameter of '" + owner
+                        + "'; known: " + PluginParameter.names(parameters));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (PluginParameter parameter : provider.parameters()) {
+        for (PluginParameter parameter : parameters) {
             String at = path + "." + parameter.name();
             Object given = raw.get(parameter.name());
             if (given == null && parameter.required()) {
-                throw new IllegalArgumentException(at + ": required parameter of '" + provider.id()
+                throw new IllegalArgumentException(at + ": required parameter of '" + owner
                         + "' is missing (" + parameter.allowedValues() + ")");
             }
             Object value = given != null ? given : parameter.defaultValue();
@@ -43,6 +55,11 @@ public final class PluginArguments {
     /** Arguments for {@code provider} from Java values, validated like a spec; nested plugins resolve through {@code registry}. */
     public static PluginArguments of(PluginProvider<?> provider, Map<String, ?> raw, PluginRegistry registry) {
         return bind(provider, raw, provider.id(), registry);
+    }
+
+    /** Every parameter's bound value (null where optional and absent), in declaration order. */
+    public Map<String, Object> values() {
+        return values;
     }
 
     /** The spec path these arguments were read from, for error messages. */

@@ -2,6 +2,7 @@ package dev.trainax.api.plugin;
 
 import dev.trainax.api.Callback;
 import dev.trainax.api.Configuration;
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
 import dev.trainax.api.Residuum;
 import dev.trainax.api.Stepper;
@@ -23,7 +24,9 @@ public enum PluginKind {
     /** Training callbacks. */
     CALLBACK("callback", CallbackProvider.class, Callback.class),
     /** Engines that execute configurations and their gradients. */
-    ENGINE("engine", EngineProvider.class, Engine.class);
+    ENGINE("engine", EngineProvider.class, Engine.class),
+    /** Sources of reference trajectories. */
+    DATA("data", DataSourceProvider.class, DataSource.class);
 
     private final String label;
     private final Class<? extends PluginProvider<?>> providerType;

@@ -1,0 +1,109 @@
+package dev.trainax.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainax.api.Parameters;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code trainax train}: every example spec runs; bad specs fail before training with exit code 2. */
+class TrainCommandTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"advection-quickstart.yaml", "lorenz-mlp.json", "advection-diverted-chain.yaml"})
+    void everyExampleTrains(String example, @TempDir Path output) throws Exception {
+        assertEquals(0, run("train", EXAMPLES.resolve(example).toString(), "--steps", "12", "--output",
+                output.toString()), err.toString(StandardCharsets.UTF_8));
+        List<String> csv = Files.readAllLines(output.resolve("loss.csv"));
+        assertEquals("step,loss", csv.get(0));
+        assertTrue(csv.size() >= 2 && csv.size() <= 13, csv.toString());
+        assertTrue(Files.size(output.resolve("loss.png")) > 1000);
+        assertTrue(Parameters.load(output.resolve("parameters.params")).count() > 0);
+        String resolved = Files.readString(output.resolve("spec.resolved.yaml"));
+        assertTrue(resolved.contains("numTrainingSteps: 12"), resolved);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("done in"));
+    }
+
+    static Stream<Arguments> badSpecs() {
+        String good = """
+                data: {id: advection-1d, numSamples: 2, temporalHorizon: 12}
+                network: {id: conv1d}
+                configuration: {id: supervised, numRolloutSteps: 2}
+                training: {numTrainingSteps: 3, batchSize: 4}
+                output: OUT
+                """;
+        return Stream.of(
+                Arguments.of("not yaml", "data: [unclosed", "is not valid YAML or JSON"),
+                Arguments.of("unknown section", good + "optimiser: {name: adam}\n",
+                        "spec.optimiser: unknown section; known: [data, network"),
+                Arguments.of("unknown configuration", good.replace("id: supervised", "id: supervise"),
+                        "spec.configuration: unknown configuration 'supervise'; known: [composite"),
+                Arguments.of("missing required parameter", good.replace("{id: conv1d}", "{id: mlp}"),
+                        "spec.network.features: required parameter of 'mlp' is missing"),
+                Arguments.of("wrong type", good.replace("numRolloutSteps: 2", "numRolloutSteps: two"),
+                        "spec.configuration.numRolloutSteps: must be integer ≥ 1, got 'two'"),
+                Arguments.of("out of range", good.replace("batchSize: 4", "batchSize: 0"),
+                        "spec.training.batchSize: must be integer ≥ 1, got 0"),
+                Arguments.of("missing reference stepper", good.replace("id: supervised", "id: diverted-chain"),
+                        "referenceStepper is required by the configuration DivertedChain"),
+                Arguments.of("rollout longer than data", good.replace("numRolloutSteps: 2", "numRolloutSteps: 40"),
+                        "spec.configuration: needs windows of 41 time levels but spec.data gives trajectories"),
+                Arguments.of("unknown optimizer", good + "optimizer: {name: adamm}\n",
+                        "spec.optimizer.name: must be one of [adam, adamw"),
+                Arguments.of("weights of the wrong length", good.replace("numRolloutSteps: 2",
+                        "numRolloutSteps: 2, timeLevelWeights: [1.0]"),
+                        "spec.configuration.timeLevelWeights must have 2 entries"),
+                Arguments.of("missing output", good.replace("output: OUT\n", ""),
+                        "spec.output: required folder for the results is missing"),
+                Arguments.of("unknown parameter", good.replace("{id: conv1d}", "{id: conv1d, kernel: 3}"),
+                        "spec.network.kernel: unknown parameter of 'conv1d'; known: [channels, kernelSize, useBias]"),
+                Arguments.of("missing section", good.replace("network: {id: conv1d}\n", ""),
+                        "spec.network: required section is missing"),
+                Arguments.of("bad callback", good + "callbacks: [{id: weight-norm, every: 0}]\n",
+                        "spec.callbacks[0].every: must be integer ≥ 1, got 0"),
+                Arguments.of("bad metrics port", good + "metricsPort: 70000\n",
+                        "spec.metricsPort: must be an integer in [0, 65535], got 70000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSpecs")
+    void badSpecsGiveOneClearErrorAndExitCodeTwo(String what, String spec, String expected, @TempDir Path folder)
+            throws Exception {
+        Path file = Files.writeString(folder.resolve("spec.yaml"), spec.replace("OUT",
+                folder.resolve("out").toString()));
+        assertEquals(2, run("train", file.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("error: ") && message.contains(expected), "expected '" + expected + "' in: "
+                + message);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(!Files.exists(folder.resolve("out").resolve("loss.csv")), "nothing written");
+    }
+
+    @Test
+    void aMissingSpecFileIsNamed() {
+        assertEquals(2, run("train", "no/such/spec.yaml"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("spec: cannot read no/such/spec.yaml"));
+    }
+}
