@@ -1,0 +1,45 @@
+package org.example.averaged;
+
+import dev.trainax.api.Configuration;
+import dev.trainax.api.DataRequirement;
+import dev.trainax.api.RolloutOps;
+import dev.trainax.api.Scalar;
+import dev.trainax.api.State;
+import dev.trainax.api.TimeLevelLoss;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Supervised rollout whose loss is the mean, not the sum, over the r time levels, so that its
+ * scale does not grow with the rollout length.
+ * <pre>
+ *   u⁰ ─f→ û¹ ─f→ û² … ─f→ ûʳ        loss = (1/r) Σₜ l(ûᵗ, uᵗ)
+ * </pre>
+ */
+record AveragedSupervised(int numRolloutSteps, TimeLevelLoss timeLevelLoss) implements Configuration {
+
+    AveragedSupervised {
+        if (numRolloutSteps < 1) {
+            throw new IllegalArgumentException("numRolloutSteps must be ≥ 1, got " + numRolloutSteps);
+        }
+    }
+
+    @Override
+    public DataRequirement dataRequirement() {
+        return new DataRequirement(numRolloutSteps + 1, false, false);
+    }
+
+    @Override
+    public Scalar loss(RolloutOps ops) {
+        State prediction = ops.data(0);
+        List<Scalar> terms = new ArrayList<>();
+        for (int t = 1; t <= numRolloutSteps; t++) {
+            prediction = ops.network(prediction);
+            terms.add(ops.loss(timeLevelLoss, prediction, ops.data(t)));
+        }
+        double[] weights = new double[numRolloutSteps];
+        Arrays.fill(weights, 1.0 / numRolloutSteps);
+        return ops.weightedSum(weights, terms);
+    }
+}
