@@ -30,8 +30,9 @@ public final class Main {
                 case "plugins" -> new PluginsCommand().run(rest, out);
                 case "quickstart" -> new QuickstartCommand().run(rest, out);
                 case "train" -> new TrainCommand().run(rest, out);
+                case "evaluate" -> new EvaluateCommand().run(rest, out);
                 default -> {
-                    err.println("unknown command '" + args[0] + "'; known: train, quickstart, plugins, help");
+                    err.println("unknown command '" + args[0] + "'; known: train, evaluate, quickstart, plugins, help");
                     yield 2;
                 }
             };
@@ -63,6 +64,9 @@ public final class Main {
                 "  train SPEC [--steps N] [--output DIR]",
                 "                          train from a run spec (YAML or JSON; see examples/); writes parameters,",
                 "                          loss.csv, loss.png and spec.resolved.yaml to the output folder",
+                "  evaluate SPEC --parameters FILE [--steps N] [--output DIR]",
+                "                          roll the trained network out against the spec's data: nRMSE and",
+                "                          correlation per step in rollout.csv and rollout.png",
                 "  quickstart [--steps N] [--rollouts 1,5,20]",
                 "                          train Trainax's README example (advection, kernel-2 conv) and print",
                 "                          each learned stencil's distance to first-order upwind",

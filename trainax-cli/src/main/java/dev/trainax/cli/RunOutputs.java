@@ -30,15 +30,16 @@ final class RunOutputs {
             csv.append(i * recordEvery).append(',').append(losses[i]).append('\n');
         }
         AtomicFiles.write(folder.resolve("loss.csv"), file -> Files.writeString(file, csv, StandardCharsets.UTF_8));
-        AtomicFiles.write(folder.resolve("loss.png"), file -> ImageIO.write(plot(losses, recordEvery), "png", file.toFile()));
+        AtomicFiles.write(folder.resolve("loss.png"), file -> ImageIO.write(plot(losses, recordEvery,
+                "training loss (minibatch, before each update)", "update step"), "png", file.toFile()));
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         String yaml = new Yaml(options).dump(resolvedSpec);
         AtomicFiles.write(folder.resolve("spec.resolved.yaml"), file -> Files.writeString(file, yaml, StandardCharsets.UTF_8));
     }
 
-    /** The loss history on a log scale. */
-    static BufferedImage plot(double[] losses, int recordEvery) {
+    /** A positive series on a log scale, sample i at x = i · xStep. */
+    static BufferedImage plot(double[] losses, int recordEvery, String title, String xLabel) {
         int width = 800;
         int height = 480;
         int left = 80;
@@ -75,12 +76,12 @@ final class RunOutputs {
         }
         g.setColor(Color.DARK_GRAY);
         g.drawRect(left, top, width - left - right, height - top - bottom);
-        g.drawString("update step", width / 2 - 30, height - 15);
+        g.drawString(xLabel, width / 2 - 30, height - 15);
         g.drawString("0", left - 4, height - bottom + 16);
         String last = Integer.toString(Math.max(0, (losses.length - 1) * recordEvery));
         g.drawString(last, width - right - 8 * last.length(), height - bottom + 16);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString("training loss (minibatch, before each update)", left, 25);
+        g.drawString(title, left, 25);
         g.setColor(new Color(31, 119, 180));
         g.setStroke(new BasicStroke(1.5f));
         int previousX = -1;

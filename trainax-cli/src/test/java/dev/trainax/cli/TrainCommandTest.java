@@ -102,6 +102,31 @@ class TrainCommandTest {
     }
 
     @Test
+    void evaluateRollsTheTrainedNetworkOut(@TempDir Path output) throws Exception {
+        String spec = EXAMPLES.resolve("advection-quickstart.yaml").toString();
+        assertEquals(0, run("train", spec, "--steps", "200", "--output", output.toString()));
+        assertEquals(0, run("evaluate", spec, "--parameters", output.resolve("parameters.params").toString(),
+                "--steps", "30"), err.toString(StandardCharsets.UTF_8));
+        List<String> rows = Files.readAllLines(output.resolve("rollout.csv"));
+        assertEquals("step,nrmse,correlation", rows.get(0));
+        assertEquals(31, rows.size());
+        String[] first = rows.get(1).split(",");
+        String[] last = rows.get(30).split(",");
+        assertTrue(Double.parseDouble(first[1]) < 0.1, rows.get(1));
+        assertTrue(Double.parseDouble(last[1]) > Double.parseDouble(first[1]), "errors accumulate: " + rows.get(30));
+        assertTrue(Double.parseDouble(first[2]) > 0.99 && Double.parseDouble(last[2]) <= 1.0, rows.get(1));
+        assertTrue(Files.size(output.resolve("rollout.png")) > 1000);
+
+        assertEquals(2, run("evaluate", spec, "--parameters", output.resolve("parameters.params").toString(),
+                "--steps", "500"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--steps must be ≤ 99"));
+        assertEquals(2, run("evaluate", EXAMPLES.resolve("lorenz-mlp.json").toString(), "--parameters",
+                output.resolve("parameters.params").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--parameters must have parameters"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aMissingSpecFileIsNamed() {
         assertEquals(2, run("train", "no/such/spec.yaml"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("spec: cannot read no/such/spec.yaml"));

@@ -1,0 +1,113 @@
+package dev.trainax.cli;
+
+import dev.trainax.api.AtomicFiles;
+import dev.trainax.api.DataSource;
+import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.Engine;
+import dev.trainax.api.engine.Rollout;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * {@code trainax evaluate SPEC --parameters FILE [--steps N] [--output DIR]}: rolls the trained
+ * network out autoregressively from the initial states of the spec's data and compares every step
+ * with the reference trajectories: normalized RMSE ({@code ‖û − u‖ / ‖u‖} per sample, averaged)
+ * and the Pearson correlation (per sample, averaged). Writes {@code rollout.csv} and
+ * {@code rollout.png} (nRMSE on a log scale).
+ */
+final class EvaluateCommand {
+
+    int run(String[] args, PrintStream out) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("evaluate needs a spec: trainax evaluate SPEC --parameters FILE "
+                    + "[--steps N] [--output DIR]");
+        }
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (i + 1 >= args.length || !List.of("--parameters", "--steps", "--output").contains(args[i])) {
+                throw new IllegalArgumentException("unknown or incomplete option '" + args[i]
+                        + "'; known: --parameters FILE, --steps N, --output DIR");
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        RunSpec spec = RunSpec.read(Path.of(args[0]));
+        PluginRegistry registry = PluginRegistry.load();
+        Map.Entry<String, Map<String, Object>> networkEntry = RunSpec.plugin(spec.raw("network"), "spec.network");
+        Network network = registry.create(PluginKind.NETWORK, networkEntry.getKey(), networkEntry.getValue(),
+                "spec.network");
+        Map.Entry<String, Map<String, Object>> dataEntry = RunSpec.plugin(spec.raw("data"), "spec.data");
+        DataSource data = registry.create(PluginKind.DATA, dataEntry.getKey(), dataEntry.getValue(), "spec.data");
+        if (!options.containsKey("--parameters")) {
+            throw new IllegalArgumentException("--parameters: the trained parameters file is required");
+        }
+        Path parametersFile = Path.of(options.get("--parameters"));
+        if (!Files.isReadable(parametersFile)) {
+            throw new IllegalArgumentException("--parameters: cannot read " + parametersFile);
+        }
+        Parameters parameters = Parameters.load(parametersFile);
+        network.initialParameters(0).requireSameStructure("--parameters", parameters);
+        INDArray reference = data.trajectories().castTo(DataType.DOUBLE);
+        int available = Math.toIntExact(reference.size(1)) - 1;
+        int steps = options.containsKey("--steps") ? Main.positive("--steps", options.get("--steps")) : available;
+        if (steps > available) {
+            throw new IllegalArgumentException("--steps must be ≤ " + available
+                    + " (the reference trajectories have " + (available + 1) + " time levels), got " + steps);
+        }
+        Path output = Path.of(options.getOrDefault("--output",
+                parametersFile.toAbsolutePath().getParent().toString()));
+        long[] stateShape = Arrays.copyOfRange(reference.shape(), 2, reference.rank());
+        Engine engine = registry.create(PluginKind.ENGINE, "samediff");
+        Rollout rollout = engine.compileRollout(network, parameters, stateShape, DataType.DOUBLE);
+        INDArray predicted = rollout.trajectory(level(reference, 0), steps);
+
+        StringBuilder csv = new StringBuilder("step,nrmse,correlation\n");
+        double[] nrmse = new double[steps];
+        for (int t = 1; t <= steps; t++) {
+            double[] scores = scores(level(predicted, t), level(reference, t));
+            nrmse[t - 1] = scores[0];
+            csv.append(t).append(',').append(scores[0]).append(',').append(scores[1]).append('\n');
+        }
+        AtomicFiles.write(output.resolve("rollout.csv"), file -> Files.writeString(file, csv, StandardCharsets.UTF_8));
+        AtomicFiles.write(output.resolve("rollout.png"), file -> ImageIO.write(RunOutputs.plot(nrmse, 1,
+                "rollout nRMSE per step against the reference", "rollout step - 1"), "png", file.toFile()));
+        out.printf("rollout of %d steps on %d trajectories: nRMSE step 1 %.4e, step %d %.4e%n", steps,
+                reference.size(0), nrmse[0], steps, nrmse[steps - 1]);
+        out.println("outputs in " + output + ": rollout.csv, rollout.png");
+        return 0;
+    }
+
+    private static INDArray level(INDArray trajectories, int t) {
+        return trajectories.get(NDArrayIndex.all(), NDArrayIndex.point(t)).dup();
+    }
+
+    /** Mean over samples of the normalized RMSE and of the Pearson correlation. */
+    static double[] scores(INDArray predicted, INDArray reference) {
+        long samples = predicted.size(0);
+        INDArray p = predicted.reshape(samples, -1);
+        INDArray r = reference.reshape(samples, -1);
+        double nrmse = 0;
+        double correlation = 0;
+        for (long s = 0; s < samples; s++) {
+            INDArray ps = p.getRow(s);
+            INDArray rs = r.getRow(s);
+            nrmse += ps.distance2(rs) / Math.max(rs.norm2Number().doubleValue(), 1e-300);
+            INDArray pc = ps.sub(ps.meanNumber());
+            INDArray rc = rs.sub(rs.meanNumber());
+            double denominator = pc.norm2Number().doubleValue() * rc.norm2Number().doubleValue();
+            correlation += denominator > 0 ? pc.mul(rc).sumNumber().doubleValue() / denominator : 0;
+        }
+        return new double[] {nrmse / samples, correlation / samples};
+    }
+}
