@@ -1,6 +1,6 @@
 /**
  * Reference physics and sample data: the exact Fourier-spectral periodic advection generator, the
- * first-order-upwind advection stepper and Lorenz-63 with RK4. Exported for plain-Java users; the
+ * first-order-upwind advection stepper, Lorenz-63 with RK4 and viscous Burgers with ETDRK2. Exported for plain-Java users; the
  * steppers are also
  * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
  */
@@ -12,9 +12,11 @@ module dev.trainax.sampledata {
 
     provides dev.trainax.api.plugin.ReferenceStepperProvider with
             dev.trainax.sampledata.FirstOrderUpwindProvider,
-            dev.trainax.sampledata.Lorenz63Provider;
+            dev.trainax.sampledata.Lorenz63Provider,
+            dev.trainax.sampledata.BurgersProvider;
     provides dev.trainax.api.plugin.DataSourceProvider with
             dev.trainax.sampledata.DataSourceProviders.Advection1dProvider,
             dev.trainax.sampledata.DataSourceProviders.Lorenz63DataProvider,
+            dev.trainax.sampledata.DataSourceProviders.Burgers1dDataProvider,
             dev.trainax.sampledata.DataSourceProviders.NpyFileProvider;
 }

@@ -42,29 +42,45 @@ public final class Conv1d implements Network {
 
     @Override
     public Parameters initialParameters(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long fanIn = (long) inChannels * kernelSize;
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        arrays.put("weight", Init.uniform(random, fanIn, outChannels, inChannels, kernelSize));
-        if (useBias) {
-            arrays.put("bias", Init.uniform(random, fanIn, outChannels));
-        }
+        initialise(arrays, new SplittableRandom(seed), "", inChannels, outChannels, kernelSize, useBias);
         return Parameters.of(arrays);
     }
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
+        return convolve(context, state, "", kernelSize, outChannels, useBias);
+    }
+
+    /**
+     * One circular "SAME" convolution reading parameters {@code <prefix>weight} {@code [out, in, k]}
+     * and, if {@code useBias}, {@code <prefix>bias} {@code [out]}.
+     */
+    static SDVariable convolve(StepContext context, SDVariable x, String prefix, int kernelSize, int outChannels,
+                               boolean useBias) {
         SameDiff graph = context.graph();
         int left = (kernelSize - 1) / 2;
         int right = kernelSize - 1 - left;
-        SDVariable padded = circularPad(graph, state, left, right);
-        SDVariable kernel = context.derived("conv1d.kernel", () -> context.parameter("weight").permute(2, 1, 0));
+        SDVariable padded = circularPad(graph, x, left, right);
+        SDVariable kernel = context.derived(prefix + "kernel", () -> context.parameter(prefix + "weight")
+                .permute(2, 1, 0));
         SDVariable out = graph.cnn().conv1d(padded, kernel, Conv1DConfig.builder().k(kernelSize).s(1).p(0).d(1)
                 .paddingMode(PaddingMode.VALID).dataFormat("NCW").build());
         if (useBias) {
-            out = out.add(context.parameter("bias").reshape(1, outChannels, 1));
+            out = out.add(context.derived(prefix + "bias.column",
+                    () -> context.parameter(prefix + "bias").reshape(1, outChannels, 1)));
         }
         return out;
+    }
+
+    /** Weight {@code [out, in, k]} and bias {@code [out]} drawn like PyTorch's Conv1d. */
+    static void initialise(Map<String, INDArray> arrays, SplittableRandom random, String prefix, int in, int out,
+                           int kernelSize, boolean useBias) {
+        long fanIn = (long) in * kernelSize;
+        arrays.put(prefix + "weight", Init.uniform(random, fanIn, out, in, kernelSize));
+        if (useBias) {
+            arrays.put(prefix + "bias", Init.uniform(random, fanIn, out));
+        }
     }
 
     /** Wraps {@code left} points from the end to the front and {@code right} from the front to the end. */

@@ -28,6 +28,22 @@ public final class NetworkProviders {
         }
     }
 
+    /** {@code convnet}. */
+    public static final class ConvNetProvider extends SimpleProvider<Network> implements NetworkProvider {
+        /** Service constructor. */
+        public ConvNetProvider() {
+            super("convnet", "1D circular ConvNet: lift, hidden convolutions with activation, projection (APEBench)",
+                    List.of(PluginParameter.integer("channels", "state channels", 1).atLeast(1),
+                            PluginParameter.integer("width", "hidden channels", 32).atLeast(1),
+                            PluginParameter.integer("depth", "hidden convolutions", 9).atLeast(0),
+                            PluginParameter.integer("kernelSize", "kernel width", 3).atLeast(1),
+                            PluginParameter.string("activation", "activation", "relu")
+                                    .oneOf("relu", "tanh", "swish", "elu", "identity")),
+                    a -> new ConvNet(a.integer("channels"), a.integer("width"), a.integer("depth"),
+                            a.integer("kernelSize"), Activation.valueOf(a.string("activation").toUpperCase(Locale.ROOT))));
+        }
+    }
+
     /** {@code conv1d}. */
     public static final class Conv1dProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */

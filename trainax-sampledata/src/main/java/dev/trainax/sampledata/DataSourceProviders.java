@@ -49,6 +49,39 @@ public final class DataSourceProviders {
         }
     }
 
+    /** {@code burgers-1d}: viscous Burgers with ETDRK2, the APEBench-like workload of the peer by default. */
+    public static final class Burgers1dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+        /** Service constructor. */
+        public Burgers1dDataProvider() {
+            super("burgers-1d", "viscous Burgers on a periodic domain, ETDRK2 steps computed by the engine in float64",
+                    List.of(PluginParameter.integer("numPoints", "grid points (even)", 160).atLeast(4),
+                            PluginParameter.number("viscosity", "ν", 1.0 / 320).atLeast(0),
+                            PluginParameter.number("dt", "time step", 3.0 / 320).atLeast(0),
+                            PluginParameter.number("length", "domain length", 1.0).atLeast(0),
+                            PluginParameter.integer("numSamples", "trajectories", 50).atLeast(1),
+                            PluginParameter.integer("highestInitMode", "highest Fourier mode of the initial condition",
+                                    5).atLeast(1),
+                            PluginParameter.number("maxAmplitude", "max |u| of each initial condition", 1.0).atLeast(0),
+                            PluginParameter.integer("temporalHorizon", "snapshots per trajectory", 51).atLeast(1),
+                            PluginParameter.integer("seed", "random seed", 0)),
+                    a -> {
+                        Burgers1d burgers = new Burgers1d(a.integer("numPoints"), a.number("viscosity"),
+                                a.number("dt"), a.number("length"));
+                        return () -> {
+                            dev.trainax.api.engine.Rollout rollout = dev.trainax.api.plugin.PluginRegistry.load()
+                                    .<dev.trainax.api.engine.Engine>create(dev.trainax.api.plugin.PluginKind.ENGINE,
+                                            "samediff").compileRollout(burgers,
+                                            dev.trainax.api.Parameters.of(java.util.Map.of()),
+                                            new long[] {1, a.integer("numPoints")},
+                                            org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+                            return burgers.trajectories(rollout::step, a.integer("numSamples"),
+                                    a.integer("highestInitMode"), a.number("maxAmplitude"), a.integer("temporalHorizon"),
+                                    a.integer("seed"));
+                        };
+                    });
+        }
+    }
+
     /** {@code npy-file}: trajectories from a NumPy file. */
     public static final class NpyFileProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
         /** Service constructor. */

@@ -1,0 +1,38 @@
+package dev.trainax.configs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.Objective;
+import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.nn.Activation;
+import dev.trainax.nn.ConvNet;
+import dev.trainax.testkit.GradientCheck;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The ConvNet: the peer's parameter count, and exact gradients through a rollout. */
+class ConvNetTest {
+
+    @Test
+    void thePeerArchitectureHas28161Parameters() {
+        assertEquals(28_161, new ConvNet(1, 32, 9, 3, Activation.RELU).initialParameters(0).count());
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferences() {
+        ConvNet net = new ConvNet(2, 3, 1, 3, Activation.TANH);
+        Parameters parameters = net.initialParameters(1).copy(DataType.DOUBLE);
+        Nd4j.getRandom().setSeed(3);
+        INDArray windows = Nd4j.randn(DataType.DOUBLE, 3, 3, 2, 8);
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+                .network(net, parameters).stateShape(2, 8).dataType(DataType.DOUBLE).build())) {
+            GradientCheck.Result result = GradientCheck.check(objective, parameters, windows, 1e-6, 1e-4);
+            assertEquals(parameters.count(), result.entries());
+            assertTrue(result.maxRelativeError() < 1e-5, result.toString());
+        }
+    }
+}

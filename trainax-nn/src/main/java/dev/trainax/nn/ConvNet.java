@@ -1,0 +1,71 @@
+package dev.trainax.nn;
+
+import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.Require;
+import dev.trainax.api.StepContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The convolutional emulator of APEBench/Equinox on 1D periodic states {@code (batch, channels,
+ * points)}: a lifting convolution to {@code width} channels, {@code depth} hidden convolutions,
+ * each followed by the activation, and a projecting convolution back, all circular with "SAME"
+ * padding and bias. Parameters {@code lift.*}, {@code hidden<i>.*}, {@code project.*} with PyTorch
+ * layout {@code [out, in, k]}; the peer's 1→32, 9×32→32, 32→1, kernel 3 has 28,161 of them.
+ */
+public final class ConvNet implements Network {
+
+    private final int channels;
+    private final int width;
+    private final int depth;
+    private final int kernelSize;
+    private final Activation activation;
+
+    /**
+     * @param channels   state channels (input and output)
+     * @param width      hidden channels
+     * @param depth      hidden convolutions between lift and projection, ≥ 0
+     * @param kernelSize kernel width of every convolution
+     * @param activation applied after the lift and every hidden convolution
+     */
+    public ConvNet(int channels, int width, int depth, int kernelSize, Activation activation) {
+        this.channels = Require.atLeast("channels", channels, 1);
+        this.width = Require.atLeast("width", width, 1);
+        this.depth = Require.atLeast("depth", depth, 0);
+        this.kernelSize = Require.atLeast("kernelSize", kernelSize, 1);
+        this.activation = Require.present("activation", activation);
+    }
+
+    @Override
+    public Parameters initialParameters(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Conv1d.initialise(arrays, random, "lift.", channels, width, kernelSize, true);
+        for (int i = 0; i < depth; i++) {
+            Conv1d.initialise(arrays, random, "hidden" + i + ".", width, width, kernelSize, true);
+        }
+        Conv1d.initialise(arrays, random, "project.", width, channels, kernelSize, true);
+        return Parameters.of(arrays);
+    }
+
+    @Override
+    public SDVariable apply(StepContext context, SDVariable state) {
+        SDVariable x = activation.apply(context.graph(),
+                Conv1d.convolve(context, state, "lift.", kernelSize, width, true));
+        for (int i = 0; i < depth; i++) {
+            x = activation.apply(context.graph(), Conv1d.convolve(context, x, "hidden" + i + ".", kernelSize, width,
+                    true));
+        }
+        return Conv1d.convolve(context, x, "project.", kernelSize, channels, true);
+    }
+
+    @Override
+    public String toString() {
+        return "ConvNet(" + channels + "→" + width + ", " + depth + "×" + width + "→" + width + ", →" + channels
+                + ", k=" + kernelSize + ", circular, " + activation + ")";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.trainax.sampledata;
+
+import dev.trainax.api.Require;
+import dev.trainax.api.StepContext;
+import dev.trainax.api.Stepper;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Viscous Burgers {@code u_t + (u²/2)_x = ν u_xx} on a periodic domain {@code [0, L)} with
+ * {@code N} points, stepped with the second-order exponential time-differencing Runge–Kutta scheme
+ * of Cox and Matthews (ETDRK2) in Fourier space, with 2/3-rule dealiasing of the nonlinearity.
+ * ND4J has no FFT, so the real discrete Fourier transform and its inverse are dense real matrices
+ * ({@code N × (N/2+1)}, exact, {@code O(N²)} per transform: fine for the grids used here); every
+ * operation is a SameDiff op, so the stepper is differentiable and can sit in diverted or mixed
+ * chains. States {@code (batch, 1, N)}; the spatial mean is conserved exactly.
+ */
+public final class Burgers1d implements Stepper {
+
+    private final int numPoints;
+    private final double viscosity;
+    private final double dt;
+    private final double length;
+
+    /**
+     * @param numPoints even number of grid points ≥ 4
+     * @param viscosity ν ≥ 0
+     * @param dt        time step > 0
+     * @param length    domain length L > 0
+     */
+    public Burgers1d(int numPoints, double viscosity, double dt, double length) {
+        Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints", "must be even and ≥ 4, got " + numPoints);
+        Require.that(viscosity >= 0 && Double.isFinite(viscosity), "viscosity", "must be ≥ 0, got " + viscosity);
+        Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
+        Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
+        this.numPoints = numPoints;
+        this.viscosity = viscosity;
+        this.dt = dt;
+        this.length = length;
+    }
+
+    private int modes() {
+        return numPoints / 2 + 1;
+    }
+
+    private double wavenumber(int k) {
+        return 2 * Math.PI * k / length;
+    }
+
+    /** Forward real DFT matrices: {@code Re û = u·C}, {@code Im û = u·S} (S holds −sin). */
+    private INDArray forward(boolean imaginary) {
+        double[][] matrix = new double[numPoints][modes()];
+        for (int j = 0; j < numPoints; j++) {
+            for (int k = 0; k < modes(); k++) {
+                double angle = 2 * Math.PI * k * j / numPoints;
+                matrix[j][k] = imaginary ? -Math.sin(angle) : Math.cos(angle);
+            }
+        }
+        return Nd4j.createFromArray(matrix);
+    }
+
+    /** Inverse real DFT matrices: {@code u = Re û·Ci + Im û·Si}. */
+    private INDArray inverse(boolean imaginary) {
+        double[][] matrix = new double[modes()][numPoints];
+        for (int k = 0; k < modes(); k++) {
+            double weight = (k == 0 || k == numPoints / 2 ? 1.0 : 2.0) / numPoints;
+            for (int j = 0; j < numPoints; j++) {
+                double angle = 2 * Math.PI * k * j / numPoints;
+                matrix[k][j] = imaginary ? -weight * Math.sin(angle) : weight * Math.cos(angle);
+            }
+        }
+        return Nd4j.createFromArray(matrix);
+    }
+
+    /** Per mode: e^{Lh}, (e^{Lh}−1)/L, (e^{Lh}−1−Lh)/(hL²), with their limits at L = 0; and κ·mask/2. */
+    private INDArray[] coefficients() {
+        double[] decay = new double[modes()];
+        double[] first = new double[modes()];
+        double[] second = new double[modes()];
+        double[] halfWavenumber = new double[modes()];
+        for (int k = 0; k < modes(); k++) {
+            double kappa = wavenumber(k);
+            double z = -viscosity * kappa * kappa * dt;
+            decay[k] = Math.exp(z);
+            boolean small = Math.abs(z) < 1e-4;
+            first[k] = dt * (small ? 1 + z / 2 + z * z / 6 : Math.expm1(z) / z);
+            second[k] = dt * (small ? 0.5 + z / 6 + z * z / 24 : (Math.expm1(z) - z) / (z * z));
+            halfWavenumber[k] = 3 * k <= numPoints ? 0.5 * kappa : 0.0;
+        }
+        return new INDArray[] {Nd4j.createFromArray(decay), Nd4j.createFromArray(first), Nd4j.createFromArray(second),
+            Nd4j.createFromArray(halfWavenumber)};
+    }
+
+    @Override
+    public SDVariable apply(StepContext context, SDVariable state) {
+        SameDiff graph = context.graph();
+        SDVariable c = context.constant("burgers.C", forward(false));
+        SDVariable s = context.constant("burgers.S", forward(true));
+        SDVariable ci = context.constant("burgers.Ci", inverse(false));
+        SDVariable si = context.constant("burgers.Si", inverse(true));
+        INDArray[] coefficients = coefficients();
+        SDVariable decay = context.constant("burgers.decay", coefficients[0]);
+        SDVariable first = context.constant("burgers.first", coefficients[1]);
+        SDVariable second = context.constant("burgers.second", coefficients[2]);
+        SDVariable halfKappa = context.constant("burgers.halfKappa", coefficients[3]);
+
+        SDVariable u = state.reshape(-1, numPoints);
+        SDVariable re = u.mmul(c);
+        SDVariable im = u.mmul(s);
+        SDVariable[] n0 = nonlinear(graph, u, c, s, halfKappa);
+        SDVariable aRe = re.mul(decay).add(n0[0].mul(first));
+        SDVariable aIm = im.mul(decay).add(n0[1].mul(first));
+        SDVariable a = aRe.mmul(ci).add(aIm.mmul(si));
+        SDVariable[] n1 = nonlinear(graph, a, c, s, halfKappa);
+        SDVariable nextRe = aRe.add(n1[0].sub(n0[0]).mul(second));
+        SDVariable nextIm = aIm.add(n1[1].sub(n0[1]).mul(second));
+        return graph.reshape(nextRe.mmul(ci).add(nextIm.mmul(si)), state.shape());
+    }
+
+    /** Fourier coefficients of {@code −(u²/2)_x}, dealiased: {@code −i κ F(u²)/2}. */
+    private static SDVariable[] nonlinear(SameDiff graph, SDVariable u, SDVariable c, SDVariable s,
+                                          SDVariable halfKappa) {
+        SDVariable square = graph.math().square(u);
+        SDVariable re = square.mmul(c);
+        SDVariable im = square.mmul(s);
+        // −i·(κ/2)·(re + i·im) = (κ/2)·im − i·(κ/2)·re
+        return new SDVariable[] {im.mul(halfKappa), re.mul(halfKappa).neg()};
+    }
+
+    /**
+     * Trajectories {@code (numSamples, temporalHorizon, 1, numPoints)} in float32 from random
+     * truncated Fourier series (modes 1..{@code highestInitMode}, zero mean, scaled to
+     * {@code max|u| = maxAmplitude}), stepped in float64 by {@code rollout} (an engine's
+     * {@link dev.trainax.api.engine.Rollout} of this stepper).
+     */
+    public INDArray trajectories(java.util.function.UnaryOperator<INDArray> rollout, int numSamples, int highestInitMode,
+                                 double maxAmplitude, int temporalHorizon, long seed) {
+        Require.atLeast("numSamples", numSamples, 1);
+        Require.atLeast("temporalHorizon", temporalHorizon, 1);
+        Require.that(highestInitMode >= 1 && 2 * highestInitMode < numPoints, "highestInitMode",
+                "must be in [1, numPoints/2), got " + highestInitMode);
+        INDArray initial = Advection1d.periodic(numPoints, numSamples, 0.0, highestInitMode, 1, seed)
+                .castTo(DataType.DOUBLE).reshape(numSamples, 1, numPoints);
+        for (int sample = 0; sample < numSamples; sample++) {
+            INDArray row = initial.get(org.nd4j.linalg.indexing.NDArrayIndex.point(sample));
+            row.muli(maxAmplitude / row.amaxNumber().doubleValue());
+        }
+        INDArray[] levels = new INDArray[temporalHorizon];
+        levels[0] = initial;
+        for (int t = 1; t < temporalHorizon; t++) {
+            levels[t] = rollout.apply(levels[t - 1]);
+        }
+        return Nd4j.stack(1, levels).castTo(DataType.FLOAT);
+    }
+}
