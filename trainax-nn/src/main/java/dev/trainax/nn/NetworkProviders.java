@@ -13,6 +13,13 @@ public final class NetworkProviders {
     private NetworkProviders() {
     }
 
+    private static final PluginParameter ACTIVATION = PluginParameter.string("activation", "hidden activation", "relu")
+            .oneOf("relu", "tanh", "swish", "elu", "identity");
+
+    private static Activation activation(dev.trainax.api.plugin.PluginArguments arguments) {
+        return Activation.valueOf(arguments.string("activation").toUpperCase(Locale.ROOT));
+    }
+
     /** {@code mlp}. */
     public static final class MlpProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */
@@ -21,10 +28,8 @@ public final class NetworkProviders {
                     List.of(PluginParameter.integer("features", "channels × space of one state", null).atLeast(1),
                             PluginParameter.integer("width", "hidden width", 64).atLeast(1),
                             PluginParameter.integer("depth", "number of hidden layers", 2).atLeast(0),
-                            PluginParameter.string("activation", "hidden activation", "relu")
-                                    .oneOf("relu", "tanh", "swish", "elu", "identity")),
-                    a -> new Mlp(a.integer("features"), a.integer("width"), a.integer("depth"),
-                            Activation.valueOf(a.string("activation").toUpperCase(Locale.ROOT))));
+                            ACTIVATION),
+                    a -> new Mlp(a.integer("features"), a.integer("width"), a.integer("depth"), activation(a)));
         }
     }
 
@@ -37,10 +42,9 @@ public final class NetworkProviders {
                             PluginParameter.integer("width", "hidden channels", 32).atLeast(1),
                             PluginParameter.integer("depth", "hidden convolutions", 9).atLeast(0),
                             PluginParameter.integer("kernelSize", "kernel width", 3).atLeast(1),
-                            PluginParameter.string("activation", "activation", "relu")
-                                    .oneOf("relu", "tanh", "swish", "elu", "identity")),
+                            ACTIVATION),
                     a -> new ConvNet(a.integer("channels"), a.integer("width"), a.integer("depth"),
-                            a.integer("kernelSize"), Activation.valueOf(a.string("activation").toUpperCase(Locale.ROOT))));
+                            a.integer("kernelSize"), activation(a)));
         }
     }
 
