@@ -1,6 +1,7 @@
 /**
  * Reference physics and sample data: the exact Fourier-spectral periodic advection generator, the
- * first-order-upwind advection stepper, Lorenz-63 with RK4 and viscous Burgers with ETDRK2. Exported for plain-Java users; the
+ * first-order-upwind advection stepper, Lorenz-63 with RK4, and diffusion, viscous
+ * Burgers and Kuramoto–Sivashinsky with ETDRK2. Exported for plain-Java users; the
  * steppers are also
  * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
  */
@@ -13,10 +14,14 @@ module dev.trainax.sampledata {
     provides dev.trainax.api.plugin.ReferenceStepperProvider with
             dev.trainax.sampledata.FirstOrderUpwindProvider,
             dev.trainax.sampledata.Lorenz63Provider,
-            dev.trainax.sampledata.BurgersProvider;
+            dev.trainax.sampledata.SpectralPdeProviders.Burgers,
+            dev.trainax.sampledata.SpectralPdeProviders.Diffusion,
+            dev.trainax.sampledata.SpectralPdeProviders.KuramotoSivashinsky;
     provides dev.trainax.api.plugin.DataSourceProvider with
             dev.trainax.sampledata.DataSourceProviders.Advection1dProvider,
             dev.trainax.sampledata.DataSourceProviders.Lorenz63DataProvider,
             dev.trainax.sampledata.DataSourceProviders.Burgers1dDataProvider,
+            dev.trainax.sampledata.DataSourceProviders.Diffusion1dDataProvider,
+            dev.trainax.sampledata.DataSourceProviders.KuramotoSivashinskyDataProvider,
             dev.trainax.sampledata.DataSourceProviders.NpyFileProvider;
 }

@@ -49,36 +49,66 @@ public final class DataSourceProviders {
         }
     }
 
-    /** {@code burgers-1d}: viscous Burgers with ETDRK2, the APEBench-like workload of the peer by default. */
+    /** Initial-condition and horizon parameters shared by the spectral PDE sources. */
+    private static List<PluginParameter> spectralData(int points, double length, double dt, int horizon,
+                                                      PluginParameter... physics) {
+        List<PluginParameter> parameters = new java.util.ArrayList<>(SpectralPdeProviders.grid(points, length, dt,
+                physics));
+        parameters.addAll(List.of(
+                PluginParameter.integer("numSamples", "trajectories", 50).atLeast(1),
+                PluginParameter.integer("highestInitMode", "highest Fourier mode of the initial condition", 5)
+                        .atLeast(1),
+                PluginParameter.number("maxAmplitude", "max |u| of each initial condition", 1.0).atLeast(0),
+                PluginParameter.integer("temporalHorizon", "snapshots per trajectory", horizon).atLeast(1),
+                PluginParameter.integer("seed", "random seed", 0)));
+        return parameters;
+    }
+
+    /** Trajectories of {@code pde}, stepped in float64 by the engine found through the registry. */
+    private static DataSource spectralSource(SpectralPde1d pde, dev.trainax.api.plugin.PluginArguments a) {
+        return () -> {
+            dev.trainax.api.engine.Rollout rollout = dev.trainax.api.plugin.PluginRegistry.load()
+                    .<dev.trainax.api.engine.Engine>create(dev.trainax.api.plugin.PluginKind.ENGINE, "samediff")
+                    .compileRollout(pde, dev.trainax.api.Parameters.of(java.util.Map.of()),
+                            new long[] {1, a.integer("numPoints")}, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+            return pde.trajectories(rollout::step, a.integer("numSamples"), a.integer("highestInitMode"),
+                    a.number("maxAmplitude"), a.integer("temporalHorizon"), a.integer("seed"));
+        };
+    }
+
+    private static final PluginParameter VISCOSITY = PluginParameter.number("viscosity", "ν", 1.0 / 320).atLeast(0);
+
+    /** {@code burgers-1d}: viscous Burgers with ETDRK2, by default the peer's APEBench-like workload. */
     public static final class Burgers1dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
         /** Service constructor. */
         public Burgers1dDataProvider() {
             super("burgers-1d", "viscous Burgers on a periodic domain, ETDRK2 steps computed by the engine in float64",
-                    List.of(PluginParameter.integer("numPoints", "grid points (even)", 160).atLeast(4),
-                            PluginParameter.number("viscosity", "ν", 1.0 / 320).atLeast(0),
-                            PluginParameter.number("dt", "time step", 3.0 / 320).atLeast(0),
-                            PluginParameter.number("length", "domain length", 1.0).atLeast(0),
-                            PluginParameter.integer("numSamples", "trajectories", 50).atLeast(1),
-                            PluginParameter.integer("highestInitMode", "highest Fourier mode of the initial condition",
-                                    5).atLeast(1),
-                            PluginParameter.number("maxAmplitude", "max |u| of each initial condition", 1.0).atLeast(0),
-                            PluginParameter.integer("temporalHorizon", "snapshots per trajectory", 51).atLeast(1),
-                            PluginParameter.integer("seed", "random seed", 0)),
-                    a -> {
-                        Burgers1d burgers = new Burgers1d(a.integer("numPoints"), a.number("viscosity"),
-                                a.number("dt"), a.number("length"));
-                        return () -> {
-                            dev.trainax.api.engine.Rollout rollout = dev.trainax.api.plugin.PluginRegistry.load()
-                                    .<dev.trainax.api.engine.Engine>create(dev.trainax.api.plugin.PluginKind.ENGINE,
-                                            "samediff").compileRollout(burgers,
-                                            dev.trainax.api.Parameters.of(java.util.Map.of()),
-                                            new long[] {1, a.integer("numPoints")},
-                                            org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-                            return burgers.trajectories(rollout::step, a.integer("numSamples"),
-                                    a.integer("highestInitMode"), a.number("maxAmplitude"), a.integer("temporalHorizon"),
-                                    a.integer("seed"));
-                        };
-                    });
+                    spectralData(160, 1.0, 3.0 / 320, 51, VISCOSITY),
+                    a -> spectralSource(SpectralPde1d.burgers(a.integer("numPoints"), a.number("viscosity"),
+                            a.number("dt"), a.number("length")), a));
+        }
+    }
+
+    /** {@code diffusion-1d}: periodic diffusion, exact in time. */
+    public static final class Diffusion1dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+        /** Service constructor. */
+        public Diffusion1dDataProvider() {
+            super("diffusion-1d", "periodic 1D diffusion, exact exponential time stepping in Fourier space",
+                    spectralData(64, 1.0, 0.01, 51, PluginParameter.number("viscosity", "ν", 0.01).atLeast(0)),
+                    a -> spectralSource(SpectralPde1d.diffusion(a.integer("numPoints"), a.number("viscosity"),
+                            a.number("dt"), a.number("length")), a));
+        }
+    }
+
+    /** {@code kuramoto-sivashinsky-1d}: the chaotic KS equation with ETDRK2. */
+    public static final class KuramotoSivashinskyDataProvider extends SimpleProvider<DataSource>
+            implements DataSourceProvider {
+        /** Service constructor. */
+        public KuramotoSivashinskyDataProvider() {
+            super("kuramoto-sivashinsky-1d", "periodic Kuramoto-Sivashinsky, ETDRK2 steps computed by the engine",
+                    spectralData(128, 32 * Math.PI, 0.1, 201),
+                    a -> spectralSource(SpectralPde1d.kuramotoSivashinsky(a.integer("numPoints"), a.number("dt"),
+                            a.number("length")), a));
         }
     }
 

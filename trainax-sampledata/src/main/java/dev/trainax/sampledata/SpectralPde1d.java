@@ -10,36 +10,63 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Viscous Burgers {@code u_t + (u²/2)_x = ν u_xx} on a periodic domain {@code [0, L)} with
- * {@code N} points, stepped with the second-order exponential time-differencing Runge–Kutta scheme
- * of Cox and Matthews (ETDRK2) in Fourier space, with 2/3-rule dealiasing of the nonlinearity.
+ * Semilinear PDEs {@code u_t = L u − c·(u²/2)_x} on a periodic domain {@code [0, L)} with {@code N}
+ * points, stepped with the second-order exponential time-differencing Runge–Kutta scheme of Cox
+ * and Matthews (ETDRK2) in Fourier space, with 2/3-rule dealiasing of the nonlinearity:
+ * {@link #burgers viscous Burgers} ({@code L = ν∂ₓ²}, c = 1), {@link #diffusion diffusion}
+ * ({@code L = ν∂ₓ²}, c = 0, exact in time) and {@link #kuramotoSivashinsky Kuramoto–Sivashinsky}
+ * ({@code L = −∂ₓ² − ∂ₓ⁴}, c = 1).
  * ND4J has no FFT, so the real discrete Fourier transform and its inverse are dense real matrices
  * ({@code N × (N/2+1)}, exact, {@code O(N²)} per transform: fine for the grids used here); every
  * operation is a SameDiff op, so the stepper is differentiable and can sit in diverted or mixed
  * chains. States {@code (batch, 1, N)}; the spatial mean is conserved exactly.
  */
-public final class Burgers1d implements Stepper {
+public final class SpectralPde1d implements Stepper {
 
     private final int numPoints;
-    private final double viscosity;
+    private final java.util.function.DoubleUnaryOperator linearSymbol;
+    private final double convection;
     private final double dt;
     private final double length;
 
+    private SpectralPde1d(int numPoints, java.util.function.DoubleUnaryOperator linearSymbol, double convection, double dt,
+                      double length) {
+        Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints", "must be even and ≥ 4, got " + numPoints);
+        Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
+        Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
+        this.numPoints = numPoints;
+        this.linearSymbol = linearSymbol;
+        this.convection = convection;
+        this.dt = dt;
+        this.length = length;
+    }
+
     /**
+     * Viscous Burgers {@code u_t + (u²/2)_x = ν u_xx}.
+     *
      * @param numPoints even number of grid points ≥ 4
      * @param viscosity ν ≥ 0
      * @param dt        time step > 0
      * @param length    domain length L > 0
      */
-    public Burgers1d(int numPoints, double viscosity, double dt, double length) {
-        Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints", "must be even and ≥ 4, got " + numPoints);
+    public static SpectralPde1d burgers(int numPoints, double viscosity, double dt, double length) {
+        return new SpectralPde1d(numPoints, viscous(viscosity), 1.0, dt, length);
+    }
+
+    /** Diffusion {@code u_t = ν u_xx}, stepped exactly in time; arguments as for {@link #burgers}. */
+    public static SpectralPde1d diffusion(int numPoints, double viscosity, double dt, double length) {
+        return new SpectralPde1d(numPoints, viscous(viscosity), 0.0, dt, length);
+    }
+
+    /** Kuramoto–Sivashinsky {@code u_t + (u²/2)_x + u_xx + u_xxxx = 0} (chaotic for L ≳ 22). */
+    public static SpectralPde1d kuramotoSivashinsky(int numPoints, double dt, double length) {
+        return new SpectralPde1d(numPoints, kappa -> kappa * kappa - kappa * kappa * kappa * kappa, 1.0, dt, length);
+    }
+
+    /** The symbol {@code −νκ²} of {@code ν∂ₓ²}. */
+    private static java.util.function.DoubleUnaryOperator viscous(double viscosity) {
         Require.that(viscosity >= 0 && Double.isFinite(viscosity), "viscosity", "must be ≥ 0, got " + viscosity);
-        Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
-        Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
-        this.numPoints = numPoints;
-        this.viscosity = viscosity;
-        this.dt = dt;
-        this.length = length;
+        return kappa -> -viscosity * kappa * kappa;
     }
 
     private int modes() {
@@ -83,12 +110,12 @@ public final class Burgers1d implements Stepper {
         double[] halfWavenumber = new double[modes()];
         for (int k = 0; k < modes(); k++) {
             double kappa = wavenumber(k);
-            double z = -viscosity * kappa * kappa * dt;
+            double z = linearSymbol.applyAsDouble(kappa) * dt;
             decay[k] = Math.exp(z);
             boolean small = Math.abs(z) < 1e-4;
             first[k] = dt * (small ? 1 + z / 2 + z * z / 6 : Math.expm1(z) / z);
             second[k] = dt * (small ? 0.5 + z / 6 + z * z / 24 : (Math.expm1(z) - z) / (z * z));
-            halfWavenumber[k] = 3 * k <= numPoints ? 0.5 * kappa : 0.0;
+            halfWavenumber[k] = 3 * k <= numPoints ? 0.5 * convection * kappa : 0.0;
         }
         return new INDArray[] {Nd4j.createFromArray(decay), Nd4j.createFromArray(first), Nd4j.createFromArray(second),
             Nd4j.createFromArray(halfWavenumber)};
@@ -120,7 +147,7 @@ public final class Burgers1d implements Stepper {
         return graph.reshape(nextRe.mmul(ci).add(nextIm.mmul(si)), state.shape());
     }
 
-    /** Fourier coefficients of {@code −(u²/2)_x}, dealiased: {@code −i κ F(u²)/2}. */
+    /** Fourier coefficients of {@code −c·(u²/2)_x}, dealiased: {@code −i c κ F(u²)/2} (c folded into halfKappa). */
     private static SDVariable[] nonlinear(SameDiff graph, SDVariable u, SDVariable c, SDVariable s,
                                           SDVariable halfKappa) {
         SDVariable square = graph.math().square(u);
