@@ -17,6 +17,9 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.SpectralPdeProviders.Burgers,
             dev.trainax.sampledata.SpectralPdeProviders.Diffusion,
             dev.trainax.sampledata.SpectralPdeProviders.KuramotoSivashinsky;
+    provides dev.trainax.api.plugin.ResiduumProvider with
+            dev.trainax.sampledata.ResiduumProviders.DiffusionImplicitEuler,
+            dev.trainax.sampledata.ResiduumProviders.BurgersImplicitEuler;
     provides dev.trainax.api.plugin.DataSourceProvider with
             dev.trainax.sampledata.DataSourceProviders.Advection1dProvider,
             dev.trainax.sampledata.DataSourceProviders.Lorenz63DataProvider,
