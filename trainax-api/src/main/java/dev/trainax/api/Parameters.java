@@ -77,6 +77,27 @@ public final class Parameters {
         return new Parameters(out);
     }
 
+    /**
+     * Parameters of the same names and shapes filled, in order and C order within each array, from
+     * one flat array: how PyTorch's {@code torch.cat([p.ravel() for p in model.parameters()])} lays
+     * out weights when the architectures match parameter by parameter.
+     *
+     * @throws IllegalArgumentException if the length differs from {@link #count()}
+     */
+    public Parameters withFlatValues(float[] values) {
+        Require.that(values.length == count(), "values", "must hold " + count() + " numbers (the parameter count), got "
+                + values.length);
+        LinkedHashMap<String, INDArray> filled = new LinkedHashMap<>();
+        int offset = 0;
+        for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
+            int length = Math.toIntExact(entry.getValue().length());
+            filled.put(entry.getKey(), org.nd4j.linalg.factory.Nd4j.createFromArray(
+                    java.util.Arrays.copyOfRange(values, offset, offset + length)).reshape(entry.getValue().shape()));
+            offset += length;
+        }
+        return new Parameters(filled);
+    }
+
     /** The squared L2 norm over all parameters. */
     public double squaredNorm() {
         double sum = 0;
