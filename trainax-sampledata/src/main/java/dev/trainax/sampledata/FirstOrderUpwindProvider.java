@@ -11,8 +11,11 @@ public final class FirstOrderUpwindProvider extends SimpleProvider<Stepper> impl
 
     /** Service constructor. */
     public FirstOrderUpwindProvider() {
-        super("first-order-upwind", "first-order upwind step of periodic 1D advection",
-                List.of(PluginParameter.number("cfl", "Courant number", -0.75).atLeast(-1).atMost(1)),
-                a -> new FirstOrderUpwind(a.number("cfl")));
+        super("first-order-upwind", "first-order upwind step of 1D advection, periodic or zero Dirichlet",
+                List.of(PluginParameter.number("cfl", "Courant number", -0.75).atLeast(-1).atMost(1),
+                        PluginParameter.string("boundary", "beyond the inflow end", "periodic")
+                                .oneOf("periodic", "dirichlet")),
+                a -> new FirstOrderUpwind(a.number("cfl"), FirstOrderUpwind.Boundary.valueOf(
+                        a.string("boundary").toUpperCase(java.util.Locale.ROOT))));
     }
 }
