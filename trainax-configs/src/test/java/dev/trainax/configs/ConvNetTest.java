@@ -22,9 +22,10 @@ class ConvNetTest {
         assertEquals(28_161, new ConvNet(1, 32, 9, 3, Activation.RELU).initialParameters(0).count());
     }
 
-    @Test
-    void gradientsMatchFiniteDifferences() {
-        ConvNet net = new ConvNet(2, 3, 1, 3, Activation.TANH);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(dev.trainax.nn.Padding.class)
+    void gradientsMatchFiniteDifferences(dev.trainax.nn.Padding padding) {
+        ConvNet net = new ConvNet(2, 3, 1, 3, Activation.TANH, padding);
         Parameters parameters = net.initialParameters(1).copy(DataType.DOUBLE);
         Nd4j.getRandom().setSeed(3);
         INDArray windows = Nd4j.randn(DataType.DOUBLE, 3, 3, 2, 8);

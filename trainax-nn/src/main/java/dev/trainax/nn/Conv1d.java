@@ -7,7 +7,6 @@ import dev.trainax.api.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,9 +14,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv1DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * One 1D convolution over states {@code (batch, channels, points)} with periodic ("circular")
- * boundaries and Equinox "SAME" padding: {@code (k−1)/2} points on the left, the rest on the right
- * (kernel 2 pads one point on the right). Parameters: {@code weight} {@code [out, in, k]} (PyTorch
+ * One 1D convolution over states {@code (batch, channels, points)} with Equinox "SAME" padding,
+ * {@code (k−1)/2} points on the left and the rest on the right (kernel 2 pads one point on the
+ * right), circular by default, or zero or reflect ({@link Padding}). Parameters: {@code weight} {@code [out, in, k]} (PyTorch
  * layout) and, if enabled, {@code bias} {@code [out]}.
  */
 public final class Conv1d implements Network {
@@ -26,18 +25,27 @@ public final class Conv1d implements Network {
     private final int outChannels;
     private final int kernelSize;
     private final boolean useBias;
+    private final Padding padding;
 
     /**
+     * A circular convolution.
+     *
      * @param inChannels  input channels
      * @param outChannels output channels (equal to the input for a stepper)
      * @param kernelSize  kernel width, at least 1
      * @param useBias     whether a bias is added
      */
     public Conv1d(int inChannels, int outChannels, int kernelSize, boolean useBias) {
+        this(inChannels, outChannels, kernelSize, useBias, Padding.CIRCULAR);
+    }
+
+    /** A convolution with the given {@code padding}; other arguments as {@link #Conv1d(int, int, int, boolean)}. */
+    public Conv1d(int inChannels, int outChannels, int kernelSize, boolean useBias, Padding padding) {
         this.inChannels = Require.atLeast("inChannels", inChannels, 1);
         this.outChannels = Require.atLeast("outChannels", outChannels, 1);
         this.kernelSize = Require.atLeast("kernelSize", kernelSize, 1);
         this.useBias = useBias;
+        this.padding = Require.present("padding", padding);
     }
 
     @Override
@@ -49,19 +57,19 @@ public final class Conv1d implements Network {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        return convolve(context, state, "", kernelSize, outChannels, useBias);
+        return convolve(context, state, "", kernelSize, outChannels, useBias, padding);
     }
 
     /**
-     * One circular "SAME" convolution reading parameters {@code <prefix>weight} {@code [out, in, k]}
-     * and, if {@code useBias}, {@code <prefix>bias} {@code [out]}.
+     * One "SAME" convolution reading parameters {@code <prefix>weight} {@code [out, in, k]} and, if
+     * {@code useBias}, {@code <prefix>bias} {@code [out]}.
      */
     static SDVariable convolve(StepContext context, SDVariable x, String prefix, int kernelSize, int outChannels,
-                               boolean useBias) {
+                               boolean useBias, Padding padding) {
         SameDiff graph = context.graph();
         int left = (kernelSize - 1) / 2;
         int right = kernelSize - 1 - left;
-        SDVariable padded = circularPad(graph, x, left, right);
+        SDVariable padded = padding.pad(graph, x, left, right);
         SDVariable kernel = context.derived(prefix + "kernel", () -> context.parameter(prefix + "weight")
                 .permute(2, 1, 0));
         SDVariable out = graph.cnn().conv1d(padded, kernel, Conv1DConfig.builder().k(kernelSize).s(1).p(0).d(1)
@@ -83,24 +91,9 @@ public final class Conv1d implements Network {
         }
     }
 
-    /** Wraps {@code left} points from the end to the front and {@code right} from the front to the end. */
-    static SDVariable circularPad(SameDiff graph, SDVariable x, int left, int right) {
-        if (left == 0 && right == 0) {
-            return x;
-        }
-        java.util.List<SDVariable> parts = new java.util.ArrayList<>();
-        if (left > 0) {
-            parts.add(x.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(-left, null)));
-        }
-        parts.add(x);
-        if (right > 0) {
-            parts.add(x.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, right)));
-        }
-        return graph.concat(2, parts.toArray(new SDVariable[0]));
-    }
-
     @Override
     public String toString() {
-        return "Conv1d(" + inChannels + "→" + outChannels + ", k=" + kernelSize + ", circular, bias=" + useBias + ")";
+        return "Conv1d(" + inChannels + "→" + outChannels + ", k=" + kernelSize + ", " + padding.name().toLowerCase(
+                java.util.Locale.ROOT) + ", bias=" + useBias + ")";
     }
 }

@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The convolutional emulator of APEBench/Equinox on 1D periodic states {@code (batch, channels,
  * points)}: a lifting convolution to {@code width} channels, {@code depth} hidden convolutions,
- * each followed by the activation, and a projecting convolution back, all circular with "SAME"
- * padding and bias. Parameters {@code lift.*}, {@code hidden<i>.*}, {@code project.*} with PyTorch
+ * each followed by the activation, and a projecting convolution back, all with "SAME" padding
+ * (circular by default) and bias. Parameters {@code lift.*}, {@code hidden<i>.*}, {@code project.*} with PyTorch
  * layout {@code [out, in, k]}; the peer's 1→32, 9×32→32, 32→1, kernel 3 has 28,161 of them.
  */
 public final class ConvNet implements Network {
@@ -24,6 +24,12 @@ public final class ConvNet implements Network {
     private final int depth;
     private final int kernelSize;
     private final Activation activation;
+    private final Padding padding;
+
+    /** A circular ConvNet; see {@link #ConvNet(int, int, int, int, Activation, Padding)}. */
+    public ConvNet(int channels, int width, int depth, int kernelSize, Activation activation) {
+        this(channels, width, depth, kernelSize, activation, Padding.CIRCULAR);
+    }
 
     /**
      * @param channels   state channels (input and output)
@@ -31,13 +37,15 @@ public final class ConvNet implements Network {
      * @param depth      hidden convolutions between lift and projection, ≥ 0
      * @param kernelSize kernel width of every convolution
      * @param activation applied after the lift and every hidden convolution
+     * @param padding    boundary handling of every convolution
      */
-    public ConvNet(int channels, int width, int depth, int kernelSize, Activation activation) {
+    public ConvNet(int channels, int width, int depth, int kernelSize, Activation activation, Padding padding) {
         this.channels = Require.atLeast("channels", channels, 1);
         this.width = Require.atLeast("width", width, 1);
         this.depth = Require.atLeast("depth", depth, 0);
         this.kernelSize = Require.atLeast("kernelSize", kernelSize, 1);
         this.activation = Require.present("activation", activation);
+        this.padding = Require.present("padding", padding);
     }
 
     @Override
@@ -55,17 +63,17 @@ public final class ConvNet implements Network {
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
         SDVariable x = activation.apply(context.graph(),
-                Conv1d.convolve(context, state, "lift.", kernelSize, width, true));
+                Conv1d.convolve(context, state, "lift.", kernelSize, width, true, padding));
         for (int i = 0; i < depth; i++) {
             x = activation.apply(context.graph(), Conv1d.convolve(context, x, "hidden" + i + ".", kernelSize, width,
-                    true));
+                    true, padding));
         }
-        return Conv1d.convolve(context, x, "project.", kernelSize, channels, true);
+        return Conv1d.convolve(context, x, "project.", kernelSize, channels, true, padding);
     }
 
     @Override
     public String toString() {
         return "ConvNet(" + channels + "→" + width + ", " + depth + "×" + width + "→" + width + ", →" + channels
-                + ", k=" + kernelSize + ", circular, " + activation + ")";
+                + ", k=" + kernelSize + ", " + padding + ", " + activation + ")";
     }
 }

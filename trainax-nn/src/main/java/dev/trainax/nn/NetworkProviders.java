@@ -20,6 +20,13 @@ public final class NetworkProviders {
         return Activation.valueOf(arguments.string("activation").toUpperCase(Locale.ROOT));
     }
 
+    private static final PluginParameter PADDING = PluginParameter.string("padding", "boundary handling", "circular")
+            .oneOf("circular", "zero", "reflect");
+
+    private static Padding padding(dev.trainax.api.plugin.PluginArguments arguments) {
+        return Padding.valueOf(arguments.string("padding").toUpperCase(Locale.ROOT));
+    }
+
     /** {@code mlp}. */
     public static final class MlpProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */
@@ -37,14 +44,14 @@ public final class NetworkProviders {
     public static final class ConvNetProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */
         public ConvNetProvider() {
-            super("convnet", "1D circular ConvNet: lift, hidden convolutions with activation, projection (APEBench)",
+            super("convnet", "1D ConvNet: lift, hidden convolutions with activation, projection (APEBench)",
                     List.of(PluginParameter.integer("channels", "state channels", 1).atLeast(1),
                             PluginParameter.integer("width", "hidden channels", 32).atLeast(1),
                             PluginParameter.integer("depth", "hidden convolutions", 9).atLeast(0),
                             PluginParameter.integer("kernelSize", "kernel width", 3).atLeast(1),
-                            ACTIVATION),
+                            ACTIVATION, PADDING),
                     a -> new ConvNet(a.integer("channels"), a.integer("width"), a.integer("depth"),
-                            a.integer("kernelSize"), activation(a)));
+                            a.integer("kernelSize"), activation(a), padding(a)));
         }
     }
 
@@ -52,12 +59,12 @@ public final class NetworkProviders {
     public static final class Conv1dProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */
         public Conv1dProvider() {
-            super("conv1d", "one circular 1D convolution with Equinox SAME padding (the quickstart's linear stencil)",
+            super("conv1d", "one 1D convolution with Equinox SAME padding (the quickstart's linear stencil)",
                     List.of(PluginParameter.integer("channels", "input and output channels", 1).atLeast(1),
                             PluginParameter.integer("kernelSize", "kernel width", 2).atLeast(1),
-                            PluginParameter.bool("useBias", "add a bias", false)),
+                            PluginParameter.bool("useBias", "add a bias", false), PADDING),
                     a -> new Conv1d(a.integer("channels"), a.integer("channels"), a.integer("kernelSize"),
-                            a.bool("useBias")));
+                            a.bool("useBias"), padding(a)));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.trainax.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -10,13 +11,19 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class Conv1dTest {
 
-    @Test
-    void circularPadWrapsBothEnds() {
+    private static double[] padded(Padding padding, int left, int right) {
         SameDiff graph = SameDiff.create();
         SDVariable x = graph.placeHolder("x", DataType.DOUBLE, -1, 1, 5);
-        SDVariable padded = Conv1d.circularPad(graph, x, 2, 1);
-        double[] out = graph.outputSingle(java.util.Map.of("x",
-                Nd4j.createFromArray(1.0, 2, 3, 4, 5).reshape(1, 1, 5)), padded.name()).ravel().toDoubleVector();
-        assertArrayEquals(new double[] {4, 5, 1, 2, 3, 4, 5, 1}, out);
+        SDVariable out = padding.pad(graph, x, left, right);
+        return graph.outputSingle(Map.of("x", Nd4j.createFromArray(1.0, 2, 3, 4, 5).reshape(1, 1, 5)), out.name())
+                .ravel().toDoubleVector();
+    }
+
+    @Test
+    void paddingModesExtendBothEnds() {
+        assertArrayEquals(new double[] {4, 5, 1, 2, 3, 4, 5, 1}, padded(Padding.CIRCULAR, 2, 1));
+        assertArrayEquals(new double[] {0, 0, 1, 2, 3, 4, 5, 0}, padded(Padding.ZERO, 2, 1));
+        assertArrayEquals(new double[] {3, 2, 1, 2, 3, 4, 5, 4, 3}, padded(Padding.REFLECT, 2, 2));
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 1}, padded(Padding.CIRCULAR, 0, 1));
     }
 }
