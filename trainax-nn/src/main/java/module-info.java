@@ -12,5 +12,6 @@ module dev.trainax.nn {
     provides dev.trainax.api.plugin.NetworkProvider with
             dev.trainax.nn.NetworkProviders.MlpProvider,
             dev.trainax.nn.NetworkProviders.Conv1dProvider,
-            dev.trainax.nn.NetworkProviders.ConvNetProvider;
+            dev.trainax.nn.NetworkProviders.ConvNetProvider,
+            dev.trainax.nn.NetworkProviders.ResNetProvider;
 }

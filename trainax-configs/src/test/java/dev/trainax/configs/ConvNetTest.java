@@ -22,6 +22,21 @@ class ConvNetTest {
         assertEquals(28_161, new ConvNet(1, 32, 9, 3, Activation.RELU).initialParameters(0).count());
     }
 
+    @Test
+    void resNetGradientsMatchFiniteDifferences() {
+        dev.trainax.nn.ResNet net = new dev.trainax.nn.ResNet(2, 3, 2, 3, Activation.TANH, dev.trainax.nn.Padding.REFLECT);
+        Parameters parameters = net.initialParameters(2).copy(DataType.DOUBLE);
+        // lift 2·3·3+3, two blocks of 2·(3·3·3+3), project 3·2·3+2
+        assertEquals(21 + 2 * 60 + 20, parameters.count());
+        Nd4j.getRandom().setSeed(4);
+        INDArray windows = Nd4j.randn(DataType.DOUBLE, 3, 3, 2, 8);
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+                .network(net, parameters).stateShape(2, 8).dataType(DataType.DOUBLE).build())) {
+            GradientCheck.Result result = GradientCheck.check(objective, parameters, windows, 1e-6, 1e-4);
+            assertTrue(result.maxRelativeError() < 1e-5, result.toString());
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(dev.trainax.nn.Padding.class)
     void gradientsMatchFiniteDifferences(dev.trainax.nn.Padding padding) {

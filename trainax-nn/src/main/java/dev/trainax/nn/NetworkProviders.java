@@ -55,6 +55,21 @@ public final class NetworkProviders {
         }
     }
 
+    /** {@code resnet}. */
+    public static final class ResNetProvider extends SimpleProvider<Network> implements NetworkProvider {
+        /** Service constructor. */
+        public ResNetProvider() {
+            super("resnet", "1D residual network: lift, residual blocks of two convolutions, projection",
+                    List.of(PluginParameter.integer("channels", "state channels", 1).atLeast(1),
+                            PluginParameter.integer("width", "hidden channels", 32).atLeast(1),
+                            PluginParameter.integer("blocks", "residual blocks", 4).atLeast(0),
+                            PluginParameter.integer("kernelSize", "kernel width", 3).atLeast(1),
+                            ACTIVATION, PADDING),
+                    a -> new ResNet(a.integer("channels"), a.integer("width"), a.integer("blocks"),
+                            a.integer("kernelSize"), activation(a), padding(a)));
+        }
+    }
+
     /** {@code conv1d}. */
     public static final class Conv1dProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */
