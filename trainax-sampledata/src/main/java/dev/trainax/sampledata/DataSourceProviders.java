@@ -6,6 +6,7 @@ import dev.trainax.api.plugin.PluginParameter;
 import dev.trainax.api.plugin.SimpleProvider;
 import java.nio.file.Path;
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The {@link DataSourceProvider}s of this module. */
 public final class DataSourceProviders {
@@ -56,12 +57,30 @@ public final class DataSourceProviders {
                 physics));
         parameters.addAll(List.of(
                 PluginParameter.integer("numSamples", "trajectories", 50).atLeast(1),
-                PluginParameter.integer("highestInitMode", "highest Fourier mode of the initial condition", 5)
-                        .atLeast(1),
-                PluginParameter.number("maxAmplitude", "max |u| of each initial condition", 1.0).atLeast(0),
+                PluginParameter.string("initialCondition", "truncated Fourier series or Gaussian random field",
+                        "fourier").oneOf("fourier", "grf"),
+                PluginParameter.integer("highestInitMode", "fourier: highest mode", 5).atLeast(1),
+                PluginParameter.number("powerLaw", "grf: spectrum ∝ k^-powerLaw", 3.0).atLeast(0),
+                PluginParameter.string("normalisation", "per-sample scaling", "max-abs")
+                        .oneOf("max-abs", "rms", "none"),
+                PluginParameter.number("amplitude", "max |u| or RMS after normalisation", 1.0).atLeast(0),
                 PluginParameter.integer("temporalHorizon", "snapshots per trajectory", horizon).atLeast(1),
                 PluginParameter.integer("seed", "random seed", 0)));
         return parameters;
+    }
+
+    /** The initial conditions a spectral source's arguments describe, normalised. */
+    private static INDArray initialConditions(dev.trainax.api.plugin.PluginArguments a) {
+        int points = a.integer("numPoints");
+        dev.trainax.api.Require.that(2 * a.integer("highestInitMode") < points, "highestInitMode",
+                "must be < numPoints/2 = " + points / 2 + ", got " + a.integer("highestInitMode"));
+        INDArray initial = "grf".equals(a.string("initialCondition"))
+                ? InitialConditions.gaussianRandomField(points, a.integer("numSamples"), a.number("powerLaw"),
+                        a.integer("seed"))
+                : InitialConditions.truncatedFourier(points, a.integer("numSamples"), a.integer("highestInitMode"),
+                        a.integer("seed"));
+        return InitialConditions.normalise(initial, InitialConditions.Normalisation.valueOf(
+                a.string("normalisation").replace('-', '_').toUpperCase(java.util.Locale.ROOT)), a.number("amplitude"));
     }
 
     /** Trajectories of {@code pde}, stepped in float64 by the engine found through the registry. */
@@ -71,8 +90,7 @@ public final class DataSourceProviders {
                     .<dev.trainax.api.engine.Engine>create(dev.trainax.api.plugin.PluginKind.ENGINE, "samediff")
                     .compileRollout(pde, dev.trainax.api.Parameters.of(java.util.Map.of()),
                             new long[] {1, a.integer("numPoints")}, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-            return pde.trajectories(rollout::step, a.integer("numSamples"), a.integer("highestInitMode"),
-                    a.number("maxAmplitude"), a.integer("temporalHorizon"), a.integer("seed"));
+            return pde.trajectories(rollout::step, initialConditions(a), a.integer("temporalHorizon"));
         };
     }
 

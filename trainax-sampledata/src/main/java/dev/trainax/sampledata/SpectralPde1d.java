@@ -158,23 +158,15 @@ public final class SpectralPde1d implements Stepper {
     }
 
     /**
-     * Trajectories {@code (numSamples, temporalHorizon, 1, numPoints)} in float32 from random
-     * truncated Fourier series (modes 1..{@code highestInitMode}, zero mean, scaled to
-     * {@code max|u| = maxAmplitude}), stepped in float64 by {@code rollout} (an engine's
-     * {@link dev.trainax.api.engine.Rollout} of this stepper).
+     * Trajectories {@code (samples, temporalHorizon, 1, numPoints)} in float32 from {@code initial}
+     * {@code (samples, 1, numPoints)}, stepped by {@code rollout} (an engine's
+     * {@link dev.trainax.api.engine.Rollout} of this stepper, typically in float64).
      */
-    public INDArray trajectories(java.util.function.UnaryOperator<INDArray> rollout, int numSamples, int highestInitMode,
-                                 double maxAmplitude, int temporalHorizon, long seed) {
-        Require.atLeast("numSamples", numSamples, 1);
+    public INDArray trajectories(java.util.function.UnaryOperator<INDArray> rollout, INDArray initial,
+                                 int temporalHorizon) {
         Require.atLeast("temporalHorizon", temporalHorizon, 1);
-        Require.that(highestInitMode >= 1 && 2 * highestInitMode < numPoints, "highestInitMode",
-                "must be in [1, numPoints/2), got " + highestInitMode);
-        INDArray initial = Advection1d.periodic(numPoints, numSamples, 0.0, highestInitMode, 1, seed)
-                .castTo(DataType.DOUBLE).reshape(numSamples, 1, numPoints);
-        for (int sample = 0; sample < numSamples; sample++) {
-            INDArray row = initial.get(org.nd4j.linalg.indexing.NDArrayIndex.point(sample));
-            row.muli(maxAmplitude / row.amaxNumber().doubleValue());
-        }
+        Require.that(initial.rank() == 3 && initial.size(1) == 1 && initial.size(2) == numPoints, "initial",
+                "must have shape (samples, 1, " + numPoints + "), got " + java.util.Arrays.toString(initial.shape()));
         INDArray[] levels = new INDArray[temporalHorizon];
         levels[0] = initial;
         for (int t = 1; t < temporalHorizon; t++) {

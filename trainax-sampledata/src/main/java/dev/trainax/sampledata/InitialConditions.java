@@ -1,0 +1,74 @@
+package dev.trainax.sampledata;
+
+import dev.trainax.api.Require;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Random periodic initial conditions {@code (samples, 1, points)} in float64, zero mean: truncated
+ * Fourier series and Gaussian random fields, with a normalisation per sample.
+ */
+public final class InitialConditions {
+
+    /** How each sample is scaled. */
+    public enum Normalisation {
+        /** As drawn. */
+        NONE,
+        /** {@code max |u| = amplitude}. */
+        MAX_ABS,
+        /** root mean square {@code = amplitude}. */
+        RMS
+    }
+
+    private InitialConditions() {
+    }
+
+    /** {@code Σ_{k=1..K} a_k sin(2πkx) + b_k cos(2πkx)} with amplitudes uniform in [−1, 1]. */
+    public static INDArray truncatedFourier(int numPoints, int numSamples, int highestMode, long seed) {
+        return Advection1d.periodic(numPoints, numSamples, 0.0, highestMode, 1, seed).castTo(DataType.DOUBLE)
+                .reshape(numSamples, 1, numPoints);
+    }
+
+    /**
+     * A Gaussian random field with power spectrum {@code ∝ k^(−powerLaw)}: mode {@code k} (1 ≤ k <
+     * N/2) gets standard normal sine and cosine amplitudes scaled by {@code k^(−powerLaw/2)}.
+     */
+    public static INDArray gaussianRandomField(int numPoints, int numSamples, double powerLaw, long seed) {
+        Require.atLeast("numPoints", numPoints, 4);
+        Require.atLeast("numSamples", numSamples, 1);
+        Require.atLeast("powerLaw", powerLaw, 0.0);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[numSamples * numPoints];
+        for (int s = 0; s < numSamples; s++) {
+            for (int k = 1; 2 * k < numPoints; k++) {
+                double scale = Math.pow(k, -powerLaw / 2);
+                double a = gaussian(random) * scale;
+                double b = gaussian(random) * scale;
+                for (int j = 0; j < numPoints; j++) {
+                    double angle = 2 * Math.PI * k * j / numPoints;
+                    values[s * numPoints + j] += a * Math.sin(angle) + b * Math.cos(angle);
+                }
+            }
+        }
+        return Nd4j.createFromArray(values).reshape(numSamples, 1, numPoints);
+    }
+
+    /** Scales every sample of {@code initial} in place as {@code normalisation} says; returns it. */
+    public static INDArray normalise(INDArray initial, Normalisation normalisation, double amplitude) {
+        Require.atLeast("amplitude", amplitude, 0.0);
+        for (long s = 0; s < initial.size(0) && normalisation != Normalisation.NONE; s++) {
+            INDArray sample = initial.get(org.nd4j.linalg.indexing.NDArrayIndex.point(s));
+            double measure = normalisation == Normalisation.MAX_ABS ? sample.amaxNumber().doubleValue()
+                    : Math.sqrt(sample.mul(sample).meanNumber().doubleValue());
+            Require.that(measure > 0, "initial", "sample " + s + " is zero and cannot be normalised");
+            sample.muli(amplitude / measure);
+        }
+        return initial;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+}
