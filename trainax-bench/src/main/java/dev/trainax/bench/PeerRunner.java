@@ -15,14 +15,31 @@ final class PeerRunner {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Pattern QUICKSTART = Pattern.compile("threads=1 r=\\s*(\\d+) .*median=([0-9.]+) ms/step");
+    private static final Pattern LORENZ = Pattern.compile("threads=1 ().*median=([0-9.]+) ms/step");
 
     private PeerRunner() {
     }
 
-    /** Median ms per step by rollout length, or empty with a message when PyTorch is missing. */
+    /** The quickstart's median ms per step by rollout length, or empty when PyTorch is missing. */
     static Map<Integer, Double> quickstart(Path peer) throws IOException, InterruptedException {
+        return run(peer, "quickstart.py", QUICKSTART);
+    }
+
+    /** The Burgers ConvNet's median ms per step for r = 1 and 5. */
+    static Map<Integer, Double> burgers(Path peer) throws IOException, InterruptedException {
+        return run(peer, "apebench_like.py", QUICKSTART);
+    }
+
+    /** The Lorenz MLP's median ms per step (r = 1, 20,000 steps). */
+    static Map<Integer, Double> lorenz(Path peer) throws IOException, InterruptedException {
+        return run(peer, "lorenz.py", LORENZ);
+    }
+
+    /** Runs a peer script with one thread; medians by rollout length (1 where the script has none). */
+    private static Map<Integer, Double> run(Path peer, String name, Pattern pattern)
+            throws IOException, InterruptedException {
         Map<Integer, Double> medians = new LinkedHashMap<>();
-        Path script = peer.resolve("quickstart.py");
+        Path script = peer.resolve(name);
         if (!Files.exists(script) || !Files.isExecutable(PYTHON) || !hasTorch()) {
             System.out.println("  PyTorch peer skipped: needs " + script + " and python3-torch for /usr/bin/python3 "
                     + "(apt-get install python3-torch)");
@@ -33,9 +50,10 @@ final class PeerRunner {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(30, TimeUnit.MINUTES);
         for (String line : output.split("\n")) {
-            Matcher matcher = QUICKSTART.matcher(line);
+            Matcher matcher = pattern.matcher(line);
             if (matcher.find()) {
-                medians.put(Integer.parseInt(matcher.group(1)), Double.parseDouble(matcher.group(2)));
+                medians.put(matcher.group(1).isEmpty() ? 1 : Integer.parseInt(matcher.group(1)),
+                        Double.parseDouble(matcher.group(2)));
                 System.out.println("  peer " + line.trim());
             }
         }

@@ -1,0 +1,81 @@
+package dev.trainax.bench;
+
+import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
+import dev.trainax.nn.Activation;
+import dev.trainax.nn.ConvNet;
+import dev.trainax.nn.Mlp;
+import dev.trainax.trainers.Optimizer;
+import dev.trainax.trainers.SupervisedTrainer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The peer's compute-bound and MLP workloads on the peer's exact data and initial parameters: the
+ * Burgers ConvNet (batch 20, Adam 1e-3) and the Lorenz MLP (batch 32, Adam 3e-4), side by side with
+ * {@code apebench_like.py} and {@code lorenz.py}.
+ */
+final class PeerWorkloads {
+
+    private PeerWorkloads() {
+    }
+
+    static void run(Path peer, int steps) throws IOException, InterruptedException {
+        Path data = peer.resolve("data");
+        if (!Files.exists(data.resolve("burgers_train.f32"))) {
+            System.out.println("Burgers and Lorenz workloads skipped: no peer data in " + data);
+            return;
+        }
+        INDArray burgers = Nd4j.createFromArray(floats(data.resolve("burgers_train.f32"))).reshape(50, 51, 1, 160);
+        ConvNet convNet = new ConvNet(1, 32, 9, 3, Activation.RELU);
+        Parameters convInit = convNet.initialParameters(0).withFlatValues(floats(data.resolve("burgers_convnet_init.f32")));
+        INDArray lorenz = Nd4j.createFromArray(floats(data.resolve("lorenz.f32"))).reshape(9, 1000, 3);
+        Mlp mlp = new Mlp(3, 60, 6, Activation.RELU);   // 3→60, five 60→60, 60→3: six hidden layers
+        Parameters mlpInit = mlp.initialParameters(0).withFlatValues(floats(data.resolve("lorenz_mlp_init.f32")));
+
+        double conv1 = median(burgers, convNet, convInit, 1, Math.max(12, steps / 20), 20, 1e-3);
+        double conv5 = median(burgers, convNet, convInit, 5, Math.max(8, steps / 40), 20, 1e-3);
+        double mlp1 = median(lorenz, mlp, mlpInit, 1, steps, 32, 3e-4);
+        double mlp10 = median(lorenz, mlp, mlpInit, 10, Math.max(50, steps / 4), 32, 3e-4);
+        Map<Integer, Double> peerBurgers = PeerRunner.burgers(peer);
+        Map<Integer, Double> peerLorenz = PeerRunner.lorenz(peer);
+        System.out.println();
+        System.out.println("| workload | r | ours median ms/step | PyTorch peer ms/step | ratio ours/peer |");
+        System.out.println("|---|---|---|---|---|");
+        row("Burgers ConvNet (28,161 parameters)", 1, conv1, peerBurgers.get(1));
+        row("Burgers ConvNet (28,161 parameters)", 5, conv5, peerBurgers.get(5));
+        row("Lorenz MLP (18,723 parameters)", 1, mlp1, peerLorenz.get(1));
+        row("Lorenz MLP (18,723 parameters)", 10, mlp10, null);
+    }
+
+    private static void row(String workload, int r, double ours, Double peer) {
+        System.out.printf("| %s | %d | %.2f | %s | %s |%n", workload, r, ours,
+                peer == null ? "n/a" : String.format("%.2f", peer),
+                peer == null ? "n/a" : String.format("%.1f", ours / peer));
+    }
+
+    private static double median(INDArray data, Network network, Parameters initial, int r, int steps, int batchSize,
+                                 double learningRate) {
+        StepTimer timer = new StepTimer(steps);
+        var trainer = SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(learningRate))
+                .numTrainingSteps(steps).batchSize(batchSize).progress(timer).build();
+        timer.start();
+        trainer.train(network, initial, 0);
+        double median = timer.medianMillis(Math.min(5, steps / 4));
+        System.out.printf("  ours %s r=%d: median %.2f ms/step over %d steps%n", network, r, median, steps);
+        return median;
+    }
+
+    private static float[] floats(Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[bytes.remaining() / 4];
+        bytes.asFloatBuffer().get(values);
+        return values;
+    }
+}
