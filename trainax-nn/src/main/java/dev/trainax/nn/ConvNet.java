@@ -19,12 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class ConvNet implements Network {
 
-    private final int channels;
-    private final int width;
+    private final ConvStack stack;
     private final int depth;
-    private final int kernelSize;
-    private final Activation activation;
-    private final Padding padding;
 
     /** A circular ConvNet; see {@link #ConvNet(int, int, int, int, Activation, Padding)}. */
     public ConvNet(int channels, int width, int depth, int kernelSize, Activation activation) {
@@ -40,40 +36,34 @@ public final class ConvNet implements Network {
      * @param padding    boundary handling of every convolution
      */
     public ConvNet(int channels, int width, int depth, int kernelSize, Activation activation, Padding padding) {
-        this.channels = Require.atLeast("channels", channels, 1);
-        this.width = Require.atLeast("width", width, 1);
+        this.stack = new ConvStack(channels, width, kernelSize, activation, padding);
         this.depth = Require.atLeast("depth", depth, 0);
-        this.kernelSize = Require.atLeast("kernelSize", kernelSize, 1);
-        this.activation = Require.present("activation", activation);
-        this.padding = Require.present("padding", padding);
     }
 
     @Override
     public Parameters initialParameters(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        Conv1d.initialise(arrays, random, "lift.", channels, width, kernelSize, true);
+        stack.initialiseLift(arrays, random);
         for (int i = 0; i < depth; i++) {
-            Conv1d.initialise(arrays, random, "hidden" + i + ".", width, width, kernelSize, true);
+            stack.initialiseHidden(arrays, random, "hidden" + i + ".");
         }
-        Conv1d.initialise(arrays, random, "project.", width, channels, kernelSize, true);
+        stack.initialiseProjection(arrays, random);
         return Parameters.of(arrays);
     }
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        SDVariable x = activation.apply(context.graph(),
-                Conv1d.convolve(context, state, "lift.", kernelSize, width, true, padding));
+        SDVariable x = stack.activate(context, stack.lift(context, state));
         for (int i = 0; i < depth; i++) {
-            x = activation.apply(context.graph(), Conv1d.convolve(context, x, "hidden" + i + ".", kernelSize, width,
-                    true, padding));
+            x = stack.activate(context, stack.hidden(context, x, "hidden" + i + "."));
         }
-        return Conv1d.convolve(context, x, "project.", kernelSize, channels, true, padding);
+        return stack.project(context, x);
     }
 
     @Override
     public String toString() {
-        return "ConvNet(" + channels + "→" + width + ", " + depth + "×" + width + "→" + width + ", →" + channels
-                + ", k=" + kernelSize + ", " + padding + ", " + activation + ")";
+        return "ConvNet(" + stack.channels() + "→" + stack.width() + ", " + depth + "×" + stack.width() + "→"
+                + stack.width() + ", →" + stack.channels() + ", " + stack + ")";
     }
 }

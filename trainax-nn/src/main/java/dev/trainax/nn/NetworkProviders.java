@@ -40,16 +40,21 @@ public final class NetworkProviders {
         }
     }
 
+    /** The parameters of a convolution stack; {@code count} names its depth parameter. */
+    private static List<PluginParameter> convStack(String count, String countDescription, int countDefault) {
+        return List.of(PluginParameter.integer("channels", "state channels", 1).atLeast(1),
+                PluginParameter.integer("width", "hidden channels", 32).atLeast(1),
+                PluginParameter.integer(count, countDescription, countDefault).atLeast(0),
+                PluginParameter.integer("kernelSize", "kernel width", 3).atLeast(1),
+                ACTIVATION, PADDING);
+    }
+
     /** {@code convnet}. */
     public static final class ConvNetProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */
         public ConvNetProvider() {
             super("convnet", "1D ConvNet: lift, hidden convolutions with activation, projection (APEBench)",
-                    List.of(PluginParameter.integer("channels", "state channels", 1).atLeast(1),
-                            PluginParameter.integer("width", "hidden channels", 32).atLeast(1),
-                            PluginParameter.integer("depth", "hidden convolutions", 9).atLeast(0),
-                            PluginParameter.integer("kernelSize", "kernel width", 3).atLeast(1),
-                            ACTIVATION, PADDING),
+                    convStack("depth", "hidden convolutions", 9),
                     a -> new ConvNet(a.integer("channels"), a.integer("width"), a.integer("depth"),
                             a.integer("kernelSize"), activation(a), padding(a)));
         }
@@ -60,11 +65,7 @@ public final class NetworkProviders {
         /** Service constructor. */
         public ResNetProvider() {
             super("resnet", "1D residual network: lift, residual blocks of two convolutions, projection",
-                    List.of(PluginParameter.integer("channels", "state channels", 1).atLeast(1),
-                            PluginParameter.integer("width", "hidden channels", 32).atLeast(1),
-                            PluginParameter.integer("blocks", "residual blocks", 4).atLeast(0),
-                            PluginParameter.integer("kernelSize", "kernel width", 3).atLeast(1),
-                            ACTIVATION, PADDING),
+                    convStack("blocks", "residual blocks", 4),
                     a -> new ResNet(a.integer("channels"), a.integer("width"), a.integer("blocks"),
                             a.integer("kernelSize"), activation(a), padding(a)));
         }

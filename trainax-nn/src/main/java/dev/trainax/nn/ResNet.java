@@ -18,12 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class ResNet implements Network {
 
-    private final int channels;
-    private final int width;
+    private final ConvStack stack;
     private final int blocks;
-    private final int kernelSize;
-    private final Activation activation;
-    private final Padding padding;
 
     /**
      * @param channels   state channels (input and output)
@@ -34,43 +30,37 @@ public final class ResNet implements Network {
      * @param padding    boundary handling of every convolution
      */
     public ResNet(int channels, int width, int blocks, int kernelSize, Activation activation, Padding padding) {
-        this.channels = Require.atLeast("channels", channels, 1);
-        this.width = Require.atLeast("width", width, 1);
+        this.stack = new ConvStack(channels, width, kernelSize, activation, padding);
         this.blocks = Require.atLeast("blocks", blocks, 0);
-        this.kernelSize = Require.atLeast("kernelSize", kernelSize, 1);
-        this.activation = Require.present("activation", activation);
-        this.padding = Require.present("padding", padding);
     }
 
     @Override
     public Parameters initialParameters(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        Conv1d.initialise(arrays, random, "lift.", channels, width, kernelSize, true);
+        stack.initialiseLift(arrays, random);
         for (int i = 0; i < blocks; i++) {
-            Conv1d.initialise(arrays, random, "block" + i + ".conv1.", width, width, kernelSize, true);
-            Conv1d.initialise(arrays, random, "block" + i + ".conv2.", width, width, kernelSize, true);
+            stack.initialiseHidden(arrays, random, "block" + i + ".conv1.");
+            stack.initialiseHidden(arrays, random, "block" + i + ".conv2.");
         }
-        Conv1d.initialise(arrays, random, "project.", width, channels, kernelSize, true);
+        stack.initialiseProjection(arrays, random);
         return Parameters.of(arrays);
     }
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        SDVariable x = Conv1d.convolve(context, state, "lift.", kernelSize, width, true, padding);
+        SDVariable x = stack.lift(context, state);
         for (int i = 0; i < blocks; i++) {
             String prefix = "block" + i + ".";
-            SDVariable inner = activation.apply(context.graph(),
-                    Conv1d.convolve(context, x, prefix + "conv1.", kernelSize, width, true, padding));
-            x = activation.apply(context.graph(),
-                    x.add(Conv1d.convolve(context, inner, prefix + "conv2.", kernelSize, width, true, padding)));
+            SDVariable inner = stack.activate(context, stack.hidden(context, x, prefix + "conv1."));
+            x = stack.activate(context, x.add(stack.hidden(context, inner, prefix + "conv2.")));
         }
-        return Conv1d.convolve(context, x, "project.", kernelSize, channels, true, padding);
+        return stack.project(context, x);
     }
 
     @Override
     public String toString() {
-        return "ResNet(" + channels + "→" + width + ", " + blocks + " blocks, →" + channels + ", k=" + kernelSize
-                + ", " + padding + ", " + activation + ")";
+        return "ResNet(" + stack.channels() + "→" + stack.width() + ", " + blocks + " blocks, →" + stack.channels()
+                + ", " + stack + ")";
     }
 }
