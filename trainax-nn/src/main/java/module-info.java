@@ -1,5 +1,6 @@
 /**
- * Neural steppers: MLPs and circular convolutions, initialised like PyTorch and Equinox. The
+ * Neural steppers: MLPs, convolutions in 1D to 3D (circular, zero or reflect padding), ConvNets
+ * and ResNets, initialised like PyTorch and Equinox. The
  * package is exported for plain-Java users; applications find the architectures through
  * {@link dev.trainax.api.plugin.NetworkProvider}.
  */
@@ -12,6 +13,8 @@ module dev.trainax.nn {
     provides dev.trainax.api.plugin.NetworkProvider with
             dev.trainax.nn.NetworkProviders.MlpProvider,
             dev.trainax.nn.NetworkProviders.Conv1dProvider,
+            dev.trainax.nn.NetworkProviders.Conv2dProvider,
+            dev.trainax.nn.NetworkProviders.Conv3dProvider,
             dev.trainax.nn.NetworkProviders.ConvNetProvider,
             dev.trainax.nn.NetworkProviders.ResNetProvider;
 }

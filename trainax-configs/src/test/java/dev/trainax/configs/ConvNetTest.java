@@ -24,7 +24,7 @@ class ConvNetTest {
 
     @Test
     void resNetGradientsMatchFiniteDifferences() {
-        dev.trainax.nn.ResNet net = new dev.trainax.nn.ResNet(2, 3, 2, 3, Activation.TANH, dev.trainax.nn.Padding.REFLECT);
+        dev.trainax.nn.ResNet net = new dev.trainax.nn.ResNet(1, 2, 3, 2, 3, Activation.TANH, dev.trainax.nn.Padding.REFLECT);
         Parameters parameters = net.initialParameters(2).copy(DataType.DOUBLE);
         // lift 2·3·3+3, two blocks of 2·(3·3·3+3), project 3·2·3+2
         assertEquals(21 + 2 * 60 + 20, parameters.count());

@@ -11,11 +11,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The convolutional emulator of APEBench/Equinox on 1D periodic states {@code (batch, channels,
- * points)}: a lifting convolution to {@code width} channels, {@code depth} hidden convolutions,
+ * The convolutional emulator of APEBench/Equinox on states {@code (batch, channels, *space)} with 1
+ * to 3 spatial axes (1 by default): a lifting convolution to {@code width} channels, {@code depth} hidden convolutions,
  * each followed by the activation, and a projecting convolution back, all with "SAME" padding
  * (circular by default) and bias. Parameters {@code lift.*}, {@code hidden<i>.*}, {@code project.*} with PyTorch
- * layout {@code [out, in, k]}; the peer's 1→32, 9×32→32, 32→1, kernel 3 has 28,161 of them.
+ * layout {@code [out, in, k, …]}; the peer's 1D 1→32, 9×32→32, 32→1, kernel 3 has 28,161 of them.
  */
 public final class ConvNet implements Network {
 
@@ -36,7 +36,16 @@ public final class ConvNet implements Network {
      * @param padding    boundary handling of every convolution
      */
     public ConvNet(int channels, int width, int depth, int kernelSize, Activation activation, Padding padding) {
-        this.stack = new ConvStack(channels, width, kernelSize, activation, padding);
+        this(1, channels, width, depth, kernelSize, activation, padding);
+    }
+
+    /**
+     * A ConvNet over {@code spatialDims} spatial axes (1 to 3); other arguments as
+     * {@link #ConvNet(int, int, int, int, Activation, Padding)}.
+     */
+    public ConvNet(int spatialDims, int channels, int width, int depth, int kernelSize, Activation activation,
+                   Padding padding) {
+        this.stack = new ConvStack(spatialDims, channels, width, kernelSize, activation, padding);
         this.depth = Require.atLeast("depth", depth, 0);
     }
 

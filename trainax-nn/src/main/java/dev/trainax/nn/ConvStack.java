@@ -10,11 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * What {@link ConvNet} and {@link ResNet} share: a lifting convolution from {@code channels} to
  * {@code width}, hidden {@code width → width} convolutions, and a projection back, all with bias,
- * one kernel size, one activation and one padding.
+ * one number of spatial axes, one kernel size, one activation and one padding.
  */
-record ConvStack(int channels, int width, int kernelSize, Activation activation, Padding padding) {
+record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activation activation, Padding padding) {
 
     ConvStack {
+        Conv.checkSpatialDims(spatialDims);
         Require.atLeast("channels", channels, 1);
         Require.atLeast("width", width, 1);
         Require.atLeast("kernelSize", kernelSize, 1);
@@ -23,30 +24,30 @@ record ConvStack(int channels, int width, int kernelSize, Activation activation,
     }
 
     void initialiseLift(Map<String, INDArray> arrays, SplittableRandom random) {
-        Conv1d.initialise(arrays, random, "lift.", channels, width, kernelSize, true);
+        Conv.initialise(arrays, random, "lift.", spatialDims, channels, width, kernelSize, true);
     }
 
     void initialiseHidden(Map<String, INDArray> arrays, SplittableRandom random, String prefix) {
-        Conv1d.initialise(arrays, random, prefix, width, width, kernelSize, true);
+        Conv.initialise(arrays, random, prefix, spatialDims, width, width, kernelSize, true);
     }
 
     void initialiseProjection(Map<String, INDArray> arrays, SplittableRandom random) {
-        Conv1d.initialise(arrays, random, "project.", width, channels, kernelSize, true);
+        Conv.initialise(arrays, random, "project.", spatialDims, width, channels, kernelSize, true);
     }
 
     /** The lifting convolution, without activation. */
     SDVariable lift(StepContext context, SDVariable state) {
-        return Conv1d.convolve(context, state, "lift.", kernelSize, width, true, padding);
+        return Conv.convolve(context, state, "lift.", spatialDims, kernelSize, width, true, padding);
     }
 
     /** One hidden convolution with parameters {@code <prefix>weight}, {@code <prefix>bias}, without activation. */
     SDVariable hidden(StepContext context, SDVariable x, String prefix) {
-        return Conv1d.convolve(context, x, prefix, kernelSize, width, true, padding);
+        return Conv.convolve(context, x, prefix, spatialDims, kernelSize, width, true, padding);
     }
 
     /** The projection back to {@code channels}. */
     SDVariable project(StepContext context, SDVariable x) {
-        return Conv1d.convolve(context, x, "project.", kernelSize, channels, true, padding);
+        return Conv.convolve(context, x, "project.", spatialDims, kernelSize, channels, true, padding);
     }
 
     /** The activation in the context's graph. */
@@ -56,6 +57,6 @@ record ConvStack(int channels, int width, int kernelSize, Activation activation,
 
     @Override
     public String toString() {
-        return "k=" + kernelSize + ", " + padding + ", " + activation;
+        return spatialDims + "d, k=" + kernelSize + ", " + padding + ", " + activation;
     }
 }

@@ -40,9 +40,12 @@ public final class NetworkProviders {
         }
     }
 
+    private static final PluginParameter SPATIAL_DIMS = PluginParameter.integer("spatialDims",
+            "spatial axes of the state (1, 2 or 3)", 1).atLeast(1).atMost(3);
+
     /** The parameters of a convolution stack; {@code count} names its depth parameter. */
     private static List<PluginParameter> convStack(String count, String countDescription, int countDefault) {
-        return List.of(PluginParameter.integer("channels", "state channels", 1).atLeast(1),
+        return List.of(SPATIAL_DIMS, PluginParameter.integer("channels", "state channels", 1).atLeast(1),
                 PluginParameter.integer("width", "hidden channels", 32).atLeast(1),
                 PluginParameter.integer(count, countDescription, countDefault).atLeast(0),
                 PluginParameter.integer("kernelSize", "kernel width", 3).atLeast(1),
@@ -53,9 +56,9 @@ public final class NetworkProviders {
     public static final class ConvNetProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */
         public ConvNetProvider() {
-            super("convnet", "1D ConvNet: lift, hidden convolutions with activation, projection (APEBench)",
+            super("convnet", "ConvNet in 1D to 3D: lift, hidden convolutions with activation, projection (APEBench)",
                     convStack("depth", "hidden convolutions", 9),
-                    a -> new ConvNet(a.integer("channels"), a.integer("width"), a.integer("depth"),
+                    a -> new ConvNet(a.integer("spatialDims"), a.integer("channels"), a.integer("width"), a.integer("depth"),
                             a.integer("kernelSize"), activation(a), padding(a)));
         }
     }
@@ -64,11 +67,23 @@ public final class NetworkProviders {
     public static final class ResNetProvider extends SimpleProvider<Network> implements NetworkProvider {
         /** Service constructor. */
         public ResNetProvider() {
-            super("resnet", "1D residual network: lift, residual blocks of two convolutions, projection",
+            super("resnet", "residual network in 1D to 3D: lift, residual blocks of two convolutions, projection",
                     convStack("blocks", "residual blocks", 4),
-                    a -> new ResNet(a.integer("channels"), a.integer("width"), a.integer("blocks"),
+                    a -> new ResNet(a.integer("spatialDims"), a.integer("channels"), a.integer("width"), a.integer("blocks"),
                             a.integer("kernelSize"), activation(a), padding(a)));
         }
+    }
+
+    /** The parameters of one convolution. */
+    private static List<PluginParameter> convolution(int defaultKernel) {
+        return List.of(PluginParameter.integer("channels", "input and output channels", 1).atLeast(1),
+                PluginParameter.integer("kernelSize", "kernel width along every axis", defaultKernel).atLeast(1),
+                PluginParameter.bool("useBias", "add a bias", false), PADDING);
+    }
+
+    private static Network convolution(int spatialDims, dev.trainax.api.plugin.PluginArguments a) {
+        return new Conv(spatialDims, a.integer("channels"), a.integer("channels"), a.integer("kernelSize"),
+                a.bool("useBias"), padding(a));
     }
 
     /** {@code conv1d}. */
@@ -76,11 +91,25 @@ public final class NetworkProviders {
         /** Service constructor. */
         public Conv1dProvider() {
             super("conv1d", "one 1D convolution with Equinox SAME padding (the quickstart's linear stencil)",
-                    List.of(PluginParameter.integer("channels", "input and output channels", 1).atLeast(1),
-                            PluginParameter.integer("kernelSize", "kernel width", 2).atLeast(1),
-                            PluginParameter.bool("useBias", "add a bias", false), PADDING),
-                    a -> new Conv1d(a.integer("channels"), a.integer("channels"), a.integer("kernelSize"),
-                            a.bool("useBias"), padding(a)));
+                    convolution(2), a -> convolution(1, a));
+        }
+    }
+
+    /** {@code conv2d}. */
+    public static final class Conv2dProvider extends SimpleProvider<Network> implements NetworkProvider {
+        /** Service constructor. */
+        public Conv2dProvider() {
+            super("conv2d", "one 2D convolution with Equinox SAME padding, states (batch, channels, height, width)",
+                    convolution(3), a -> convolution(2, a));
+        }
+    }
+
+    /** {@code conv3d}. */
+    public static final class Conv3dProvider extends SimpleProvider<Network> implements NetworkProvider {
+        /** Service constructor. */
+        public Conv3dProvider() {
+            super("conv3d", "one 3D convolution with Equinox SAME padding, states (batch, channels, depth, height, width)",
+                    convolution(3), a -> convolution(3, a));
         }
     }
 }

@@ -6,7 +6,7 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
-/** How a convolution extends a state {@code (batch, channels, points)} beyond its ends. */
+/** How a convolution extends a state {@code (batch, channels, *space)} beyond its ends, one spatial axis at a time. */
 public enum Padding {
     /** Wrap around (periodic domains). */
     CIRCULAR,
@@ -15,51 +15,55 @@ public enum Padding {
     /** Mirror without repeating the edge value, as PyTorch's "reflect". */
     REFLECT;
 
-    /** Pads {@code left} points before and {@code right} points after the last axis. */
-    SDVariable pad(SameDiff graph, SDVariable x, int left, int right) {
+    /** Pads {@code left} points before and {@code right} points after {@code axis} (2 or later). */
+    SDVariable pad(SameDiff graph, SDVariable x, int axis, int left, int right) {
         if (left == 0 && right == 0) {
             return x;
         }
         List<SDVariable> parts = new ArrayList<>();
         if (left > 0) {
             parts.add(switch (this) {
-                case CIRCULAR -> points(x, -left, null);
-                case ZERO -> points(x, 0, (long) left).mul(0.0);
-                case REFLECT -> reversed(graph, x, 1, left);
+                case CIRCULAR -> points(x, axis, -left, null);
+                case ZERO -> points(x, axis, 0, (long) left).mul(0.0);
+                case REFLECT -> reversed(graph, x, axis, 1, left);
             });
         }
         parts.add(x);
         if (right > 0) {
             parts.add(switch (this) {
-                case CIRCULAR -> points(x, 0, (long) right);
-                case ZERO -> points(x, 0, (long) right).mul(0.0);
-                case REFLECT -> reversedFromEnd(graph, x, right);
+                case CIRCULAR -> points(x, axis, 0, (long) right);
+                case ZERO -> points(x, axis, 0, (long) right).mul(0.0);
+                case REFLECT -> reversedFromEnd(graph, x, axis, right);
             });
         }
-        return graph.concat(2, parts.toArray(new SDVariable[0]));
+        return graph.concat(axis, parts.toArray(new SDVariable[0]));
     }
 
-    private static SDVariable points(SDVariable x, long from, Long to) {
-        return x.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(from, to));
+    /** {@code x[from:to]} along {@code axis}, everything along the other axes. */
+    private static SDVariable points(SDVariable x, int axis, long from, Long to) {
+        SDIndex[] indices = new SDIndex[axis + 1];
+        java.util.Arrays.fill(indices, SDIndex.all());
+        indices[axis] = SDIndex.interval(from, to);
+        return x.get(indices);
     }
 
     /** x[count], …, x[first] (the mirror image of the start, edge excluded). */
-    private static SDVariable reversed(SameDiff graph, SDVariable x, int first, int count) {
+    private static SDVariable reversed(SameDiff graph, SDVariable x, int axis, int first, int count) {
         SDVariable[] parts = new SDVariable[count];
         for (int i = 0; i < count; i++) {
             long index = first + count - 1 - i;
-            parts[i] = points(x, index, index + 1);
+            parts[i] = points(x, axis, index, index + 1);
         }
-        return count == 1 ? parts[0] : graph.concat(2, parts);
+        return count == 1 ? parts[0] : graph.concat(axis, parts);
     }
 
     /** x[N−2], …, x[N−1−count] (the mirror image of the end, edge excluded). */
-    private static SDVariable reversedFromEnd(SameDiff graph, SDVariable x, int count) {
+    private static SDVariable reversedFromEnd(SameDiff graph, SDVariable x, int axis, int count) {
         SDVariable[] parts = new SDVariable[count];
         for (int i = 0; i < count; i++) {
             long index = -2 - i;
-            parts[i] = points(x, index, index + 1);
+            parts[i] = points(x, axis, index, index + 1);
         }
-        return count == 1 ? parts[0] : graph.concat(2, parts);
+        return count == 1 ? parts[0] : graph.concat(axis, parts);
     }
 }

@@ -11,7 +11,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A 1D residual network on states {@code (batch, channels, points)}: a lifting convolution to
+ * A residual network on states {@code (batch, channels, *space)} with 1 to 3 spatial axes: a lifting convolution to
  * {@code width} channels, {@code blocks} residual blocks {@code x ← σ(x + conv₂(σ(conv₁(x))))} and a
  * projecting convolution back; every convolution has bias and "SAME" padding. Parameters
  * {@code lift.*}, {@code block<i>.conv1.*}, {@code block<i>.conv2.*}, {@code project.*}.
@@ -22,6 +22,7 @@ public final class ResNet implements Network {
     private final int blocks;
 
     /**
+     * @param spatialDims spatial axes of the state, 1 to 3
      * @param channels   state channels (input and output)
      * @param width      hidden channels
      * @param blocks     residual blocks, ≥ 0
@@ -29,8 +30,9 @@ public final class ResNet implements Network {
      * @param activation σ
      * @param padding    boundary handling of every convolution
      */
-    public ResNet(int channels, int width, int blocks, int kernelSize, Activation activation, Padding padding) {
-        this.stack = new ConvStack(channels, width, kernelSize, activation, padding);
+    public ResNet(int spatialDims, int channels, int width, int blocks, int kernelSize, Activation activation,
+                  Padding padding) {
+        this.stack = new ConvStack(spatialDims, channels, width, kernelSize, activation, padding);
         this.blocks = Require.atLeast("blocks", blocks, 0);
     }
 

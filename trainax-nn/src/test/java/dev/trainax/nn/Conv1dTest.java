@@ -14,7 +14,7 @@ class Conv1dTest {
     private static double[] padded(Padding padding, int left, int right) {
         SameDiff graph = SameDiff.create();
         SDVariable x = graph.placeHolder("x", DataType.DOUBLE, -1, 1, 5);
-        SDVariable out = padding.pad(graph, x, left, right);
+        SDVariable out = padding.pad(graph, x, 2, left, right);
         return graph.outputSingle(Map.of("x", Nd4j.createFromArray(1.0, 2, 3, 4, 5).reshape(1, 1, 5)), out.name())
                 .ravel().toDoubleVector();
     }

@@ -1,0 +1,135 @@
+package dev.trainax.nn;
+
+import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.Require;
+import dev.trainax.api.StepContext;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv1DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+
+/**
+ * One convolution over states {@code (batch, channels, *space)} with 1, 2 or 3 spatial axes and
+ * Equinox "SAME" padding: per axis {@code (k−1)/2} points before and the rest after (kernel 2
+ * pads one point after), circular by default, or zero or reflect ({@link Padding}). Parameters:
+ * {@code weight} {@code [out, in, k, …]} (PyTorch layout, one {@code k} per spatial axis) and, if
+ * enabled, {@code bias} {@code [out]}, initialised like PyTorch's {@code ConvNd}.
+ * {@link Conv1d}, {@link Conv2d} and {@link Conv3d} fix the number of spatial axes.
+ */
+public class Conv implements Network {
+
+    private final int spatialDims;
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernelSize;
+    private final boolean useBias;
+    private final Padding padding;
+
+    /**
+     * @param spatialDims spatial axes of the state, 1 to 3
+     * @param inChannels  input channels
+     * @param outChannels output channels (equal to the input for a stepper)
+     * @param kernelSize  kernel width along every spatial axis, at least 1
+     * @param useBias     whether a bias is added
+     * @param padding     boundary handling along every spatial axis
+     */
+    public Conv(int spatialDims, int inChannels, int outChannels, int kernelSize, boolean useBias, Padding padding) {
+        this.spatialDims = checkSpatialDims(spatialDims);
+        this.inChannels = Require.atLeast("inChannels", inChannels, 1);
+        this.outChannels = Require.atLeast("outChannels", outChannels, 1);
+        this.kernelSize = Require.atLeast("kernelSize", kernelSize, 1);
+        this.useBias = useBias;
+        this.padding = Require.present("padding", padding);
+    }
+
+    static int checkSpatialDims(int spatialDims) {
+        Require.that(spatialDims >= 1 && spatialDims <= 3, "spatialDims", "must be 1, 2 or 3, got " + spatialDims);
+        return spatialDims;
+    }
+
+    @Override
+    public Parameters initialParameters(long seed) {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        initialise(arrays, new SplittableRandom(seed), "", spatialDims, inChannels, outChannels, kernelSize, useBias);
+        return Parameters.of(arrays);
+    }
+
+    @Override
+    public SDVariable apply(StepContext context, SDVariable state) {
+        return convolve(context, state, "", spatialDims, kernelSize, outChannels, useBias, padding);
+    }
+
+    /**
+     * One "SAME" convolution over {@code spatialDims} axes reading parameters {@code <prefix>weight}
+     * {@code [out, in, k, …]} and, if {@code useBias}, {@code <prefix>bias} {@code [out]}.
+     */
+    static SDVariable convolve(StepContext context, SDVariable x, String prefix, int spatialDims, int kernelSize,
+                               int outChannels, boolean useBias, Padding padding) {
+        SameDiff graph = context.graph();
+        int before = (kernelSize - 1) / 2;
+        int after = kernelSize - 1 - before;
+        SDVariable padded = x;
+        for (int axis = 2; axis < 2 + spatialDims; axis++) {
+            padded = padding.pad(graph, padded, axis, before, after);
+        }
+        // ND4J wants the kernel as [k, …, in, out]; PyTorch stores [out, in, k, …].
+        SDVariable kernel = context.derived(prefix + "kernel", () -> context.parameter(prefix + "weight")
+                .permute(kernelPermutation(spatialDims)));
+        SDVariable out = switch (spatialDims) {
+            case 1 -> graph.cnn().conv1d(padded, kernel, Conv1DConfig.builder().k(kernelSize).s(1).p(0).d(1)
+                    .paddingMode(PaddingMode.VALID).dataFormat("NCW").build());
+            case 2 -> graph.cnn().conv2d(padded, kernel, Conv2DConfig.builder().kH(kernelSize).kW(kernelSize)
+                    .sH(1).sW(1).pH(0).pW(0).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
+            default -> graph.cnn().conv3d(padded, kernel, Conv3DConfig.builder().kD(kernelSize).kH(kernelSize)
+                    .kW(kernelSize).sD(1).sH(1).sW(1).pD(0).pH(0).pW(0).dD(1).dH(1).dW(1)
+                    .paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
+        };
+        if (useBias) {
+            long[] biasShape = new long[2 + spatialDims];
+            java.util.Arrays.fill(biasShape, 1);
+            biasShape[1] = outChannels;
+            out = out.add(context.derived(prefix + "bias.broadcast",
+                    () -> context.parameter(prefix + "bias").reshape(biasShape)));
+        }
+        return out;
+    }
+
+    /** {@code [out, in, k₁, …, k_d]} → {@code [k₁, …, k_d, in, out]}. */
+    private static int[] kernelPermutation(int spatialDims) {
+        int[] permutation = new int[spatialDims + 2];
+        for (int i = 0; i < spatialDims; i++) {
+            permutation[i] = i + 2;
+        }
+        permutation[spatialDims] = 1;
+        permutation[spatialDims + 1] = 0;
+        return permutation;
+    }
+
+    /** Weight {@code [out, in, k, …]} and bias {@code [out]} drawn like PyTorch's ConvNd (fan-in {@code in·k^d}). */
+    static void initialise(Map<String, INDArray> arrays, SplittableRandom random, String prefix, int spatialDims,
+                           int in, int out, int kernelSize, boolean useBias) {
+        long[] shape = new long[2 + spatialDims];
+        java.util.Arrays.fill(shape, kernelSize);
+        shape[0] = out;
+        shape[1] = in;
+        long fanIn = (long) in * (long) Math.pow(kernelSize, spatialDims);
+        arrays.put(prefix + "weight", Init.uniform(random, fanIn, shape));
+        if (useBias) {
+            arrays.put(prefix + "bias", Init.uniform(random, fanIn, out));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Conv" + spatialDims + "d(" + inChannels + "→" + outChannels + ", k=" + kernelSize + ", "
+                + padding.name().toLowerCase(Locale.ROOT) + ", bias=" + useBias + ")";
+    }
+}
