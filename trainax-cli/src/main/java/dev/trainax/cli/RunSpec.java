@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class RunSpec {
 
     /** The sections a spec may have. */
-    static final List<String> SECTIONS = List.of("data", "network", "configuration", "referenceStepper", "optimizer",
+    static final List<String> SECTIONS = List.of("data", "network", "configuration", "referenceStepper", "residuum", "optimizer",
             "training", "callbacks", "metricsPort", "output");
 
     private final Path file;

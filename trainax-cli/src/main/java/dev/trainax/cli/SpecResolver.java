@@ -14,7 +14,8 @@ import java.util.Map;
 final class SpecResolver {
 
     private static final Map<String, PluginKind> KINDS = Map.of("data", PluginKind.DATA, "network", PluginKind.NETWORK,
-            "configuration", PluginKind.CONFIGURATION, "referenceStepper", PluginKind.REFERENCE_STEPPER);
+            "configuration", PluginKind.CONFIGURATION, "referenceStepper", PluginKind.REFERENCE_STEPPER,
+            "residuum", PluginKind.RESIDUUM);
 
     private SpecResolver() {
     }

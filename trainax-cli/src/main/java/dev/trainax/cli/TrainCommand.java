@@ -5,6 +5,7 @@ import dev.trainax.api.Configuration;
 import dev.trainax.api.DataRequirement;
 import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
+import dev.trainax.api.Residuum;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.plugin.PluginArguments;
 import dev.trainax.api.plugin.PluginKind;
@@ -67,6 +68,7 @@ final class TrainCommand {
         Configuration configuration = create(registry, PluginKind.CONFIGURATION, spec, "configuration");
         Stepper reference = spec.has("referenceStepper")
                 ? create(registry, PluginKind.REFERENCE_STEPPER, spec, "referenceStepper") : null;
+        Residuum residuum = spec.has("residuum") ? create(registry, PluginKind.RESIDUUM, spec, "residuum") : null;
         Optimizer optimizer = OptimizerSpec.parse(spec.has("optimizer") ? spec.map("optimizer") : Map.of(), registry);
         List<Callback> callbacks = callbacks(spec, registry);
         Integer metricsPort = metricsPort(spec);
@@ -95,7 +97,7 @@ final class TrainCommand {
         GeneralTrainer trainer;
         try {
             trainer = GeneralTrainer.builder().subStacker(subStacker).configuration(configuration)
-                    .referenceStepper(reference).optimizer(optimizer).numUpdateSteps(training.integer("numTrainingSteps"))
+                    .referenceStepper(reference).residuum(residuum).optimizer(optimizer).numUpdateSteps(training.integer("numTrainingSteps"))
                     .batchSize(training.integer("batchSize")).callbacks(callbacks)
                     .recordLossEvery(training.integer("recordLossEvery")).dataType(dataType)
                     .progress(ProgressBar.forTerminal("train")).build();

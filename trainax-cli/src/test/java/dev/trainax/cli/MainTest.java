@@ -24,7 +24,9 @@ class MainTest {
         String listing = out.toString(StandardCharsets.UTF_8);
         for (String id : new String[] {"supervised", "diverted-chain", "diverted-chain-branch-one",
             "mix-chain-post-physics", "residuum", "composite", "teacher-forcing", "pushforward", "mse", "nrmse", "lp",
-            "composite-loss", "mlp", "conv1d", "convnet", "resnet", "first-order-upwind", "lorenz63-rk4", "samediff", "save-network",
+            "composite-loss", "mlp", "conv1d", "conv2d", "conv3d", "convnet", "resnet", "first-order-upwind", "lorenz63-rk4",
+            "diffusion-2d", "advection-2d", "diffusion-2d-exact", "advection-2d-exact", "burgers-residuum",
+            "diffusion-2d-residuum", "samediff", "save-network",
             "non-finite-guard", "early-stopping"}) {
             assertTrue(listing.contains("  " + id + " "), id + " missing from:\n" + listing);
         }

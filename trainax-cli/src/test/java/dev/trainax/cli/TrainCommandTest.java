@@ -33,7 +33,8 @@ class TrainCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"advection-quickstart.yaml", "lorenz-mlp.json", "advection-diverted-chain.yaml",
-        "burgers-convnet-diverted-chain.yaml"})
+        "burgers-convnet-diverted-chain.yaml", "diffusion-2d-mix-chain.yaml",
+        "diffusion-2d-residuum.yaml"})
     void everyExampleTrains(String example, @TempDir Path output) throws Exception {
         assertEquals(0, run("train", EXAMPLES.resolve(example).toString(), "--steps", "6", "--output",
                 output.toString()), err.toString(StandardCharsets.UTF_8));

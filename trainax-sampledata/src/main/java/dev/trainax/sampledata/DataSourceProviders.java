@@ -69,28 +69,39 @@ public final class DataSourceProviders {
         return parameters;
     }
 
-    /** The initial conditions a spectral source's arguments describe, normalised. */
-    private static INDArray initialConditions(dev.trainax.api.plugin.PluginArguments a) {
+    /** The initial conditions a spectral source's arguments describe on a line or a square, normalised. */
+    private static INDArray initialConditions(dev.trainax.api.plugin.PluginArguments a, int spatialDims) {
         int points = a.integer("numPoints");
         dev.trainax.api.Require.that(2 * a.integer("highestInitMode") < points, "highestInitMode",
                 "must be < numPoints/2 = " + points / 2 + ", got " + a.integer("highestInitMode"));
-        INDArray initial = "grf".equals(a.string("initialCondition"))
-                ? InitialConditions.gaussianRandomField(points, a.integer("numSamples"), a.number("powerLaw"),
-                        a.integer("seed"))
-                : InitialConditions.truncatedFourier(points, a.integer("numSamples"), a.integer("highestInitMode"),
-                        a.integer("seed"));
+        boolean grf = "grf".equals(a.string("initialCondition"));
+        int samples = a.integer("numSamples");
+        int seed = a.integer("seed");
+        INDArray initial = spatialDims == 1
+                ? grf ? InitialConditions.gaussianRandomField(points, samples, a.number("powerLaw"), seed)
+                        : InitialConditions.truncatedFourier(points, samples, a.integer("highestInitMode"), seed)
+                : grf ? InitialConditions.gaussianRandomField2d(points, samples, a.number("powerLaw"), seed)
+                        : InitialConditions.truncatedFourier2d(points, samples, a.integer("highestInitMode"), seed);
         return InitialConditions.normalise(initial, InitialConditions.Normalisation.valueOf(
                 a.string("normalisation").replace('-', '_').toUpperCase(java.util.Locale.ROOT)), a.number("amplitude"));
     }
 
-    /** Trajectories of {@code pde}, stepped in float64 by the engine found through the registry. */
-    private static DataSource spectralSource(SpectralPde1d pde, dev.trainax.api.plugin.PluginArguments a) {
+    /**
+     * Trajectories of {@code pde} on {@code spatialDims} axes, stepped in float64 by the engine found
+     * through the registry, returned in float32.
+     */
+    private static DataSource spectralSource(dev.trainax.api.Stepper pde, int spatialDims,
+                                             dev.trainax.api.plugin.PluginArguments a) {
         return () -> {
+            long[] stateShape = new long[1 + spatialDims];
+            java.util.Arrays.fill(stateShape, a.integer("numPoints"));
+            stateShape[0] = 1;
             dev.trainax.api.engine.Rollout rollout = dev.trainax.api.plugin.PluginRegistry.load()
                     .<dev.trainax.api.engine.Engine>create(dev.trainax.api.plugin.PluginKind.ENGINE, "samediff")
-                    .compileRollout(pde, dev.trainax.api.Parameters.of(java.util.Map.of()),
-                            new long[] {1, a.integer("numPoints")}, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-            return pde.trajectories(rollout::step, initialConditions(a), a.integer("temporalHorizon"));
+                    .compileRollout(pde, dev.trainax.api.Parameters.of(java.util.Map.of()), stateShape,
+                            org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+            return rollout.trajectory(initialConditions(a, spatialDims), a.integer("temporalHorizon") - 1)
+                    .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
         };
     }
 
@@ -103,7 +114,7 @@ public final class DataSourceProviders {
             super("burgers-1d", "viscous Burgers on a periodic domain, ETDRK2 steps computed by the engine in float64",
                     spectralData(160, 1.0, 3.0 / 320, 51, VISCOSITY),
                     a -> spectralSource(SpectralPde1d.burgers(a.integer("numPoints"), a.number("viscosity"),
-                            a.number("dt"), a.number("length")), a));
+                            a.number("dt"), a.number("length")), 1, a));
         }
     }
 
@@ -114,7 +125,7 @@ public final class DataSourceProviders {
             super("diffusion-1d", "periodic 1D diffusion, exact exponential time stepping in Fourier space",
                     spectralData(64, 1.0, 0.01, 51, PluginParameter.number("viscosity", "ν", 0.01).atLeast(0)),
                     a -> spectralSource(SpectralPde1d.diffusion(a.integer("numPoints"), a.number("viscosity"),
-                            a.number("dt"), a.number("length")), a));
+                            a.number("dt"), a.number("length")), 1, a));
         }
     }
 
@@ -126,7 +137,29 @@ public final class DataSourceProviders {
             super("kuramoto-sivashinsky-1d", "periodic Kuramoto-Sivashinsky, ETDRK2 steps computed by the engine",
                     spectralData(128, 32 * Math.PI, 0.1, 201),
                     a -> spectralSource(SpectralPde1d.kuramotoSivashinsky(a.integer("numPoints"), a.number("dt"),
-                            a.number("length")), a));
+                            a.number("length")), 1, a));
+        }
+    }
+
+    /** {@code diffusion-2d}: periodic diffusion on a square, exact in time. */
+    public static final class Diffusion2dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+        /** Service constructor. */
+        public Diffusion2dDataProvider() {
+            super("diffusion-2d", "periodic 2D diffusion, exact Fourier-multiplier steps, states (1, N, N)",
+                    spectralData(32, 1.0, 0.01, 51, PluginParameter.number("viscosity", "ν", 0.01).atLeast(0)),
+                    a -> spectralSource(SpectralLinear2d.diffusion(a.integer("numPoints"), a.number("viscosity"),
+                            a.number("dt"), a.number("length")), 2, a));
+        }
+    }
+
+    /** {@code advection-2d}: periodic advection on a square, an exact spectral shift. */
+    public static final class Advection2dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+        /** Service constructor. */
+        public Advection2dDataProvider() {
+            super("advection-2d", "periodic 2D advection, exact spectral shift, states (1, N, N)",
+                    spectralData(32, 1.0, 0.01, 51, SpectralPdeProviders.VELOCITY_X, SpectralPdeProviders.VELOCITY_Y),
+                    a -> spectralSource(SpectralLinear2d.advection(a.integer("numPoints"), a.number("velocityX"),
+                            a.number("velocityY"), a.number("dt"), a.number("length")), 2, a));
         }
     }
 

@@ -7,8 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Random periodic initial conditions {@code (samples, 1, points)} in float64, zero mean: truncated
- * Fourier series and Gaussian random fields, with a normalisation per sample.
+ * Random periodic initial conditions in float64, zero mean, on a line {@code (samples, 1, points)}
+ * or a square {@code (samples, 1, points, points)}: truncated Fourier series and Gaussian random
+ * fields, with a normalisation per sample.
  */
 public final class InitialConditions {
 
@@ -53,6 +54,61 @@ public final class InitialConditions {
             }
         }
         return Nd4j.createFromArray(values).reshape(numSamples, 1, numPoints);
+    }
+
+    /**
+     * The 2D truncated Fourier series {@code Σ a_k sin(2π(kₓx + k_y y)) + b_k cos(2π(kₓx + k_y y))}
+     * over the modes with {@code max(|kₓ|, |k_y|) ≤ K} (one of each ± pair, the mean excluded), with
+     * amplitudes uniform in [−1, 1]; shape {@code (samples, 1, N, N)}, axis 2 is y.
+     */
+    public static INDArray truncatedFourier2d(int numPoints, int numSamples, int highestMode, long seed) {
+        Require.atLeast("highestMode", highestMode, 1);
+        Require.that(2 * highestMode < numPoints, "highestMode",
+                "must be < numPoints/2 = " + numPoints / 2.0 + " to be resolved, got " + highestMode);
+        return series2d(numPoints, numSamples, highestMode, seed, (random, k) -> random.nextDouble(-1, 1));
+    }
+
+    /**
+     * A 2D Gaussian random field with power spectrum {@code ∝ |k|^(−powerLaw)}: every mode with
+     * {@code max(|kₓ|, |k_y|) < N/2} gets standard normal sine and cosine amplitudes scaled by
+     * {@code |k|^(−powerLaw/2)}; shape {@code (samples, 1, N, N)}.
+     */
+    public static INDArray gaussianRandomField2d(int numPoints, int numSamples, double powerLaw, long seed) {
+        Require.atLeast("powerLaw", powerLaw, 0.0);
+        return series2d(numPoints, numSamples, (numPoints - 1) / 2, seed,
+                (random, k) -> gaussian(random) * Math.pow(k, -powerLaw / 2));
+    }
+
+    /** Draws an amplitude for a mode of wavenumber magnitude {@code k}. */
+    private interface Amplitude {
+        double draw(SplittableRandom random, double k);
+    }
+
+    private static INDArray series2d(int numPoints, int numSamples, int highestMode, long seed, Amplitude amplitude) {
+        Require.atLeast("numPoints", numPoints, 4);
+        Require.atLeast("numSamples", numSamples, 1);
+        SplittableRandom random = new SplittableRandom(seed);
+        int cells = numPoints * numPoints;
+        double[] values = new double[numSamples * cells];
+        for (int s = 0; s < numSamples; s++) {
+            for (int ky = 0; ky <= highestMode; ky++) {
+                for (int kx = -highestMode; kx <= highestMode; kx++) {
+                    if (ky == 0 && kx <= 0) {
+                        continue;
+                    }
+                    double magnitude = Math.hypot(kx, ky);
+                    double a = amplitude.draw(random, magnitude);
+                    double b = amplitude.draw(random, magnitude);
+                    for (int i = 0; i < numPoints; i++) {
+                        for (int j = 0; j < numPoints; j++) {
+                            double angle = 2 * Math.PI * (kx * j + ky * i) / numPoints;
+                            values[s * cells + i * numPoints + j] += a * Math.sin(angle) + b * Math.cos(angle);
+                        }
+                    }
+                }
+            }
+        }
+        return Nd4j.createFromArray(values).reshape(numSamples, 1, numPoints, numPoints);
     }
 
     /** Scales every sample of {@code initial} in place as {@code normalisation} says; returns it. */

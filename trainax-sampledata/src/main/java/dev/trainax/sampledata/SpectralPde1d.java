@@ -5,7 +5,6 @@ import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -17,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code L = ν∂ₓ²}, c = 0, exact in time) and {@link #kuramotoSivashinsky Kuramoto–Sivashinsky}
  * ({@code L = −∂ₓ² − ∂ₓ⁴}, c = 1).
  * ND4J has no FFT, so the real discrete Fourier transform and its inverse are dense real matrices
- * ({@code N × (N/2+1)}, exact, {@code O(N²)} per transform: fine for the grids used here); every
+ * ({@link RealDft}: {@code N × (N/2+1)}, exact, {@code O(N²)} per transform: fine for the grids used here); every
  * operation is a SameDiff op, so the stepper is differentiable and can sit in diverted or mixed
  * chains. States {@code (batch, 1, N)}; the spatial mean is conserved exactly.
  */
@@ -70,36 +69,15 @@ public final class SpectralPde1d implements Stepper {
     }
 
     private int modes() {
-        return numPoints / 2 + 1;
+        return RealDft.modes(numPoints);
     }
 
     private double wavenumber(int k) {
         return 2 * Math.PI * k / length;
     }
 
-    /** Forward real DFT matrices: {@code Re û = u·C}, {@code Im û = u·S} (S holds −sin). */
-    private INDArray forward(boolean imaginary) {
-        double[][] matrix = new double[numPoints][modes()];
-        for (int j = 0; j < numPoints; j++) {
-            for (int k = 0; k < modes(); k++) {
-                double angle = 2 * Math.PI * k * j / numPoints;
-                matrix[j][k] = imaginary ? -Math.sin(angle) : Math.cos(angle);
-            }
-        }
-        return Nd4j.createFromArray(matrix);
-    }
-
-    /** Inverse real DFT matrices: {@code u = Re û·Ci + Im û·Si}. */
-    private INDArray inverse(boolean imaginary) {
-        double[][] matrix = new double[modes()][numPoints];
-        for (int k = 0; k < modes(); k++) {
-            double weight = (k == 0 || k == numPoints / 2 ? 1.0 : 2.0) / numPoints;
-            for (int j = 0; j < numPoints; j++) {
-                double angle = 2 * Math.PI * k * j / numPoints;
-                matrix[k][j] = imaginary ? -weight * Math.sin(angle) : weight * Math.cos(angle);
-            }
-        }
-        return Nd4j.createFromArray(matrix);
+    private INDArray matrix(double[][] values) {
+        return Nd4j.createFromArray(values);
     }
 
     /** Per mode: e^{Lh}, (e^{Lh}−1)/L, (e^{Lh}−1−Lh)/(hL²), with their limits at L = 0; and κ·mask/2. */
@@ -124,10 +102,10 @@ public final class SpectralPde1d implements Stepper {
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
         SameDiff graph = context.graph();
-        SDVariable c = context.constant("burgers.C", forward(false));
-        SDVariable s = context.constant("burgers.S", forward(true));
-        SDVariable ci = context.constant("burgers.Ci", inverse(false));
-        SDVariable si = context.constant("burgers.Si", inverse(true));
+        SDVariable c = context.constant("burgers.C", matrix(RealDft.forward(numPoints, false)));
+        SDVariable s = context.constant("burgers.S", matrix(RealDft.forward(numPoints, true)));
+        SDVariable ci = context.constant("burgers.Ci", matrix(RealDft.inverse(numPoints, false)));
+        SDVariable si = context.constant("burgers.Si", matrix(RealDft.inverse(numPoints, true)));
         INDArray[] coefficients = coefficients();
         SDVariable decay = context.constant("burgers.decay", coefficients[0]);
         SDVariable first = context.constant("burgers.first", coefficients[1]);
@@ -155,23 +133,5 @@ public final class SpectralPde1d implements Stepper {
         SDVariable im = square.mmul(s);
         // −i·(κ/2)·(re + i·im) = (κ/2)·im − i·(κ/2)·re
         return new SDVariable[] {im.mul(halfKappa), re.mul(halfKappa).neg()};
-    }
-
-    /**
-     * Trajectories {@code (samples, temporalHorizon, 1, numPoints)} in float32 from {@code initial}
-     * {@code (samples, 1, numPoints)}, stepped by {@code rollout} (an engine's
-     * {@link dev.trainax.api.engine.Rollout} of this stepper, typically in float64).
-     */
-    public INDArray trajectories(java.util.function.UnaryOperator<INDArray> rollout, INDArray initial,
-                                 int temporalHorizon) {
-        Require.atLeast("temporalHorizon", temporalHorizon, 1);
-        Require.that(initial.rank() == 3 && initial.size(1) == 1 && initial.size(2) == numPoints, "initial",
-                "must have shape (samples, 1, " + numPoints + "), got " + java.util.Arrays.toString(initial.shape()));
-        INDArray[] levels = new INDArray[temporalHorizon];
-        levels[0] = initial;
-        for (int t = 1; t < temporalHorizon; t++) {
-            levels[t] = rollout.apply(levels[t - 1]);
-        }
-        return Nd4j.stack(1, levels).castTo(DataType.FLOAT);
     }
 }

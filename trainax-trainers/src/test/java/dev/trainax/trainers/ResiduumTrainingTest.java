@@ -11,7 +11,8 @@ import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import dev.trainax.configs.Residuum;
 import dev.trainax.nn.Conv1d;
-import dev.trainax.sampledata.ImplicitEulerResiduum;
+import dev.trainax.sampledata.FiniteDifferenceResiduum;
+import dev.trainax.sampledata.FiniteDifferenceResiduum.Scheme;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,7 +41,7 @@ class ResiduumTrainingTest {
         try (Objective objective = PluginRegistry.load().<dev.trainax.api.engine.Engine>create(PluginKind.ENGINE,
                 "samediff").compile(TrainingProblem.builder().configuration(Residuum.of(3))
                 .network(implicitEuler, Parameters.of(Map.of()))
-                .residuum(new ImplicitEulerResiduum(N, 1.0, DT, NU, 0.0)).stateShape(1, N)
+                .residuum(FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, N, 1.0, DT, NU)).stateShape(1, N)
                 .dataType(DataType.DOUBLE).build())) {
             assertEquals(0.0, objective.loss(Parameters.of(Map.of()), windows), 1e-24);
         }
@@ -53,7 +54,8 @@ class ResiduumTrainingTest {
                 .trajectories();
         Conv1d conv = new Conv1d(1, 1, 3, false);
         NamedTrainer trainer = ResiduumTrainer.builder(initialConditions).numRolloutSteps(2)
-                .residuum(new ImplicitEulerResiduum(N, 1.0, DT, NU, 0.0)).optimizer(Optimizer.adam(1e-2))
+                .residuum(FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, N, 1.0, DT, NU))
+                .optimizer(Optimizer.adam(1e-2))
                 .numTrainingSteps(300).batchSize(8).build();
         assertEquals(1, trainer.subStacker().storedLevels());
         double before = trainer.generalTrainer().fullLoss(conv, conv.initialParameters(0));

@@ -1,0 +1,67 @@
+package dev.trainax.sampledata;
+
+/**
+ * The real discrete Fourier transform of {@code N} points (N even) as dense matrices acting on row
+ * vectors: forward {@code Re û = u·C}, {@code Im û = u·S} over modes {@code 0..N/2}, and inverse
+ * {@code u = Re û·Ci + Im û·Si} (the inverse of numpy's {@code rfft}, which ignores the imaginary
+ * part of the Nyquist mode). ND4J has no FFT; these are exact and cost {@code O(N²)} per
+ * transform, fine for the grids of emulator benchmarks.
+ */
+final class RealDft {
+
+    private RealDft() {
+    }
+
+    static int modes(int numPoints) {
+        return numPoints / 2 + 1;
+    }
+
+    /** {@code C} ({@code cos}) or, if {@code imaginary}, {@code S} ({@code −sin}), shape {@code N × (N/2+1)}. */
+    static double[][] forward(int numPoints, boolean imaginary) {
+        double[][] matrix = new double[numPoints][modes(numPoints)];
+        for (int j = 0; j < numPoints; j++) {
+            for (int k = 0; k < modes(numPoints); k++) {
+                double angle = 2 * Math.PI * k * j / numPoints;
+                matrix[j][k] = imaginary ? -Math.sin(angle) : Math.cos(angle);
+            }
+        }
+        return matrix;
+    }
+
+    /** {@code Ci} or, if {@code imaginary}, {@code Si}, shape {@code (N/2+1) × N}. */
+    static double[][] inverse(int numPoints, boolean imaginary) {
+        double[][] matrix = new double[modes(numPoints)][numPoints];
+        for (int k = 0; k < modes(numPoints); k++) {
+            double weight = (k == 0 || k == numPoints / 2 ? 1.0 : 2.0) / numPoints;
+            for (int j = 0; j < numPoints; j++) {
+                double angle = 2 * Math.PI * k * j / numPoints;
+                matrix[k][j] = imaginary ? -weight * Math.sin(angle) : weight * Math.cos(angle);
+            }
+        }
+        return matrix;
+    }
+
+    /**
+     * The real {@code N × N} matrix {@code M} with {@code u·M = irfft(m ⊙ rfft(u))} for the complex
+     * multipliers {@code m_k = re[k] + i·im[k]}: {@code M = C·diag(re)·Ci − S·diag(im)·Ci +
+     * C·diag(im)·Si + S·diag(re)·Si}.
+     */
+    static double[][] fourierMultiplier(int numPoints, double[] re, double[] im) {
+        double[][] c = forward(numPoints, false);
+        double[][] s = forward(numPoints, true);
+        double[][] ci = inverse(numPoints, false);
+        double[][] si = inverse(numPoints, true);
+        double[][] matrix = new double[numPoints][numPoints];
+        for (int j = 0; j < numPoints; j++) {
+            for (int l = 0; l < numPoints; l++) {
+                double sum = 0;
+                for (int k = 0; k < modes(numPoints); k++) {
+                    sum += c[j][k] * (re[k] * ci[k][l] + im[k] * si[k][l])
+                            + s[j][k] * (re[k] * si[k][l] - im[k] * ci[k][l]);
+                }
+                matrix[j][l] = sum;
+            }
+        }
+        return matrix;
+    }
+}
