@@ -3,6 +3,7 @@ package dev.trainax.bench;
 import dev.trainax.api.Network;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.sampledata.Advection1d;
+import dev.trainax.trainers.GeneralTrainer;
 import dev.trainax.trainers.Optimizer;
 import dev.trainax.trainers.SupervisedTrainer;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * invocation, ours before and after the peer; prints median ms per training step and the ratio.
  * Then the Burgers ConvNet and Lorenz MLP workloads against {@code apebench_like.py} and
  * {@code lorenz.py} ({@code --peer-workloads false} skips them).
- * Arguments: {@code [--peer DIR] [--steps N] [--rollouts 1,5,20] [--scaling 5,10,20,40]}; {@code --soak N}
+ * Arguments: {@code [--peer DIR] [--steps N] [--rollouts 1,5,20] [--scaling 5,10,20,30,40,50]}; {@code --soak N}
  * instead runs N quickstart steps and reports resident memory along the way.
  */
 public final class Bench {
@@ -40,7 +41,7 @@ public final class Bench {
         Path peer = Path.of(options.getOrDefault("--peer", "../shared/peer"));
         int steps = Integer.parseInt(options.getOrDefault("--steps", "1000"));
         int[] rollouts = ints(options.getOrDefault("--rollouts", "1,5,20"));
-        int[] scaling = ints(options.getOrDefault("--scaling", "5,10,20,40"));
+        int[] scaling = ints(options.getOrDefault("--scaling", "5,10,20,30,40,50"));
         INDArray data = quickstartData(peer);
         if (options.containsKey("--soak")) {
             soak(data, Integer.parseInt(options.get("--soak")));
@@ -80,7 +81,7 @@ public final class Bench {
             PeerWorkloads.run(peer, Math.min(steps, 300));
         }
         System.out.println();
-        seedParallel(data, 10, 5, Math.min(steps, 200));
+        seedParallel(data, 10, 5, Math.min(steps, 300));
         System.out.println();
         for (int r : rollouts) {
             Breakdown.quickstart(data, r, Math.min(steps, 300));
@@ -88,26 +89,45 @@ public final class Bench {
         System.out.printf("%nresident memory %.0f MiB%n", ResidentMemory.mebibytes());
     }
 
-    /** Network updates per second for {@code seeds} quickstart networks: one after another vs together. */
+    /**
+     * Network updates per second for {@code seeds} quickstart networks, one after another vs
+     * together in one ensemble ({@code Conv1d} evaluates all members in one batched convolution):
+     * end to end (graph building included) and in steady state (median step times).
+     */
     static void seedParallel(INDArray data, int seeds, int r, int steps) {
         Conv1d conv = new Conv1d(1, 1, 2, false);
-        var trainer = SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
-                .numTrainingSteps(steps).batchSize(32).build().generalTrainer();
         java.util.List<dev.trainax.api.Parameters> initials = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             initials.add(conv.initialParameters(s));
         }
-        trainer.train(conv, initials.get(0), 42);
+        StepTimer warm = new StepTimer(steps);
+        supervised(data, r, steps, warm).train(conv, initials.get(0), 42);
+        List<Double> singleMedians = new ArrayList<>();
         long start = System.nanoTime();
         for (dev.trainax.api.Parameters initial : initials) {
-            trainer.train(conv, initial, 42);
+            StepTimer timer = new StepTimer(steps);
+            timer.start();
+            supervised(data, r, steps, timer).train(conv, initial, 42);
+            singleMedians.add(timer.medianMillis(WARMUP));
         }
         double sequential = seeds * steps / ((System.nanoTime() - start) / 1e9);
+        StepTimer together = new StepTimer(steps);
         start = System.nanoTime();
-        trainer.trainEnsemble(conv, initials, 42);
-        double together = seeds * steps / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("seed-parallel, %d quickstart networks, r=%d, %d steps: %.0f updates/s one after another, "
-                + "%.0f updates/s together (ratio %.2f)%n", seeds, r, steps, sequential, together, together / sequential);
+        together.start();
+        supervised(data, r, steps, together).trainEnsemble(conv, initials, 42);
+        double batched = seeds * steps / ((System.nanoTime() - start) / 1e9);
+        double singleStep = singleMedians.stream().sorted().toList().get(seeds / 2);
+        double ensembleStep = together.medianMillis(WARMUP);
+        System.out.printf("seed-parallel, %d quickstart networks, r=%d, %d steps each:%n"
+                + "  end to end (graph building included): %.0f updates/s one after another, %.0f together (ratio %.2f)%n"
+                + "  steady state: %.2f ms per single-network step, %.2f ms per %d-member step: %.0f vs %.0f updates/s "
+                + "(ratio %.2f)%n", seeds, r, steps, sequential, batched, batched / sequential, singleStep, ensembleStep,
+                seeds, 1000 / singleStep, seeds * 1000 / ensembleStep, seeds * singleStep / ensembleStep);
+    }
+
+    private static GeneralTrainer supervised(INDArray data, int r, int steps, StepTimer timer) {
+        return SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
+                .numTrainingSteps(steps).batchSize(32).progress(timer).build().generalTrainer();
     }
 
     /** Resident memory over a long quickstart run (r = 1), sampled ten times. */

@@ -5,53 +5,111 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Configuration;
+import dev.trainax.api.MemberBatchedNetwork;
+import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.LossAndGradient;
+import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
+import dev.trainax.nn.Conv;
+import dev.trainax.nn.Padding;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Members evaluated together equal members evaluated alone. */
+/**
+ * Members evaluated together equal members evaluated alone: batched (an MLP and convolutions in
+ * 1D and 2D, {@link MemberBatchedNetwork}) and one program copy per member (any other network).
+ */
 class EnsembleTest {
 
     private static final Fixture FIXTURE = Fixture.smooth();
 
-    @ParameterizedTest
-    @ValueSource(strings = {"supervised", "cut", "diverted"})
-    void membersEqualSeparateObjectives(String which) {
-        Configuration configuration = switch (which) {
+    private static Configuration configuration(String which) {
+        return switch (which) {
             case "supervised" -> Supervised.of(3);
             case "cut" -> Supervised.of(4).withCutBptt(2);
-            default -> DivertedChain.of(3, 2).withCutDivChain();
+            case "diverted" -> DivertedChain.of(3, 2).withCutDivChain();
+            case "sum" -> Supervised.of(2).withLoss(MeanPowerLoss.mse(dev.trainax.api.BatchReduction.SUM));
+            default -> Residuum.of(2);
         };
-        List<Parameters> members = List.of(FIXTURE.parameters,
-                FIXTURE.network.initialParameters(5).copy(DataType.DOUBLE),
-                FIXTURE.network.initialParameters(6).copy(DataType.DOUBLE));
-        try (EnsembleObjective ensemble = Fixture.ENGINE.compileEnsemble(TrainingProblem.builder()
-                .configuration(configuration).network(FIXTURE.network, FIXTURE.parameters)
-                .referenceStepper(FIXTURE.reference).stateShape(Fixture.DOF).dataType(DataType.DOUBLE).build(), 3)) {
+    }
+
+    /** The fixture's network, or a network whose states reshape the fixture's 10 values. */
+    private static Network network(String kind) {
+        return switch (kind) {
+            case "mlp" -> FIXTURE.network;
+            case "conv1d" -> new Conv(1, 2, 2, 3, true, Padding.REFLECT);
+            case "conv2d" -> new Conv(2, 1, 1, 2, true, Padding.CIRCULAR);
+            // the same MLP hidden behind a plain Network: one program copy per member
+            default -> new Network() {
+                @Override
+                public Parameters initialParameters(long seed) {
+                    return FIXTURE.network.initialParameters(seed);
+                }
+
+                @Override
+                public org.nd4j.autodiff.samediff.SDVariable apply(dev.trainax.api.StepContext context,
+                                                                   org.nd4j.autodiff.samediff.SDVariable state) {
+                    return FIXTURE.network.apply(context, state);
+                }
+            };
+        };
+    }
+
+    private static long[] stateShape(String kind) {
+        return switch (kind) {
+            case "conv1d" -> new long[] {2, 5};
+            case "conv2d" -> new long[] {1, 2, 5};
+            default -> new long[] {Fixture.DOF};
+        };
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource({"mlp, supervised", "mlp, cut", "mlp, diverted", "mlp, sum", "mlp, residuum",
+        "conv1d, supervised", "conv1d, diverted", "conv2d, cut", "copies, supervised", "copies, diverted"})
+    void membersEqualSeparateObjectives(String kind, String which) {
+        Network network = network(kind);
+        assertEquals(!"copies".equals(kind), network instanceof MemberBatchedNetwork);
+        long[] stateShape = stateShape(kind);
+        long[] windowShape = new long[stateShape.length + 2];
+        windowShape[0] = FIXTURE.data.size(0);
+        windowShape[1] = FIXTURE.data.size(1);
+        System.arraycopy(stateShape, 0, windowShape, 2, stateShape.length);
+        INDArray data = FIXTURE.data.reshape(windowShape);
+        Configuration configuration = configuration(which);
+        List<Parameters> members = List.of(network.initialParameters(4).copy(DataType.DOUBLE),
+                network.initialParameters(5).copy(DataType.DOUBLE), network.initialParameters(6).copy(DataType.DOUBLE));
+        TrainingProblem problem = TrainingProblem.builder().configuration(configuration)
+                .network(network, members.get(0)).referenceStepper(FIXTURE.reference).residuum(FIXTURE.residuum)
+                .stateShape(stateShape).dataType(DataType.DOUBLE).build();
+        try (EnsembleObjective ensemble = Fixture.ENGINE.compileEnsemble(problem, 3)) {
             assertEquals(3, ensemble.members());
-            List<LossAndGradient> together = ensemble.lossesAndGradients(members, FIXTURE.data);
-            double[] losses = ensemble.losses(members, FIXTURE.data);
+            List<LossAndGradient> together = ensemble.lossesAndGradients(members, data);
+            double[] losses = ensemble.losses(members, data);
             for (int k = 0; k < 3; k++) {
                 LossAndGradient alone;
-                try (var objective = FIXTURE.compile(configuration)) {
-                    alone = objective.lossAndGradient(members.get(k), FIXTURE.data);
+                try (Objective objective = Fixture.ENGINE.compile(problem)) {
+                    alone = objective.lossAndGradient(members.get(k), data);
                 }
                 assertEquals(alone.loss(), together.get(k).loss(), 1e-12 * alone.loss());
                 assertEquals(alone.loss(), losses[k], 1e-12 * alone.loss());
                 for (String name : alone.gradient().names()) {
-                    double difference = alone.gradient().get(name).sub(together.get(k).gradient().get(name))
-                            .amaxNumber().doubleValue();
-                    assertTrue(difference < 1e-12, name + " of member " + k + ": " + difference);
+                    INDArray expected = alone.gradient().get(name);
+                    INDArray actual = together.get(k).gradient().get(name);
+                    assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()));
+                    double difference = expected.sub(actual).amaxNumber().doubleValue();
+                    assertTrue(difference < 1e-12 * Math.max(1, expected.amaxNumber().doubleValue()),
+                            name + " of member " + k + ": " + difference);
                 }
             }
             assertTrue(together.get(0).loss() != together.get(1).loss(), "members are independent");
             assertTrue(assertThrows(IllegalArgumentException.class,
-                    () -> ensemble.losses(members.subList(0, 2), FIXTURE.data)).getMessage()
+                    () -> ensemble.losses(members.subList(0, 2), data)).getMessage()
                     .startsWith("parameters must hold one parameter set per member (3), got 2"));
         }
     }

@@ -1,6 +1,7 @@
 package dev.trainax.engine;
 
 import dev.trainax.api.DataRequirement;
+import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
 import dev.trainax.api.engine.EnsembleObjective;
@@ -22,14 +23,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A training problem compiled into one SameDiff graph, for one or several independent members
- * (each with its own parameter variables and its own copy of the program; their losses are summed
- * into the graph's loss, so each member's gradient is its own).
+ * whose losses are summed into the graph's loss, so each member's gradient is its own. Members of a
+ * {@link MemberBatchedNetwork} share one program: parameters stacked over the members, states
+ * side by side in the batch axis and one loss per member. Other networks get one copy of the
+ * program per member.
  */
 final class GraphObjective implements Objective, EnsembleObjective {
 
     private static final String WINDOWS = "windows";
 
-    /** One member's names in the graph. */
+    /** One program's names in the graph: one member's, or all members' when batched. */
     private record Member(Map<String, String> variableNames, String loss, String valueLoss, List<String> cutInputs,
                           List<String> cutPlaceholders) {
     }
@@ -40,12 +43,15 @@ final class GraphObjective implements Objective, EnsembleObjective {
     private final DataType dataType;
     private final Parameters template;
     private final List<Member> members;
+    /** Members per program: the member count when batched, else 1. */
+    private final int lanes;
     /** False when cuts leave the loss independent of every parameter: the gradient is then zero. */
     private final boolean dependsOnParameters;
     private boolean closed;
 
     private GraphObjective(SameDiff graph, DataRequirement requirement, long[] stateShape, DataType dataType,
-                           Parameters template, List<Member> members, boolean dependsOnParameters) {
+                           Parameters template, List<Member> members, int lanes, boolean dependsOnParameters) {
+        this.lanes = lanes;
         this.graph = graph;
         this.requirement = requirement;
         this.stateShape = stateShape;
@@ -71,21 +77,25 @@ final class GraphObjective implements Objective, EnsembleObjective {
 
         List<Member> members = new ArrayList<>();
         List<GraphOps.ShapeCheck> checks = new ArrayList<>();
-        for (int k = 0; k < memberCount; k++) {
-            String prefix = memberCount == 1 ? "" : "m" + k + "_";
+        int lanes = memberCount > 1 && problem.network() instanceof MemberBatchedNetwork ? memberCount : 1;
+        int programs = memberCount / lanes;
+        for (int k = 0; k < programs; k++) {
+            String prefix = programs == 1 ? "" : "m" + k + "_";
             Map<String, String> variableNames = new LinkedHashMap<>();
             Map<String, SDVariable> parameters = new LinkedHashMap<>();
             int index = 0;
             for (Map.Entry<String, INDArray> entry : problem.parameterTemplate().asMap().entrySet()) {
                 String variableName = prefix + "param_" + index++;
                 variableNames.put(entry.getKey(), variableName);
-                parameters.put(entry.getKey(), graph.var(variableName, entry.getValue().castTo(type).dup()));
+                INDArray initial = entry.getValue().castTo(type);
+                parameters.put(entry.getKey(), graph.var(variableName, lanes == 1 ? initial.dup()
+                        : Nd4j.stack(0, java.util.Collections.nCopies(lanes, initial).toArray(new INDArray[0]))));
             }
             GraphStepContext networkContext = new GraphStepContext(graph, type, prefix + "network", parameters);
             java.util.function.BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
                     new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
                             problem.network(), networkContext, problem.referenceStepper().orElse(null),
-                            referenceContext, problem.residuum().orElse(null), residuumContext);
+                            referenceContext, problem.residuum().orElse(null), residuumContext, lanes);
 
             GraphOps gradientPass = pass.apply(GraphOps.CutMode.PLACEHOLDERS, prefix);
             String loss = prefix + "loss";
@@ -112,14 +122,16 @@ final class GraphObjective implements Objective, EnsembleObjective {
             members.add(new Member(variableNames, loss, valueLoss, cutInputs, cutPlaceholders));
         }
         String total = members.get(0).loss();
-        if (memberCount > 1) {
+        if (lanes > 1) {
+            total = graph.sum("total_loss", graph.getVariable(total)).name();
+        } else if (memberCount > 1) {
             SDVariable[] losses = members.stream().map(m -> graph.getVariable(m.loss())).toArray(SDVariable[]::new);
             total = graph.math().mergeAdd("total_loss", losses).name();
         }
         graph.setLossVariables(total);
         boolean dependsOnParameters = dependsOnParameters(graph, total);
         GraphObjective objective = new GraphObjective(graph, requirement, stateShape, type,
-                problem.parameterTemplate(), members, dependsOnParameters);
+                problem.parameterTemplate(), members, lanes, dependsOnParameters);
         objective.checkShapes(checks);
         if (dependsOnParameters) {
             QuietStdout.run(graph::createGradFunction);
@@ -186,7 +198,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
 
     @Override
     public int members() {
-        return members.size();
+        return members.size() * lanes;
     }
 
     @Override
@@ -204,7 +216,8 @@ final class GraphObjective implements Objective, EnsembleObjective {
         load(parameters);
         List<String> names = members.stream().map(Member::valueLoss).toList();
         Map<String, INDArray> values = graph.output(Map.of(WINDOWS, prepare(windows)), names);
-        return names.stream().mapToDouble(name -> values.get(name).getDouble(0)).toArray();
+        return names.stream().flatMapToDouble(name -> java.util.Arrays.stream(values.get(name).castTo(
+                DataType.DOUBLE).reshape(-1).toDoubleVector())).toArray();
     }
 
     @Override
@@ -236,14 +249,17 @@ final class GraphObjective implements Objective, EnsembleObjective {
                 members.stream().map(Member::loss).toList(), variables);
         List<LossAndGradient> results = new ArrayList<>();
         for (Member member : members) {
-            Map<String, INDArray> gradient = new LinkedHashMap<>();
-            member.variableNames().forEach((name, variable) -> {
-                INDArray part = result.getGradients().get(variable);
-                // a parameter the loss does not reach has no gradient in SameDiff: it is zero
-                gradient.put(name, part != null ? part : Nd4j.zeros(dataType, template.get(name).shape()));
-            });
-            results.add(new LossAndGradient(result.getOutputs().get(member.loss()).getDouble(0),
-                    Parameters.of(gradient)));
+            INDArray memberLosses = result.getOutputs().get(member.loss()).reshape(-1);
+            for (int lane = 0; lane < lanes; lane++) {
+                Map<String, INDArray> gradient = new LinkedHashMap<>();
+                for (Map.Entry<String, String> entry : member.variableNames().entrySet()) {
+                    INDArray part = result.getGradients().get(entry.getValue());
+                    // a parameter the loss does not reach has no gradient in SameDiff: it is zero
+                    gradient.put(entry.getKey(), part == null ? Nd4j.zeros(dataType, template.get(entry.getKey())
+                            .shape()) : lanes == 1 ? part : part.get(NDArrayIndex.point(lane)).dup());
+                }
+                results.add(new LossAndGradient(memberLosses.getDouble(lane), Parameters.of(gradient)));
+            }
         }
         return results;
     }
@@ -253,13 +269,16 @@ final class GraphObjective implements Objective, EnsembleObjective {
         if (closed) {
             throw new IllegalStateException("objective is closed");
         }
-        Require.that(parameters.size() == members.size(), "parameters",
-                "must hold one parameter set per member (" + members.size() + "), got " + parameters.size());
-        for (int k = 0; k < members.size(); k++) {
+        Require.that(parameters.size() == members(), "parameters",
+                "must hold one parameter set per member (" + members() + "), got " + parameters.size());
+        for (int k = 0; k < members(); k++) {
             Parameters values = parameters.get(k);
-            template.requireSameStructure(members.size() == 1 ? "parameters" : "parameters[" + k + "]", values);
-            members.get(k).variableNames().forEach((name, variable) ->
-                    graph.getVariable(variable).getArr().assign(values.get(name)));
+            template.requireSameStructure(members() == 1 ? "parameters" : "parameters[" + k + "]", values);
+            int lane = k % lanes;
+            members.get(k / lanes).variableNames().forEach((name, variable) -> {
+                INDArray array = graph.getVariable(variable).getArr();
+                (lanes == 1 ? array : array.get(NDArrayIndex.point(lane))).assign(values.get(name));
+            });
         }
     }
 

@@ -66,11 +66,16 @@ final class GraphOps implements RolloutOps {
     private final List<ShapeCheck> shapeChecks = new ArrayList<>();
     private int networkCalls;
     private int referenceCalls;
+    /** Members evaluated side by side in the batch axis (row b·lanes + k), 1 without batching. */
+    private final int lanes;
+    /** {@code [1, lanes, 1]} ones that repeat a data level once per member. */
+    private SDVariable laneOnes;
 
     GraphOps(CutMode cutMode, String namePrefix, SameDiff graph, SDVariable windows, int numTimeLevels, long[] stateShape,
              Stepper network, GraphStepContext networkContext,
              Stepper reference, GraphStepContext referenceContext,
-             Residuum residuum, GraphStepContext residuumContext) {
+             Residuum residuum, GraphStepContext residuumContext, int lanes) {
+        this.lanes = lanes;
         this.cutMode = cutMode;
         this.namePrefix = namePrefix;
         this.graph = graph;
@@ -102,13 +107,36 @@ final class GraphOps implements RolloutOps {
         Require.that(timeLevel >= 0 && timeLevel < numTimeLevels, "timeLevel",
                 "must be in [0, " + numTimeLevels + ") as the configuration's data requirement declares, got "
                         + timeLevel);
-        return dataLevels.computeIfAbsent(timeLevel, t -> new GraphState(
-                windows.get(SDIndex.all(), SDIndex.point(t)), "data level " + t));
+        return dataLevels.computeIfAbsent(timeLevel, t -> {
+            SDVariable level = windows.get(SDIndex.all(), SDIndex.point(t));
+            if (lanes > 1) {
+                // every member sees the same batch: each sample repeated once per member, adjacent
+                long points = java.util.Arrays.stream(stateShape).reduce(1, (x, y) -> x * y);
+                long[] batched = new long[stateShape.length + 1];
+                batched[0] = -1;
+                System.arraycopy(stateShape, 0, batched, 1, stateShape.length);
+                if (laneOnes == null) {
+                    laneOnes = graph.constant(namePrefix + "lane_ones", org.nd4j.linalg.factory.Nd4j.ones(
+                            level.dataType(), 1, lanes, 1));
+                }
+                // a broadcast product: far cheaper in SameDiff than tile
+                level = level.reshape(-1, 1, points).mul(laneOnes).reshape(batched);
+            }
+            return new GraphState(level, "data level " + t);
+        });
     }
 
     @Override
     public State network(State state) {
-        return step(network, networkContext, state, "network step " + (++networkCalls));
+        String origin = "network step " + (++networkCalls);
+        if (lanes == 1) {
+            return step(network, networkContext, state, origin);
+        }
+        SDVariable input = variable(state);
+        SDVariable output = ((dev.trainax.api.MemberBatchedNetwork) network).applyMembers(networkContext, input,
+                lanes, stateShape.clone());
+        shapeChecks.add(new ShapeCheck(output, input, origin + " output (must keep the state shape)"));
+        return new GraphState(output, origin);
     }
 
     @Override
@@ -157,7 +185,19 @@ final class GraphOps implements RolloutOps {
         Require.present("timeLevelLoss", loss);
         shapeChecks.add(new ShapeCheck(variable(prediction), variable(target),
                 "prediction (" + origin(prediction) + ") vs target (" + origin(target) + ")"));
-        return new GraphScalar(loss.batchLoss(lossContext, variable(prediction), variable(target)));
+        return new GraphScalar(batchLoss(loss, variable(prediction), variable(target)));
+    }
+
+    /**
+     * The loss over the batch; with several members side by side, one value per member (the
+     * per-sample losses of each member's rows reduced on their own), shape {@code [members]}.
+     */
+    private SDVariable batchLoss(TimeLevelLoss loss, SDVariable prediction, SDVariable target) {
+        if (lanes == 1) {
+            return loss.batchLoss(lossContext, prediction, target);
+        }
+        SDVariable perMember = loss.perSample(lossContext, prediction, target).reshape(-1, lanes);
+        return loss.batchReduction() == dev.trainax.api.BatchReduction.SUM ? perMember.sum(0) : perMember.mean(0);
     }
 
     @Override
@@ -165,7 +205,7 @@ final class GraphOps implements RolloutOps {
         Require.present("timeLevelLoss", loss);
         Require.that(loss.acceptsSingleInput(), "timeLevelLoss",
                 "must accept a single input (a residuum); " + loss + " needs a target");
-        return new GraphScalar(loss.batchLoss(lossContext, variable(residuumState), null));
+        return new GraphScalar(batchLoss(loss, variable(residuumState), null));
     }
 
     @Override

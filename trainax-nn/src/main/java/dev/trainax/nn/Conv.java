@@ -1,6 +1,6 @@
 package dev.trainax.nn;
 
-import dev.trainax.api.Network;
+import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * enabled, {@code bias} {@code [out]}, initialised like PyTorch's {@code ConvNd}.
  * {@link Conv1d}, {@link Conv2d} and {@link Conv3d} fix the number of spatial axes.
  */
-public class Conv implements Network {
+public class Conv implements MemberBatchedNetwork {
 
     private final int spatialDims;
     private final int inChannels;
@@ -73,16 +73,23 @@ public class Conv implements Network {
      */
     static SDVariable convolve(StepContext context, SDVariable x, String prefix, int spatialDims, int kernelSize,
                                int outChannels, boolean useBias, Padding padding) {
-        SameDiff graph = context.graph();
+        // ND4J wants the kernel as [k, …, in, out]; PyTorch stores [out, in, k, …].
+        SDVariable kernel = context.derived(prefix + "kernel", () -> context.parameter(prefix + "weight")
+                .permute(kernelPermutation(spatialDims)));
+        SDVariable bias = useBias ? context.derived(prefix + "bias.broadcast",
+                () -> context.parameter(prefix + "bias").reshape(biasShape(spatialDims, outChannels))) : null;
+        return same(context.graph(), x, kernel, bias, spatialDims, kernelSize, padding);
+    }
+
+    /** A "SAME" convolution with an ND4J-layout {@code kernel} and a broadcastable {@code bias} or null. */
+    private static SDVariable same(SameDiff graph, SDVariable x, SDVariable kernel, SDVariable bias, int spatialDims,
+                                   int kernelSize, Padding padding) {
         int before = (kernelSize - 1) / 2;
         int after = kernelSize - 1 - before;
         SDVariable padded = x;
         for (int axis = 2; axis < 2 + spatialDims; axis++) {
             padded = padding.pad(graph, padded, axis, before, after);
         }
-        // ND4J wants the kernel as [k, …, in, out]; PyTorch stores [out, in, k, …].
-        SDVariable kernel = context.derived(prefix + "kernel", () -> context.parameter(prefix + "weight")
-                .permute(kernelPermutation(spatialDims)));
         SDVariable out = switch (spatialDims) {
             case 1 -> graph.cnn().conv1d(padded, kernel, Conv1DConfig.builder().k(kernelSize).s(1).p(0).d(1)
                     .paddingMode(PaddingMode.VALID).dataFormat("NCW").build());
@@ -92,14 +99,59 @@ public class Conv implements Network {
                     .kW(kernelSize).sD(1).sH(1).sW(1).pD(0).pH(0).pW(0).dD(1).dH(1).dW(1)
                     .paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
         };
-        if (useBias) {
-            long[] biasShape = new long[2 + spatialDims];
-            java.util.Arrays.fill(biasShape, 1);
-            biasShape[1] = outChannels;
-            out = out.add(context.derived(prefix + "bias.broadcast",
-                    () -> context.parameter(prefix + "bias").reshape(biasShape)));
-        }
-        return out;
+        return bias == null ? out : out.add(bias);
+    }
+
+    /** {@code [1, channels, 1, …]}: a bias broadcast over batch and space. */
+    private static long[] biasShape(int spatialDims, long channels) {
+        long[] shape = new long[2 + spatialDims];
+        java.util.Arrays.fill(shape, 1);
+        shape[1] = channels;
+        return shape;
+    }
+
+    /**
+     * All members as one convolution: the members become channel groups, {@code (B·K, C, *space)} →
+     * {@code (B, K·C, *space)} (a reshape, no copy), convolved with the block-diagonal kernel of the
+     * stacked weights, so no channel of one member reaches another.
+     */
+    @Override
+    public SDVariable applyMembers(StepContext context, SDVariable states, int members, long[] stateShape) {
+        Require.that(stateShape.length == 1 + spatialDims && stateShape[0] == inChannels, "stateShape",
+                "must be (" + inChannels + ", " + spatialDims + " spatial sizes), got "
+                        + java.util.Arrays.toString(stateShape));
+        long[] grouped = stateShape.clone();
+        grouped[0] = (long) members * inChannels;
+        SDVariable x = states.reshape(withBatch(grouped));
+        SDVariable kernel = context.derived("members.kernel", () -> blockDiagonal(context, members)
+                .permute(kernelPermutation(spatialDims)));
+        SDVariable bias = useBias ? context.derived("members.bias", () -> context.parameter("bias")
+                .reshape(biasShape(spatialDims, (long) members * outChannels))) : null;
+        SDVariable y = same(context.graph(), x, kernel, bias, spatialDims, kernelSize, padding);
+        long[] single = stateShape.clone();
+        single[0] = outChannels;
+        return y.reshape(withBatch(single));
+    }
+
+    /** {@code (−1, *shape)}. */
+    private static long[] withBatch(long[] shape) {
+        long[] result = new long[shape.length + 1];
+        result[0] = -1;
+        System.arraycopy(shape, 0, result, 1, shape.length);
+        return result;
+    }
+
+    /** The stacked weights {@code [K, out, in, k, …]} as one block-diagonal weight {@code [K·out, K·in, k, …]}. */
+    private SDVariable blockDiagonal(StepContext context, int members) {
+        long taps = (long) Math.pow(kernelSize, spatialDims);
+        SDVariable mask = context.constant("members.mask." + members, org.nd4j.linalg.factory.Nd4j.eye(members)
+                .reshape(members, 1, members, 1, 1));
+        SDVariable spread = context.parameter("weight").reshape(members, outChannels, 1, inChannels, taps).mul(mask);
+        long[] shape = new long[2 + spatialDims];
+        java.util.Arrays.fill(shape, kernelSize);
+        shape[0] = (long) members * outChannels;
+        shape[1] = (long) members * inChannels;
+        return spread.reshape(shape);
     }
 
     /** {@code [out, in, k₁, …, k_d]} → {@code [k₁, …, k_d, in, out]}. */

@@ -1,6 +1,6 @@
 package dev.trainax.nn;
 
-import dev.trainax.api.Network;
+import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
@@ -15,7 +15,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * the activation after every hidden layer, none after the last. Parameters are named
  * {@code layer<i>.weight} (shape {@code [out, in]}, PyTorch layout) and {@code layer<i>.bias}.
  */
-public final class Mlp implements Network {
+public final class Mlp implements MemberBatchedNetwork {
 
     private final int features;
     private final int width;
@@ -68,6 +68,24 @@ public final class Mlp implements Network {
             }
         }
         return graph.reshape(x, state.shape());
+    }
+
+    /** All members at once: one batched matrix product per layer, {@code [K, B, in] × [K, in, out]}. */
+    @Override
+    public SDVariable applyMembers(StepContext context, SDVariable states, int members, long[] stateShape) {
+        SameDiff graph = context.graph();
+        SDVariable x = states.reshape(-1, members, features).permute(1, 0, 2);
+        for (int layer = 0; layer <= depth; layer++) {
+            String prefix = "layer" + layer;
+            SDVariable weight = context.parameter(prefix + ".weight");
+            SDVariable bias = context.derived(prefix + ".bias.members", () -> context.parameter(prefix + ".bias")
+                    .reshape(members, 1, -1));
+            x = graph.mmul(x, weight, false, true, false).add(bias);
+            if (layer < depth) {
+                x = activation.apply(graph, x);
+            }
+        }
+        return graph.reshape(x.permute(1, 0, 2), states.shape());
     }
 
     @Override
