@@ -44,6 +44,8 @@ class EnsembleTest {
         return switch (kind) {
             case "mlp" -> FIXTURE.network;
             case "conv1d" -> new Conv(1, 2, 2, 3, true, Padding.REFLECT);
+            case "conv1d-zero" -> new Conv(1, 2, 2, 4, false, Padding.ZERO);
+            case "conv1d-circular" -> new Conv(1, 2, 2, 2, true, Padding.CIRCULAR);
             case "conv2d" -> new Conv(2, 1, 1, 2, true, Padding.CIRCULAR);
             // the same MLP hidden behind a plain Network: one program copy per member
             default -> new Network() {
@@ -63,7 +65,7 @@ class EnsembleTest {
 
     private static long[] stateShape(String kind) {
         return switch (kind) {
-            case "conv1d" -> new long[] {2, 5};
+            case "conv1d", "conv1d-zero", "conv1d-circular" -> new long[] {2, 5};
             case "conv2d" -> new long[] {1, 2, 5};
             default -> new long[] {Fixture.DOF};
         };
@@ -71,10 +73,10 @@ class EnsembleTest {
 
     @ParameterizedTest(name = "{0} with {1}")
     @CsvSource({"mlp, supervised", "mlp, cut", "mlp, diverted", "mlp, sum", "mlp, residuum",
-        "conv1d, supervised", "conv1d, diverted", "conv2d, cut", "copies, supervised", "copies, diverted"})
+        "conv1d, supervised", "conv1d, diverted", "conv1d-zero, cut", "conv1d-circular, residuum", "conv2d, cut", "copies, supervised", "copies, diverted"})
     void membersEqualSeparateObjectives(String kind, String which) {
         Network network = network(kind);
-        assertEquals(!"copies".equals(kind), network instanceof MemberBatchedNetwork);
+        assertEquals(!"copies".equals(kind), network instanceof MemberBatchedNetwork, kind);
         long[] stateShape = stateShape(kind);
         long[] windowShape = new long[stateShape.length + 2];
         windowShape[0] = FIXTURE.data.size(0);

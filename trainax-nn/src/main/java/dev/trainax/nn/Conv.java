@@ -120,6 +120,9 @@ public class Conv implements MemberBatchedNetwork {
         Require.that(stateShape.length == 1 + spatialDims && stateShape[0] == inChannels, "stateShape",
                 "must be (" + inChannels + ", " + spatialDims + " spatial sizes), got "
                         + java.util.Arrays.toString(stateShape));
+        if (spatialDims == 1) {
+            return membersAsMatrixProduct(context, states, members, stateShape[1]);
+        }
         long[] grouped = stateShape.clone();
         grouped[0] = (long) members * inChannels;
         SDVariable x = states.reshape(withBatch(grouped));
@@ -131,6 +134,39 @@ public class Conv implements MemberBatchedNetwork {
         long[] single = stateShape.clone();
         single[0] = outChannels;
         return y.reshape(withBatch(single));
+    }
+
+    /**
+     * 1D members as one matrix product: the shifted copies of every member's channels, stacked to
+     * {@code (k·K·in, B·N)}, times the block-diagonal {@code (K·out) × (k·K·in)} matrix of the
+     * stacked weights. SameDiff's {@code conv1d} backward with K-fold channels costs several times
+     * a matrix product's.
+     */
+    private SDVariable membersAsMatrixProduct(StepContext context, SDVariable states, int members, long points) {
+        SameDiff graph = context.graph();
+        int before = (kernelSize - 1) / 2;
+        // (B·K, in, N) → (K·in, B, N): channels first, member-major
+        SDVariable x = states.reshape(-1, (long) members * inChannels, points).permute(1, 0, 2);
+        SDVariable[] taps = new SDVariable[kernelSize];
+        for (int j = 0; j < kernelSize; j++) {
+            taps[j] = padding.shifted(graph, x, 2, j - before);
+        }
+        long depth = (long) kernelSize * members * inChannels;
+        SDVariable stacked = (kernelSize == 1 ? taps[0] : graph.concat(0, taps)).reshape(depth, -1);
+        SDVariable matrix = context.derived("members.matrix", () -> {
+            SDVariable mask = context.constant("members.matrix.mask." + members,
+                    org.nd4j.linalg.factory.Nd4j.eye(members).reshape(members, 1, 1, members, 1));
+            // [K, out, in, k] → [K, out, k, 1, in] · mask [K, 1, 1, K, 1] → [K·out, (j, K, in)]
+            return context.parameter("weight").permute(0, 1, 3, 2)
+                    .reshape(members, outChannels, kernelSize, 1, inChannels).mul(mask)
+                    .reshape((long) members * outChannels, depth);
+        });
+        SDVariable y = matrix.mmul(stacked);
+        if (useBias) {
+            y = y.add(context.derived("members.matrix.bias", () -> context.parameter("bias")
+                    .reshape((long) members * outChannels, 1)));
+        }
+        return y.reshape((long) members * outChannels, -1, points).permute(1, 0, 2).reshape(-1, outChannels, points);
     }
 
     /** {@code (−1, *shape)}. */

@@ -22,21 +22,44 @@ public enum Padding {
         }
         List<SDVariable> parts = new ArrayList<>();
         if (left > 0) {
-            parts.add(switch (this) {
-                case CIRCULAR -> points(x, axis, -left, null);
-                case ZERO -> points(x, axis, 0, (long) left).mul(0.0);
-                case REFLECT -> reversed(graph, x, axis, 1, left);
-            });
+            parts.add(before(graph, x, axis, left));
         }
         parts.add(x);
         if (right > 0) {
-            parts.add(switch (this) {
-                case CIRCULAR -> points(x, axis, 0, (long) right);
-                case ZERO -> points(x, axis, 0, (long) right).mul(0.0);
-                case REFLECT -> reversedFromEnd(graph, x, axis, right);
-            });
+            parts.add(after(graph, x, axis, right));
         }
         return graph.concat(axis, parts.toArray(new SDVariable[0]));
+    }
+
+    /**
+     * {@code x[n + offset]} along {@code axis} for every {@code n}, with this padding's values
+     * where {@code n + offset} leaves the grid: the window of the padded axis that starts at
+     * {@code offset}, built without the padded copy.
+     */
+    SDVariable shifted(SameDiff graph, SDVariable x, int axis, int offset) {
+        if (offset == 0) {
+            return x;
+        }
+        return offset > 0 ? graph.concat(axis, points(x, axis, offset, null), after(graph, x, axis, offset))
+                : graph.concat(axis, before(graph, x, axis, -offset), points(x, axis, 0, (long) offset));
+    }
+
+    /** The {@code count} values this padding puts before the first point. */
+    private SDVariable before(SameDiff graph, SDVariable x, int axis, int count) {
+        return switch (this) {
+            case CIRCULAR -> points(x, axis, -count, null);
+            case ZERO -> points(x, axis, 0, (long) count).mul(0.0);
+            case REFLECT -> reversed(graph, x, axis, 1, count);
+        };
+    }
+
+    /** The {@code count} values this padding puts after the last point. */
+    private SDVariable after(SameDiff graph, SDVariable x, int axis, int count) {
+        return switch (this) {
+            case CIRCULAR -> points(x, axis, 0, (long) count);
+            case ZERO -> points(x, axis, 0, (long) count).mul(0.0);
+            case REFLECT -> reversedFromEnd(graph, x, axis, count);
+        };
     }
 
     /** {@code x[from:to]} along {@code axis}, everything along the other axes. */
