@@ -1,7 +1,8 @@
 /**
- * The compatibility kit every configuration plugin should pass: the engine's gradient against
- * central finite differences in float64, and loss/gradient equality between two configurations
- * that must agree. It finds the engine through {@link dev.trainax.api.plugin.EngineProvider}.
+ * The compatibility kit every plugin should pass: the engine's gradient against central finite
+ * differences in float64 ({@code GradientCheck}), and ensemble members evaluated together equal to
+ * members evaluated alone ({@code EnsembleCheck}, for {@code MemberBatchedNetwork}s). It finds the
+ * engine through {@link dev.trainax.api.plugin.EngineProvider}.
  */
 module dev.trainax.testkit {
     requires dev.trainax.api;

@@ -9,12 +9,11 @@ import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.EnsembleObjective;
-import dev.trainax.api.engine.LossAndGradient;
-import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Conv;
 import dev.trainax.nn.Padding;
+import dev.trainax.testkit.EnsembleCheck;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,7 +72,8 @@ class EnsembleTest {
 
     @ParameterizedTest(name = "{0} with {1}")
     @CsvSource({"mlp, supervised", "mlp, cut", "mlp, diverted", "mlp, sum", "mlp, residuum",
-        "conv1d, supervised", "conv1d, diverted", "conv1d-zero, cut", "conv1d-circular, residuum", "conv2d, cut", "copies, supervised", "copies, diverted"})
+        "conv1d, supervised", "conv1d, diverted", "conv1d-zero, cut", "conv1d-circular, residuum", "conv2d, cut",
+        "copies, supervised", "copies, diverted"})
     void membersEqualSeparateObjectives(String kind, String which) {
         Network network = network(kind);
         assertEquals(!"copies".equals(kind), network instanceof MemberBatchedNetwork, kind);
@@ -89,30 +89,45 @@ class EnsembleTest {
         TrainingProblem problem = TrainingProblem.builder().configuration(configuration)
                 .network(network, members.get(0)).referenceStepper(FIXTURE.reference).residuum(FIXTURE.residuum)
                 .stateShape(stateShape).dataType(DataType.DOUBLE).build();
+        EnsembleCheck.Result check = EnsembleCheck.check(Fixture.ENGINE, problem, members, data);
+        assertTrue(check.maxLossError() < 1e-12 && check.maxGradientError() < 1e-12, check.toString());
         try (EnsembleObjective ensemble = Fixture.ENGINE.compileEnsemble(problem, 3)) {
             assertEquals(3, ensemble.members());
-            List<LossAndGradient> together = ensemble.lossesAndGradients(members, data);
             double[] losses = ensemble.losses(members, data);
-            for (int k = 0; k < 3; k++) {
-                LossAndGradient alone;
-                try (Objective objective = Fixture.ENGINE.compile(problem)) {
-                    alone = objective.lossAndGradient(members.get(k), data);
-                }
-                assertEquals(alone.loss(), together.get(k).loss(), 1e-12 * alone.loss());
-                assertEquals(alone.loss(), losses[k], 1e-12 * alone.loss());
-                for (String name : alone.gradient().names()) {
-                    INDArray expected = alone.gradient().get(name);
-                    INDArray actual = together.get(k).gradient().get(name);
-                    assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()));
-                    double difference = expected.sub(actual).amaxNumber().doubleValue();
-                    assertTrue(difference < 1e-12 * Math.max(1, expected.amaxNumber().doubleValue()),
-                            name + " of member " + k + ": " + difference);
-                }
-            }
-            assertTrue(together.get(0).loss() != together.get(1).loss(), "members are independent");
+            assertTrue(losses[0] != losses[1], "members are independent");
             assertTrue(assertThrows(IllegalArgumentException.class,
                     () -> ensemble.losses(members.subList(0, 2), data)).getMessage()
                     .startsWith("parameters must hold one parameter set per member (3), got 2"));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theKitCatchesABatchedNetworkThatMixesMembersUp() {
+        // batched: every member uses member 0's parameters; alone: its own
+        MemberBatchedNetwork wrong = new MemberBatchedNetwork() {
+            @Override
+            public Parameters initialParameters(long seed) {
+                return FIXTURE.network.initialParameters(seed);
+            }
+
+            @Override
+            public org.nd4j.autodiff.samediff.SDVariable apply(dev.trainax.api.StepContext context,
+                                                               org.nd4j.autodiff.samediff.SDVariable state) {
+                return FIXTURE.network.apply(context, state);
+            }
+
+            @Override
+            public org.nd4j.autodiff.samediff.SDVariable applyMembers(dev.trainax.api.StepContext context,
+                    org.nd4j.autodiff.samediff.SDVariable states, int members, long[] stateShape) {
+                return states.mul(1.5);
+            }
+        };
+        List<Parameters> members = List.of(wrong.initialParameters(4).copy(DataType.DOUBLE),
+                wrong.initialParameters(5).copy(DataType.DOUBLE));
+        TrainingProblem problem = TrainingProblem.builder().configuration(Supervised.of(2))
+                .network(wrong, members.get(0)).stateShape(Fixture.DOF).dataType(DataType.DOUBLE).build();
+        EnsembleCheck.Result check = EnsembleCheck.check(Fixture.ENGINE, problem, members, FIXTURE.data);
+        assertTrue(check.maxLossError() > 1e-3, check.toString());
+        assertEquals(2, check.members());
     }
 }

@@ -16,7 +16,9 @@ public interface Engine {
 
     /**
      * Compiles a training problem for {@code members} independent parameter sets of the problem's
-     * network, evaluated together (seed-parallel training).
+     * network, evaluated together (seed-parallel training). A network that is a
+     * {@link dev.trainax.api.MemberBatchedNetwork} should be evaluated for all members in one
+     * batched computation; each member's loss and gradient equal its separate evaluation.
      *
      * @throws IllegalArgumentException if {@code members < 1} or the problem is inconsistent
      */
