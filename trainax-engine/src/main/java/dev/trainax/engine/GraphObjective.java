@@ -48,6 +48,10 @@ final class GraphObjective implements Objective, EnsembleObjective {
     /** False when cuts leave the loss independent of every parameter: the gradient is then zero. */
     private final boolean dependsOnParameters;
     private boolean closed;
+    /** Direct executors per (graph, outputs); empty where the graph needs SameDiff's session. */
+    private final Map<List<Object>, java.util.Optional<DirectExecutor>> executors = new java.util.HashMap<>();
+    /** {@code -Dtrainax.engine.direct=false} (read at compile time) runs every graph through SameDiff's session. */
+    private final boolean direct = !"false".equals(System.getProperty("trainax.engine.direct"));
 
     private GraphObjective(SameDiff graph, DataRequirement requirement, long[] stateShape, DataType dataType,
                            Parameters template, List<Member> members, int lanes, boolean dependsOnParameters) {
@@ -215,7 +219,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
     public double[] losses(List<Parameters> parameters, INDArray windows) {
         load(parameters);
         List<String> names = members.stream().map(Member::valueLoss).toList();
-        Map<String, INDArray> values = graph.output(Map.of(WINDOWS, prepare(windows)), names);
+        Map<String, INDArray> values = forward(Map.of(WINDOWS, prepare(windows)), names);
         return names.stream().flatMapToDouble(name -> java.util.Arrays.stream(values.get(name).castTo(
                 DataType.DOUBLE).reshape(-1).toDoubleVector())).toArray();
     }
@@ -237,7 +241,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
         feed.put(WINDOWS, prepare(windows));
         List<String> cutInputs = members.stream().flatMap(m -> m.cutInputs().stream()).toList();
         if (!cutInputs.isEmpty()) {
-            Map<String, INDArray> values = graph.output(Map.of(WINDOWS, feed.get(WINDOWS)), cutInputs);
+            Map<String, INDArray> values = forward(Map.of(WINDOWS, feed.get(WINDOWS)), cutInputs);
             for (Member member : members) {
                 for (int k = 0; k < member.cutInputs().size(); k++) {
                     feed.put(member.cutPlaceholders().get(k), values.get(member.cutInputs().get(k)));
@@ -245,8 +249,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
             }
         }
         List<String> variables = members.stream().flatMap(m -> m.variableNames().values().stream()).toList();
-        OutAndGrad result = graph.calculateGradientsAndOutputs(feed,
-                members.stream().map(Member::loss).toList(), variables);
+        OutAndGrad result = lossesAndGradients(feed, members.stream().map(Member::loss).toList(), variables);
         List<LossAndGradient> results = new ArrayList<>();
         for (Member member : members) {
             INDArray memberLosses = result.getOutputs().get(member.loss()).reshape(-1);
@@ -262,6 +265,45 @@ final class GraphObjective implements Objective, EnsembleObjective {
             }
         }
         return results;
+    }
+
+    /** Runs the forward graph for {@code outputs}, directly where the graph allows it. */
+    private Map<String, INDArray> forward(Map<String, INDArray> feed, List<String> outputs) {
+        DirectExecutor executor = executor(graph, outputs);
+        return executor == null ? graph.output(feed, outputs) : executor.run(feed);
+    }
+
+    /** Losses and gradients from SameDiff's gradient function, run directly where it allows it. */
+    private OutAndGrad lossesAndGradients(Map<String, INDArray> feed, List<String> losses, List<String> variables) {
+        SameDiff gradient = graph.getFunction("grad");
+        List<String> outputs = new ArrayList<>(losses);
+        Map<String, String> gradientNames = new LinkedHashMap<>();
+        for (String variable : variables) {
+            SDVariable gradientVariable = graph.getVariable(variable).getGradient();
+            if (gradientVariable != null) {
+                gradientNames.put(variable, gradientVariable.name());
+                outputs.add(gradientVariable.name());
+            }
+        }
+        DirectExecutor executor = gradient == null ? null : executor(gradient, outputs);
+        if (executor == null) {
+            return graph.calculateGradientsAndOutputs(feed, losses, variables);
+        }
+        Map<String, INDArray> values = executor.run(feed);
+        Map<String, INDArray> lossValues = new java.util.HashMap<>();
+        losses.forEach(loss -> lossValues.put(loss, values.get(loss)));
+        Map<String, INDArray> gradients = new java.util.HashMap<>();
+        gradientNames.forEach((variable, name) -> gradients.put(variable, values.get(name)));
+        return new OutAndGrad(lossValues, gradients);
+    }
+
+    /** The direct executor of {@code outputs} of {@code target}, built once; null where SameDiff must run it. */
+    private DirectExecutor executor(SameDiff target, List<String> outputs) {
+        if (!direct) {
+            return null;
+        }
+        return executors.computeIfAbsent(List.of(target, outputs),
+                key -> java.util.Optional.ofNullable(DirectExecutor.forOutputs(target, outputs))).orElse(null);
     }
 
     /** Copies parameter values into the graph's own arrays, in place (replacing arrays breaks SameDiff). */

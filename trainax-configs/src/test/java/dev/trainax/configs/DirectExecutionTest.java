@@ -1,0 +1,69 @@
+package dev.trainax.configs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.trainax.api.Configuration;
+import dev.trainax.api.engine.LossAndGradient;
+import dev.trainax.api.engine.Objective;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The engine's direct execution (reused buffers, shapes computed once per batch shape) gives
+ * exactly SameDiff's own results, for every kind of program and when the batch size changes
+ * between calls.
+ */
+class DirectExecutionTest {
+
+    private static final Fixture FIXTURE = Fixture.smooth();
+
+    private static Configuration configuration(String which) {
+        return switch (which) {
+            case "supervised" -> Supervised.of(3);
+            case "cut" -> Supervised.of(4).withCutBptt(2);
+            case "diverted" -> DivertedChain.of(3, 2).withCutDivChain();
+            case "mix" -> MixChainPostPhysics.of(2, 1);
+            default -> Residuum.of(2);
+        };
+    }
+
+    private static <T> T withSession(boolean direct, Supplier<T> action) {
+        String previous = System.getProperty("trainax.engine.direct");
+        System.setProperty("trainax.engine.direct", Boolean.toString(direct));
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("trainax.engine.direct");
+            } else {
+                System.setProperty("trainax.engine.direct", previous);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"supervised", "cut", "diverted", "mix", "residuum"})
+    void directExecutionEqualsSameDiffsSession(String which) {
+        Configuration configuration = configuration(which);
+        try (Objective direct = withSession(true, () -> FIXTURE.compile(configuration));
+             Objective session = withSession(false, () -> FIXTURE.compile(configuration))) {
+            for (long batch : new long[] {5, 3, 5}) {
+                INDArray windows = FIXTURE.data.get(NDArrayIndex.interval(0, batch));
+                LossAndGradient expected = session.lossAndGradient(FIXTURE.parameters, windows);
+                for (int repeat = 0; repeat < 2; repeat++) {
+                    LossAndGradient actual = direct.lossAndGradient(FIXTURE.parameters, windows);
+                    assertEquals(expected.loss(), actual.loss(), 0.0, which + ", batch " + batch);
+                    assertEquals(session.loss(FIXTURE.parameters, windows), direct.loss(FIXTURE.parameters, windows),
+                            0.0);
+                    for (String name : expected.gradient().names()) {
+                        assertEquals(expected.gradient().get(name), actual.gradient().get(name),
+                                which + ", batch " + batch + ": " + name);
+                    }
+                }
+            }
+        }
+    }
+}

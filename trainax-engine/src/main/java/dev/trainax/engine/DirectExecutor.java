@@ -1,0 +1,216 @@
+package dev.trainax.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseOp;
+import org.nd4j.linalg.api.ops.BaseReduceOp;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.ReduceOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs the ops a fixed set of outputs of a SameDiff graph needs (the forward graph, or SameDiff's
+ * gradient function), in an order found once, through ND4J's op executioner. The ops and their
+ * arithmetic are SameDiff's; what changes is the bookkeeping around them: every op's output arrays
+ * are allocated once per batch shape and reused by later calls, and output shapes are computed
+ * only when the placeholder shapes change. Allocating and shaping cost a small op three times its
+ * arithmetic, so overhead-bound training steps get markedly cheaper. Graphs with control flow or
+ * in-place ops are refused at construction ({@link #forOutputs} returns null) and run by SameDiff.
+ * Not thread-safe; the returned arrays are copies.
+ */
+final class DirectExecutor {
+
+    /** One op with its argument and output names, its context and its output arrays. */
+    private static final class Step {
+        final DifferentialFunction op;
+        final String[] arguments;
+        final String[] outputs;
+        final DataType[] outputTypes;
+        final OpContext context = Nd4j.getExecutioner().buildContext();
+        INDArray[] buffers;
+
+        Step(DifferentialFunction op, String[] outputs, DataType[] outputTypes) {
+            this.op = op;
+            this.arguments = op.argNames();
+            this.outputs = outputs;
+            this.outputTypes = outputTypes;
+        }
+    }
+
+    private final SameDiff graph;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> outputs;
+    /** The placeholder shapes the buffers were allocated for. */
+    private Map<String, List<Long>> bufferShapes = Map.of();
+
+    private DirectExecutor(SameDiff graph, List<String> outputs) {
+        this.graph = graph;
+        this.outputs = List.copyOf(outputs);
+    }
+
+    /**
+     * An executor for {@code outputs} of {@code graph}, or {@code null} if the graph holds an op it
+     * does not handle.
+     */
+    static DirectExecutor forOutputs(SameDiff graph, List<String> outputs) {
+        DirectExecutor executor = new DirectExecutor(graph, outputs);
+        Set<String> done = new HashSet<>();
+        for (String output : outputs) {
+            if (!executor.order(output, done)) {
+                return null;
+            }
+        }
+        return executor;
+    }
+
+    /** Appends the ops {@code variable} depends on, dependencies first; false for an unsupported op. */
+    private boolean order(String variable, Set<String> done) {
+        Deque<String> pending = new ArrayDeque<>();
+        Deque<Boolean> expanded = new ArrayDeque<>();
+        pending.push(variable);
+        expanded.push(false);
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            boolean ready = expanded.pop();
+            DifferentialFunction op = graph.getVariableOutputOp(name);
+            if (op == null || done.contains(op.getOwnName())) {
+                continue;
+            }
+            if (ready) {
+                done.add(op.getOwnName());
+                String[] outs = op.outputVariablesNames();
+                DataType[] types = new DataType[outs.length];
+                for (int i = 0; i < outs.length; i++) {
+                    types[i] = graph.getVariable(outs[i]).dataType();
+                }
+                steps.add(new Step(op, outs, types));
+                continue;
+            }
+            if (!supported(op)) {
+                return false;
+            }
+            pending.push(name);
+            expanded.push(true);
+            for (String argument : op.argNames()) {
+                pending.push(argument);
+                expanded.push(false);
+            }
+        }
+        return true;
+    }
+
+    private static boolean supported(DifferentialFunction op) {
+        String type = op.getClass().getName();
+        boolean special = type.contains(".controlflow.") || type.contains(".tensorops.") || type.endsWith(".Invoke")
+                || type.endsWith(".Assert") || type.endsWith(".Assign") || type.endsWith(".CreateView");
+        return !special && (op instanceof DynamicCustomOp || op instanceof BaseOp);
+    }
+
+    /** Copies of the requested outputs for the given placeholder values. */
+    Map<String, INDArray> run(Map<String, INDArray> placeholders) {
+        Map<String, List<Long>> shapes = new HashMap<>();
+        placeholders.forEach((name, value) -> shapes.put(name, Arrays.stream(value.shape()).boxed().toList()));
+        boolean reuse = shapes.equals(bufferShapes);
+        bufferShapes = shapes;
+        Map<String, INDArray> values = new HashMap<>(placeholders);
+        for (Step step : steps) {
+            INDArray[] arguments = new INDArray[step.arguments.length];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = value(step.arguments[i], values);
+            }
+            INDArray[] results = execute(step, arguments, reuse);
+            for (int i = 0; i < step.outputs.length; i++) {
+                values.put(step.outputs[i], results[i]);
+            }
+        }
+        Map<String, INDArray> result = new HashMap<>();
+        for (String output : outputs) {
+            result.put(output, value(output, values).dup());
+        }
+        return result;
+    }
+
+    private INDArray value(String name, Map<String, INDArray> values) {
+        INDArray value = values.get(name);
+        if (value == null) {
+            VariableType type = graph.getVariable(name).getVariableType();
+            if (type == VariableType.PLACEHOLDER) {
+                throw new IllegalArgumentException("no value for placeholder '" + name + "'");
+            }
+            value = graph.getArrForVarName(name);
+            if (value == null) {
+                throw new IllegalStateException("no array for " + type + " '" + name + "'");
+            }
+        }
+        return value;
+    }
+
+    private static INDArray[] execute(Step step, INDArray[] arguments, boolean reuse) {
+        DifferentialFunction op = step.op;
+        OpContext context = step.context;
+        if (op instanceof Identity) {
+            return new INDArray[] {arguments[0]};
+        }
+        if (op instanceof CustomOp) {
+            DynamicCustomOp custom = (DynamicCustomOp) op;
+            context.setArgs(arguments, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
+            if (!reuse || step.buffers == null) {
+                List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
+                step.buffers = new INDArray[shapes.size()];
+                for (int i = 0; i < shapes.size(); i++) {
+                    step.buffers[i] = allocate(shapes.get(i), step.outputTypes[i]);
+                }
+            }
+            for (int i = 0; i < step.buffers.length; i++) {
+                context.setOutputArray(i, step.buffers[i]);
+            }
+            Nd4j.exec(custom, context);
+            return step.buffers;
+        }
+        Op legacy = (Op) op;
+        boolean axisArgument = false;
+        if (legacy instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && arguments.length == 2) {
+            INDArray axes = arguments[1];
+            op.setDimensions(axes.isEmpty() ? null : Shape.normalizeAxis(arguments[0].rank(), axes.toIntVector()));
+            ((BaseReduceOp) legacy).setEmptyReduce(axes.isEmpty());
+            axisArgument = true;
+        } else if (legacy instanceof ScalarOp scalar && arguments.length == 2) {
+            scalar.setScalar(arguments[1]);
+        }
+        context.setInputArray(0, arguments[0]);
+        if (arguments.length == 2 && !axisArgument) {
+            context.setInputArray(1, arguments[1]);
+        }
+        if (!reuse || step.buffers == null) {
+            LongShapeDescriptor shape = ((BaseOp) legacy).calculateOutputShape(context).get(0);
+            step.buffers = new INDArray[] {allocate(shape, step.outputTypes[0])};
+        }
+        context.setOutputArray(0, step.buffers[0]);
+        Nd4j.exec(legacy, context);
+        return step.buffers;
+    }
+
+    private static INDArray allocate(LongShapeDescriptor shape, DataType type) {
+        LongShapeDescriptor typed = shape.dataType() == type ? shape : shape.asDataType(type);
+        return typed.isEmpty() ? Nd4j.empty(type) : Nd4j.create(typed, false);
+    }
+}
