@@ -81,7 +81,7 @@ public final class Bench {
             PeerWorkloads.run(peer, Math.min(steps, 300));
         }
         System.out.println();
-        seedParallel(data, 10, 5, Math.min(steps, 300));
+        seedParallel(data, 10, 5, Math.min(steps, 1000));
         System.out.println();
         for (int r : rollouts) {
             Breakdown.quickstart(data, r, Math.min(steps, 300));

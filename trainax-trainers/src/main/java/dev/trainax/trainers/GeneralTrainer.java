@@ -118,10 +118,16 @@ public final class GeneralTrainer {
                     batchSize, subStacker.numWindows());
         }
         int count = initials.size();
+        long size = initials.get(0).count();
+        StackedMembers stacked = count > 1 && state == null && optimizer.elementwise()
+                ? new StackedMembers(optimizer, count, size, dataType) : null;
         List<MemberRun> runs = new ArrayList<>();
-        for (Parameters initial : initials) {
-            FlatParameters flat = new FlatParameters(initial, dataType);
-            runs.add(new MemberRun(flat, state != null ? state.copy() : optimizer.init(flat.size(), dataType),
+        for (int k = 0; k < count; k++) {
+            FlatParameters flat = stacked == null ? new FlatParameters(initials.get(k), dataType)
+                    : new FlatParameters(initials.get(k), stacked.parameters(k));
+            OptimizerState memberState = stacked != null ? stacked.state
+                    : state != null ? state.copy() : optimizer.init(flat.size(), dataType);
+            runs.add(new MemberRun(flat, memberState,
                     new double[(numUpdateSteps + recordLossEvery - 1) / recordLossEvery], callbacks));
         }
         List<Parameters> parameters = runs.stream().map(r -> r.flat().parameters()).toList();
@@ -154,8 +160,16 @@ public final class GeneralTrainer {
                     if (step % recordLossEvery == 0) {
                         member.losses()[step / recordLossEvery] = result.loss();
                     }
-                    optimizer.step(member.flat().values(), member.flat().flatten(result.gradient()), member.state());
+                    if (stacked == null) {
+                        optimizer.step(member.flat().values(), member.flat().flatten(result.gradient()),
+                                member.state());
+                    } else {
+                        member.flat().flattenInto(result.gradient(), stacked.gradient(k));
+                    }
                     lossSum += result.loss();
+                }
+                if (stacked != null && stopReason == null) {
+                    optimizer.step(stacked.parameters, stacked.gradient, stacked.state);
                 }
                 if (stopReason == null) {
                     stepsTaken = step + 1;
@@ -169,8 +183,62 @@ public final class GeneralTrainer {
         }
         int recorded = (stepsTaken + recordLossEvery - 1) / recordLossEvery;
         String reason = stopReason;
-        return runs.stream().map(r -> new TrainingResult(r.flat().parameters().copy(),
-                java.util.Arrays.copyOf(r.losses(), recorded), r.history(), r.state(), reason)).toList();
+        List<TrainingResult> results = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            MemberRun r = runs.get(k);
+            results.add(new TrainingResult(r.flat().parameters().copy(), java.util.Arrays.copyOf(r.losses(), recorded),
+                    r.history(), stacked == null ? r.state() : stacked.memberState(k), reason));
+        }
+        return results;
+    }
+
+    /**
+     * All members' flat parameters end to end in one buffer, updated by one optimizer step: the
+     * same as one step per member whenever the optimizer works entry by entry (it does unless it
+     * clips by a global norm), at a fraction of the per-step overhead.
+     */
+    private static final class StackedMembers {
+        private final int count;
+        private final long size;
+        private final INDArray parameters;
+        private final INDArray gradient;
+        private final OptimizerState state;
+
+        StackedMembers(Optimizer optimizer, int count, long size, DataType type) {
+            this.count = count;
+            this.size = size;
+            this.parameters = Nd4j.create(type, count * size);
+            this.gradient = Nd4j.create(type, count * size);
+            this.state = optimizer.init(count * size, type);
+        }
+
+        INDArray parameters(int member) {
+            return parameters.get(NDArrayIndex.interval(member * size, (member + 1) * size));
+        }
+
+        INDArray gradient(int member) {
+            return gradient.get(NDArrayIndex.interval(member * size, (member + 1) * size));
+        }
+
+        /**
+         * One member's share of the stacked state: optimizer states are blocks of moment buffers,
+         * one entry per parameter each, so the member's entries are its slice of every block.
+         */
+        OptimizerState memberState(int member) {
+            INDArray all = state.buffers();
+            if (all == null) {
+                return new OptimizerState(null, state.steps());
+            }
+            long blocks = all.length() / (count * size);
+            INDArray flat = all.reshape(all.length());
+            INDArray mine = Nd4j.create(all.dataType(), 1, blocks * size);
+            for (long b = 0; b < blocks; b++) {
+                long from = b * count * size + member * size;
+                mine.get(NDArrayIndex.point(0), NDArrayIndex.interval(b * size, (b + 1) * size))
+                        .assign(flat.get(NDArrayIndex.interval(from, from + size)));
+            }
+            return new OptimizerState(mine, state.steps());
+        }
     }
 
     /** The mutable state of one member's run. */
@@ -291,7 +359,13 @@ public final class GeneralTrainer {
         private final Parameters views;
 
         FlatParameters(Parameters initial, DataType type) {
-            values = Nd4j.create(type, initial.count());
+            this(initial, Nd4j.create(type, initial.count()));
+        }
+
+        /** Views into {@code values}, a buffer of {@code initial.count()} entries, set to {@code initial}. */
+        FlatParameters(Parameters initial, INDArray values) {
+            DataType type = values.dataType();
+            this.values = values;
             Map<String, INDArray> parts = new LinkedHashMap<>();
             long offset = 0;
             for (Map.Entry<String, INDArray> entry : initial.asMap().entrySet()) {
@@ -318,14 +392,18 @@ public final class GeneralTrainer {
         }
 
         INDArray flatten(Parameters gradient) {
-            INDArray flat = Nd4j.create(values.dataType(), values.length());
+            return flattenInto(gradient, Nd4j.create(values.dataType(), values.length()));
+        }
+
+        /** {@code gradient} in this layout, written into {@code target}; returns it. */
+        INDArray flattenInto(Parameters gradient, INDArray target) {
             long offset = 0;
             for (String name : views.names()) {
                 INDArray part = gradient.get(name);
-                flat.get(NDArrayIndex.interval(offset, offset + part.length())).assign(part.reshape(part.length()));
+                target.get(NDArrayIndex.interval(offset, offset + part.length())).assign(part.reshape(part.length()));
                 offset += part.length();
             }
-            return flat;
+            return target;
         }
     }
 

@@ -120,6 +120,11 @@ public final class Optimizer {
         return new Optimizer(name, rule, schedule, momentum, adaptive, weightDecay, maxNorm);
     }
 
+    /** Whether a step treats every entry on its own (no clipping by a global norm couples them). */
+    boolean elementwise() {
+        return clipNorm <= 0;
+    }
+
     /** The learning rate at {@code step}. */
     public double learningRate(int step) {
         return schedule.at(step);
