@@ -63,11 +63,12 @@ public final class ConvNet implements Network {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        SDVariable x = stack.activate(context, stack.lift(context, state));
+        ConvStack.Frame frame = stack.frame(context, state);
+        SDVariable x = frame.activate(frame.lift(frame.input()));
         for (int i = 0; i < depth; i++) {
-            x = stack.activate(context, stack.hidden(context, x, "hidden" + i + "."));
+            x = frame.activate(frame.hidden(x, "hidden" + i + "."));
         }
-        return stack.project(context, x);
+        return frame.output(frame.project(x));
     }
 
     @Override

@@ -51,13 +51,14 @@ public final class ResNet implements Network {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        SDVariable x = stack.lift(context, state);
+        ConvStack.Frame frame = stack.frame(context, state);
+        SDVariable x = frame.lift(frame.input());
         for (int i = 0; i < blocks; i++) {
             String prefix = "block" + i + ".";
-            SDVariable inner = stack.activate(context, stack.hidden(context, x, prefix + "conv1."));
-            x = stack.activate(context, x.add(stack.hidden(context, inner, prefix + "conv2.")));
+            SDVariable inner = frame.activate(frame.hidden(x, prefix + "conv1."));
+            x = frame.activate(x.add(frame.hidden(inner, prefix + "conv2.")));
         }
-        return stack.project(context, x);
+        return frame.output(frame.project(x));
     }
 
     @Override
