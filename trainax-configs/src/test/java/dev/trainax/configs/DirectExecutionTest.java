@@ -20,16 +20,6 @@ class DirectExecutionTest {
 
     private static final Fixture FIXTURE = Fixture.smooth();
 
-    private static Configuration configuration(String which) {
-        return switch (which) {
-            case "supervised" -> Supervised.of(3);
-            case "cut" -> Supervised.of(4).withCutBptt(2);
-            case "diverted" -> DivertedChain.of(3, 2).withCutDivChain();
-            case "mix" -> MixChainPostPhysics.of(2, 1);
-            default -> Residuum.of(2);
-        };
-    }
-
     private static <T> T withSession(boolean direct, Supplier<T> action) {
         String previous = System.getProperty("trainax.engine.direct");
         System.setProperty("trainax.engine.direct", Boolean.toString(direct));
@@ -45,9 +35,9 @@ class DirectExecutionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"supervised", "cut", "diverted", "mix", "residuum"})
+    @ValueSource(strings = {"supervised", "cut", "diverted", "mix", "residuum", "lp"})
     void directExecutionEqualsSameDiffsSession(String which) {
-        Configuration configuration = configuration(which);
+        Configuration configuration = Fixture.named(which);
         try (Objective direct = withSession(true, () -> FIXTURE.compile(configuration));
              Objective session = withSession(false, () -> FIXTURE.compile(configuration))) {
             for (long batch : new long[] {5, 3, 5}) {

@@ -10,7 +10,6 @@ import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.TrainingProblem;
-import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Conv;
 import dev.trainax.nn.Padding;
 import dev.trainax.testkit.EnsembleCheck;
@@ -28,16 +27,6 @@ class EnsembleTest {
 
     private static final Fixture FIXTURE = Fixture.smooth();
 
-    private static Configuration configuration(String which) {
-        return switch (which) {
-            case "supervised" -> Supervised.of(3);
-            case "cut" -> Supervised.of(4).withCutBptt(2);
-            case "diverted" -> DivertedChain.of(3, 2).withCutDivChain();
-            case "sum" -> Supervised.of(2).withLoss(MeanPowerLoss.mse(dev.trainax.api.BatchReduction.SUM));
-            default -> Residuum.of(2);
-        };
-    }
-
     /** The fixture's network, or a network whose states reshape the fixture's 10 values. */
     private static Network network(String kind) {
         return switch (kind) {
@@ -47,18 +36,7 @@ class EnsembleTest {
             case "conv1d-circular" -> new Conv(1, 2, 2, 2, true, Padding.CIRCULAR);
             case "conv2d" -> new Conv(2, 1, 1, 2, true, Padding.CIRCULAR);
             // the same MLP hidden behind a plain Network: one program copy per member
-            default -> new Network() {
-                @Override
-                public Parameters initialParameters(long seed) {
-                    return FIXTURE.network.initialParameters(seed);
-                }
-
-                @Override
-                public org.nd4j.autodiff.samediff.SDVariable apply(dev.trainax.api.StepContext context,
-                                                                   org.nd4j.autodiff.samediff.SDVariable state) {
-                    return FIXTURE.network.apply(context, state);
-                }
-            };
+            default -> new PlainMlp();
         };
     }
 
@@ -83,7 +61,7 @@ class EnsembleTest {
         windowShape[1] = FIXTURE.data.size(1);
         System.arraycopy(stateShape, 0, windowShape, 2, stateShape.length);
         INDArray data = FIXTURE.data.reshape(windowShape);
-        Configuration configuration = configuration(which);
+        Configuration configuration = Fixture.named(which);
         List<Parameters> members = List.of(network.initialParameters(4).copy(DataType.DOUBLE),
                 network.initialParameters(5).copy(DataType.DOUBLE), network.initialParameters(6).copy(DataType.DOUBLE));
         TrainingProblem problem = TrainingProblem.builder().configuration(configuration)
@@ -104,24 +82,14 @@ class EnsembleTest {
     @org.junit.jupiter.api.Test
     void theKitCatchesABatchedNetworkThatMixesMembersUp() {
         // batched: every member uses member 0's parameters; alone: its own
-        MemberBatchedNetwork wrong = new MemberBatchedNetwork() {
-            @Override
-            public Parameters initialParameters(long seed) {
-                return FIXTURE.network.initialParameters(seed);
-            }
-
-            @Override
-            public org.nd4j.autodiff.samediff.SDVariable apply(dev.trainax.api.StepContext context,
-                                                               org.nd4j.autodiff.samediff.SDVariable state) {
-                return FIXTURE.network.apply(context, state);
-            }
-
+        class MixedUp extends PlainMlp implements MemberBatchedNetwork {
             @Override
             public org.nd4j.autodiff.samediff.SDVariable applyMembers(dev.trainax.api.StepContext context,
                     org.nd4j.autodiff.samediff.SDVariable states, int members, long[] stateShape) {
                 return states.mul(1.5);
             }
-        };
+        }
+        MemberBatchedNetwork wrong = new MixedUp();
         List<Parameters> members = List.of(wrong.initialParameters(4).copy(DataType.DOUBLE),
                 wrong.initialParameters(5).copy(DataType.DOUBLE));
         TrainingProblem problem = TrainingProblem.builder().configuration(Supervised.of(2))
@@ -129,5 +97,19 @@ class EnsembleTest {
         EnsembleCheck.Result check = EnsembleCheck.check(Fixture.ENGINE, problem, members, FIXTURE.data);
         assertTrue(check.maxLossError() > 1e-3, check.toString());
         assertEquals(2, check.members());
+    }
+
+    /** The fixture's MLP as a plain {@link Network}, without its batched evaluation. */
+    private static class PlainMlp implements Network {
+        @Override
+        public Parameters initialParameters(long seed) {
+            return FIXTURE.network.initialParameters(seed);
+        }
+
+        @Override
+        public org.nd4j.autodiff.samediff.SDVariable apply(dev.trainax.api.StepContext context,
+                                                           org.nd4j.autodiff.samediff.SDVariable state) {
+            return FIXTURE.network.apply(context, state);
+        }
     }
 }

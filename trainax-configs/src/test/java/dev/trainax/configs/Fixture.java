@@ -71,4 +71,20 @@ final class Fixture {
             return objective.lossAndGradient(parameters, data);
         }
     }
+
+    /** The configurations the ensemble and execution tests cover, by name. */
+    static Configuration named(String which) {
+        return switch (which) {
+            case "supervised" -> Supervised.of(3);
+            case "cut" -> Supervised.of(4).withCutBptt(2);
+            case "diverted" -> DivertedChain.of(3, 2).withCutDivChain();
+            case "mix" -> MixChainPostPhysics.of(2, 1);
+            case "sum" -> Supervised.of(2).withLoss(dev.trainax.losses.MeanPowerLoss.mse(
+                    dev.trainax.api.BatchReduction.SUM));
+            case "residuum" -> dev.trainax.configs.Residuum.of(2);
+            case "lp" -> Supervised.of(3).withLoss(dev.trainax.losses.MeanPowerLoss.lp(1.5, true,
+                    dev.trainax.api.BatchReduction.SUM));
+            default -> throw new IllegalArgumentException("no configuration named " + which);
+        };
+    }
 }

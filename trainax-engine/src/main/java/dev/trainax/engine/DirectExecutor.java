@@ -211,7 +211,7 @@ final class DirectExecutor {
                     step.buffers[i] = allocate(shapes.get(i), step.outputTypes[i]);
                 }
             }
-            setOutputs(step);
+            setOutputs(step, reuse);
             Nd4j.exec(custom, context);
             return step.buffers;
         }
@@ -237,7 +237,7 @@ final class DirectExecutor {
             LongShapeDescriptor shape = ((BaseOp) legacy).calculateOutputShape(context).get(0);
             step.buffers = new INDArray[] {allocate(shape, step.outputTypes[0])};
         }
-        setOutputs(step);
+        setOutputs(step, reuse);
         Nd4j.exec(legacy, context);
         return step.buffers;
     }
@@ -269,11 +269,18 @@ final class DirectExecutor {
         return step.context;
     }
 
-    private static void setOutputs(Step step) {
+    /**
+     * Hands the context its output buffers; reused buffers are zeroed first, as freshly allocated
+     * ones are, because some ND4J ops accumulate into their output.
+     */
+    private static void setOutputs(Step step, boolean reused) {
         if (step.outputsSet == null || step.outputsSet.length != step.buffers.length) {
             step.outputsSet = new INDArray[step.buffers.length];
         }
         for (int i = 0; i < step.buffers.length; i++) {
+            if (reused && !step.buffers[i].isEmpty()) {
+                Nd4j.getMemoryManager().memset(step.buffers[i]);
+            }
             if (step.outputsSet[i] != step.buffers[i]) {
                 step.context.setOutputArray(i, step.buffers[i]);
                 step.outputsSet[i] = step.buffers[i];
@@ -283,6 +290,6 @@ final class DirectExecutor {
 
     private static INDArray allocate(LongShapeDescriptor shape, DataType type) {
         LongShapeDescriptor typed = shape.dataType() == type ? shape : shape.asDataType(type);
-        return typed.isEmpty() ? Nd4j.empty(type) : Nd4j.create(typed, false);
+        return typed.isEmpty() ? Nd4j.empty(type) : Nd4j.create(typed, true);
     }
 }
