@@ -6,13 +6,17 @@ import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Rollout;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** One stepper application compiled into a forward-only SameDiff graph. */
+/**
+ * One stepper application compiled into a forward-only SameDiff graph, run by a
+ * {@link DirectExecutor} where the graph allows it.
+ */
 final class GraphRollout implements Rollout {
 
     private static final String STATE = "state";
@@ -21,6 +25,7 @@ final class GraphRollout implements Rollout {
     private final String output;
     private final long[] stateShape;
     private final DataType dataType;
+    private final DirectExecutor executor;
 
     GraphRollout(Stepper stepper, Parameters parameters, long[] stateShape, DataType dataType) {
         Require.present("stepper", stepper);
@@ -38,19 +43,25 @@ final class GraphRollout implements Rollout {
             variables.put(entry.getKey(), graph.constant("param_" + index++, entry.getValue().castTo(dataType).dup()));
         }
         this.output = stepper.apply(new GraphStepContext(graph, dataType, "stepper", variables), state).name();
+        this.executor = "false".equals(System.getProperty("trainax.engine.direct")) ? null
+                : DirectExecutor.forOutputs(graph, List.of(output));
     }
 
     @Override
     public INDArray step(INDArray states) {
         long[] shape = states.shape();
-        Require.that(shape.length == stateShape.length + 1
-                        && Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), stateShape), "states",
-                "must have shape (batch, " + Arrays.toString(stateShape).replaceAll("[\\[\\]]", "") + "), got "
-                        + Arrays.toString(shape));
+        if (shape.length != stateShape.length + 1
+                || !Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), stateShape)) {
+            throw new IllegalArgumentException("states must have shape (batch, "
+                    + Arrays.toString(stateShape).replaceAll("[\\[\\]]", "") + "), got " + Arrays.toString(shape));
+        }
         INDArray input = states.dataType() == dataType ? states : states.castTo(dataType);
-        INDArray next = graph.outputSingle(Map.of(STATE, input), output);
-        Require.that(Arrays.equals(next.shape(), shape), "stepper output",
-                "must keep the state shape " + Arrays.toString(shape) + ", got " + Arrays.toString(next.shape()));
+        INDArray next = executor == null ? graph.outputSingle(Map.of(STATE, input), output)
+                : executor.run(Map.of(STATE, input)).get(output);
+        if (!Arrays.equals(next.shape(), shape)) {
+            throw new IllegalArgumentException("stepper output must keep the state shape " + Arrays.toString(shape)
+                    + ", got " + Arrays.toString(next.shape()));
+        }
         return next;
     }
 }
