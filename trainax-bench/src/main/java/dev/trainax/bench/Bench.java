@@ -153,8 +153,7 @@ public final class Bench {
     /** Median ms per supervised training step of {@code network} at rollout {@code r} (Adam 1e-2, batch 32). */
     static double stepMillis(INDArray data, int r, int steps, Network network, String label) {
         StepTimer timer = new StepTimer(steps);
-        var trainer = SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
-                .numTrainingSteps(steps).batchSize(32).progress(timer).build();
+        GeneralTrainer trainer = supervised(data, r, steps, timer);
         timer.start();
         trainer.train(network, network.initialParameters(73), 42);
         System.out.printf("  ours %s r=%d: median %.3f ms/step, first step (graph build included) %.0f ms%n", label,

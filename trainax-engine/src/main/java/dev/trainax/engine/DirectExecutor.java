@@ -79,6 +79,11 @@ final class DirectExecutor {
     /** The placeholder shapes the buffers were allocated for. */
     private Map<String, List<Long>> bufferShapes = Map.of();
 
+    /** Whether direct execution is on: {@code -Dtrainax.engine.direct=false} runs SameDiff's session instead. */
+    static boolean enabled() {
+        return !"false".equals(System.getProperty("trainax.engine.direct"));
+    }
+
     private DirectExecutor(SameDiff graph, List<String> outputs) {
         this.graph = graph;
         this.outputs = List.copyOf(outputs);

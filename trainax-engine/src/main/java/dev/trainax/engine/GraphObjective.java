@@ -50,8 +50,8 @@ final class GraphObjective implements Objective, EnsembleObjective {
     private boolean closed;
     /** Direct executors per (graph, outputs); empty where the graph needs SameDiff's session. */
     private final Map<List<Object>, java.util.Optional<DirectExecutor>> executors = new java.util.HashMap<>();
-    /** {@code -Dtrainax.engine.direct=false} (read at compile time) runs every graph through SameDiff's session. */
-    private final boolean direct = !"false".equals(System.getProperty("trainax.engine.direct"));
+    /** {@link DirectExecutor#enabled()}, read at compile time. */
+    private final boolean direct = DirectExecutor.enabled();
 
     private GraphObjective(SameDiff graph, DataRequirement requirement, long[] stateShape, DataType dataType,
                            Parameters template, List<Member> members, int lanes, boolean dependsOnParameters) {

@@ -43,8 +43,7 @@ final class GraphRollout implements Rollout {
             variables.put(entry.getKey(), graph.constant("param_" + index++, entry.getValue().castTo(dataType).dup()));
         }
         this.output = stepper.apply(new GraphStepContext(graph, dataType, "stepper", variables), state).name();
-        this.executor = "false".equals(System.getProperty("trainax.engine.direct")) ? null
-                : DirectExecutor.forOutputs(graph, List.of(output));
+        this.executor = DirectExecutor.enabled() ? DirectExecutor.forOutputs(graph, List.of(output)) : null;
     }
 
     @Override

@@ -143,16 +143,10 @@ public class Conv implements MemberBatchedNetwork {
      * a matrix product's.
      */
     private SDVariable membersAsMatrixProduct(StepContext context, SDVariable states, int members, long points) {
-        SameDiff graph = context.graph();
-        int before = (kernelSize - 1) / 2;
         // (B·K, in, N) → (K·in, B, N): channels first, member-major
         SDVariable x = states.reshape(-1, (long) members * inChannels, points).permute(1, 0, 2);
-        SDVariable[] taps = new SDVariable[kernelSize];
-        for (int j = 0; j < kernelSize; j++) {
-            taps[j] = padding.shifted(graph, x, 2, j - before);
-        }
         long depth = (long) kernelSize * members * inChannels;
-        SDVariable stacked = (kernelSize == 1 ? taps[0] : graph.concat(0, taps)).reshape(depth, -1);
+        SDVariable stacked = padding.sameWindows(context.graph(), x, kernelSize).reshape(depth, -1);
         SDVariable matrix = context.derived("members.matrix", () -> {
             SDVariable mask = context.constant("members.matrix.mask." + members,
                     org.nd4j.linalg.factory.Nd4j.eye(members).reshape(members, 1, 1, members, 1));

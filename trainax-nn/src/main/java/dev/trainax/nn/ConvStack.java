@@ -144,12 +144,7 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         @Override
         SDVariable convolve(SDVariable x, String prefix, int inChannels, int outChannels) {
             SameDiff graph = context.graph();
-            int before = (kernelSize - 1) / 2;
-            SDVariable[] taps = new SDVariable[kernelSize];
-            for (int j = 0; j < kernelSize; j++) {
-                taps[j] = padding.shifted(graph, x, 2, j - before);
-            }
-            SDVariable stacked = kernelSize == 1 ? taps[0] : graph.concat(0, taps);
+            SDVariable stacked = padding.sameWindows(graph, x, kernelSize);
             // weight [out, in, k] → [out, k·in], matching the tap-major order of the stack
             SDVariable matrix = context.derived(prefix + "weight.matrix", () -> context.parameter(prefix + "weight")
                     .permute(0, 2, 1).reshape(outChannels, -1));

@@ -57,35 +57,35 @@ public final class Mlp implements MemberBatchedNetwork {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
+        SDVariable x = layers(context, state.reshape(-1, features), prefix -> context.parameter(prefix + ".bias"));
+        return context.graph().reshape(x, state.shape());
+    }
+
+    /**
+     * The layers on rows {@code x} of {@code [.., in]}, a batched product where {@code x} and the
+     * weights carry a leading member axis; {@code bias} gives the bias of layer {@code <prefix>}
+     * shaped to broadcast against the product.
+     */
+    private SDVariable layers(StepContext context, SDVariable x,
+                              java.util.function.Function<String, SDVariable> bias) {
         SameDiff graph = context.graph();
-        SDVariable x = state.reshape(-1, features);
         for (int layer = 0; layer <= depth; layer++) {
-            SDVariable weight = context.parameter("layer" + layer + ".weight");
-            SDVariable bias = context.parameter("layer" + layer + ".bias");
-            x = graph.mmul(x, weight, false, true, false).add(bias);
+            String prefix = "layer" + layer;
+            x = graph.mmul(x, context.parameter(prefix + ".weight"), false, true, false).add(bias.apply(prefix));
             if (layer < depth) {
                 x = activation.apply(graph, x);
             }
         }
-        return graph.reshape(x, state.shape());
+        return x;
     }
 
     /** All members at once: one batched matrix product per layer, {@code [K, B, in] × [K, in, out]}. */
     @Override
     public SDVariable applyMembers(StepContext context, SDVariable states, int members, long[] stateShape) {
-        SameDiff graph = context.graph();
-        SDVariable x = states.reshape(-1, members, features).permute(1, 0, 2);
-        for (int layer = 0; layer <= depth; layer++) {
-            String prefix = "layer" + layer;
-            SDVariable weight = context.parameter(prefix + ".weight");
-            SDVariable bias = context.derived(prefix + ".bias.members", () -> context.parameter(prefix + ".bias")
-                    .reshape(members, 1, -1));
-            x = graph.mmul(x, weight, false, true, false).add(bias);
-            if (layer < depth) {
-                x = activation.apply(graph, x);
-            }
-        }
-        return graph.reshape(x.permute(1, 0, 2), states.shape());
+        SDVariable x = layers(context, states.reshape(-1, members, features).permute(1, 0, 2),
+                prefix -> context.derived(prefix + ".bias.members", () -> context.parameter(prefix + ".bias")
+                        .reshape(members, 1, -1)));
+        return context.graph().reshape(x.permute(1, 0, 2), states.shape());
     }
 
     @Override

@@ -44,6 +44,20 @@ public enum Padding {
                 : graph.concat(axis, before(graph, x, axis, -offset), points(x, axis, 0, (long) offset));
     }
 
+    /**
+     * The {@code kernelSize} windows a "SAME" convolution reads along axis 2, stacked along axis 0
+     * (channels-first layouts {@code (channels, batch, points)}): window {@code j} is {@code x}
+     * shifted by {@code j − (kernelSize − 1)/2}.
+     */
+    SDVariable sameWindows(SameDiff graph, SDVariable x, int kernelSize) {
+        int before = (kernelSize - 1) / 2;
+        SDVariable[] windows = new SDVariable[kernelSize];
+        for (int j = 0; j < kernelSize; j++) {
+            windows[j] = shifted(graph, x, 2, j - before);
+        }
+        return kernelSize == 1 ? windows[0] : graph.concat(0, windows);
+    }
+
     /** The {@code count} values this padding puts before the first point. */
     private SDVariable before(SameDiff graph, SDVariable x, int axis, int count) {
         return switch (this) {

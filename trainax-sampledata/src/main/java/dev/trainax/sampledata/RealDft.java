@@ -12,6 +12,14 @@ final class RealDft {
     private RealDft() {
     }
 
+    /** The grid and step of a spectral stepper: an even number of points ≥ 4, Δt > 0, L > 0. */
+    static void requireGrid(int numPoints, double dt, double length) {
+        dev.trainax.api.Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints",
+                "must be even and ≥ 4, got " + numPoints);
+        dev.trainax.api.Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
+        dev.trainax.api.Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
+    }
+
     static int modes(int numPoints) {
         return numPoints / 2 + 1;
     }

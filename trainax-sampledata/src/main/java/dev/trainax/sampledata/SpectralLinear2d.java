@@ -68,9 +68,7 @@ public final class SpectralLinear2d implements Stepper {
     private static double[][] axisOperator(int numPoints, double dt, double length,
                                            java.util.function.DoubleUnaryOperator realSymbol,
                                            java.util.function.DoubleUnaryOperator imaginarySymbol) {
-        Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints", "must be even and ≥ 4, got " + numPoints);
-        Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
-        Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
+        RealDft.requireGrid(numPoints, dt, length);
         double[] re = new double[RealDft.modes(numPoints)];
         double[] im = new double[re.length];
         for (int k = 0; k < re.length; k++) {

@@ -30,9 +30,7 @@ public final class SpectralPde1d implements Stepper {
 
     private SpectralPde1d(int numPoints, java.util.function.DoubleUnaryOperator linearSymbol, double convection, double dt,
                       double length) {
-        Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints", "must be even and ≥ 4, got " + numPoints);
-        Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
-        Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
+        RealDft.requireGrid(numPoints, dt, length);
         this.numPoints = numPoints;
         this.linearSymbol = linearSymbol;
         this.convection = convection;
