@@ -15,6 +15,13 @@ public interface StepContext {
     DataType dataType();
 
     /**
+     * The shape of one state, {@code (channels, *space)} without the batch axis, as the engine
+     * compiled it: for steppers whose graph depends on static sizes (a network that pads once for
+     * all its layers, say).
+     */
+    long[] stateShape();
+
+    /**
      * A trainable parameter by name, shared by every application in the graph.
      *
      * @throws IllegalArgumentException if no parameter of that name exists (reference steppers and residua have none)

@@ -34,6 +34,11 @@ public final class Steppers {
         }
 
         @Override
+        public long[] stateShape() {
+            return context.stateShape();
+        }
+
+        @Override
         public SDVariable parameter(String name) {
             return context.constant("frozen:" + System.identityHashCode(parameters) + ":" + name,
                     parameters.get(name));

@@ -76,8 +76,8 @@ final class GraphObjective implements Objective, EnsembleObjective {
         windowShape[1] = requirement.numTimeLevels();
         System.arraycopy(stateShape, 0, windowShape, 2, stateShape.length);
         SDVariable windows = graph.placeHolder(WINDOWS, type, windowShape);
-        GraphStepContext referenceContext = new GraphStepContext(graph, type, "reference", Map.of());
-        GraphStepContext residuumContext = new GraphStepContext(graph, type, "residuum", Map.of());
+        GraphStepContext referenceContext = new GraphStepContext(graph, type, stateShape, "reference", Map.of());
+        GraphStepContext residuumContext = new GraphStepContext(graph, type, stateShape, "residuum", Map.of());
 
         List<Member> members = new ArrayList<>();
         List<GraphOps.ShapeCheck> checks = new ArrayList<>();
@@ -95,7 +95,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
                 parameters.put(entry.getKey(), graph.var(variableName, lanes == 1 ? initial.dup()
                         : Nd4j.stack(0, java.util.Collections.nCopies(lanes, initial).toArray(new INDArray[0]))));
             }
-            GraphStepContext networkContext = new GraphStepContext(graph, type, prefix + "network", parameters);
+            GraphStepContext networkContext = new GraphStepContext(graph, type, stateShape, prefix + "network", parameters);
             java.util.function.BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
                     new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
                             problem.network(), networkContext, problem.referenceStepper().orElse(null),

@@ -42,7 +42,7 @@ final class GraphRollout implements Rollout {
         for (Map.Entry<String, INDArray> entry : parameters.asMap().entrySet()) {
             variables.put(entry.getKey(), graph.constant("param_" + index++, entry.getValue().castTo(dataType).dup()));
         }
-        this.output = stepper.apply(new GraphStepContext(graph, dataType, "stepper", variables), state).name();
+        this.output = stepper.apply(new GraphStepContext(graph, dataType, stateShape, "stepper", variables), state).name();
         this.executor = DirectExecutor.enabled() ? DirectExecutor.forOutputs(graph, List.of(output)) : null;
     }
 

@@ -14,13 +14,16 @@ final class GraphStepContext implements StepContext {
     private final SameDiff graph;
     private final DataType dataType;
     private final String namespace;
+    private final long[] stateShape;
     private final Map<String, SDVariable> parameters;
     private final Map<String, SDVariable> constants = new HashMap<>();
     private final Map<String, SDVariable> derived = new HashMap<>();
 
-    GraphStepContext(SameDiff graph, DataType dataType, String namespace, Map<String, SDVariable> parameters) {
+    GraphStepContext(SameDiff graph, DataType dataType, long[] stateShape, String namespace,
+                     Map<String, SDVariable> parameters) {
         this.graph = graph;
         this.dataType = dataType;
+        this.stateShape = stateShape.clone();
         this.namespace = namespace;
         this.parameters = parameters;
     }
@@ -33,6 +36,11 @@ final class GraphStepContext implements StepContext {
     @Override
     public DataType dataType() {
         return dataType;
+    }
+
+    @Override
+    public long[] stateShape() {
+        return stateShape.clone();
     }
 
     @Override

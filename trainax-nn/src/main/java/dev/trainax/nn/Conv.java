@@ -185,7 +185,7 @@ public class Conv implements MemberBatchedNetwork {
     }
 
     /** {@code [out, in, k₁, …, k_d]} → {@code [k₁, …, k_d, in, out]}. */
-    private static int[] kernelPermutation(int spatialDims) {
+    static int[] kernelPermutation(int spatialDims) {
         int[] permutation = new int[spatialDims + 2];
         for (int i = 0; i < spatialDims; i++) {
             permutation[i] = i + 2;

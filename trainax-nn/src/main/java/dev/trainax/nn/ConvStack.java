@@ -9,6 +9,9 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -39,9 +42,13 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         Conv.initialise(arrays, random, "project.", spatialDims, width, channels, kernelSize, true);
     }
 
-    /** The convolutions of one application of the stack to {@code state}. */
-    Frame frame(StepContext context, SDVariable state) {
-        return spatialDims == 1 ? new ChannelsFirstFrame(context, state) : new NativeFrame(context, state);
+    /**
+     * The convolutions of one application of the stack to {@code state}, which runs {@code convolutions}
+     * of them in sequence; 1D stacks take {@link ConvolutionPath#oneDimensional()}.
+     */
+    Frame frame(StepContext context, SDVariable state, int convolutions) {
+        return spatialDims == 1 && ConvolutionPath.oneDimensional() == ConvolutionPath.MATRIX_PRODUCT
+                ? new ChannelsFirstFrame(context, state) : new NativeFrame(context, state, convolutions);
     }
 
     /**
@@ -65,6 +72,11 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         /** One convolution {@code in → out} with parameters {@code <prefix>weight}, {@code <prefix>bias}. */
         abstract SDVariable convolve(SDVariable x, String prefix, int inChannels, int outChannels);
 
+        /** {@code skip + branch}, where {@code branch} is {@code skip} after {@code convolutions} more convolutions. */
+        SDVariable residual(SDVariable skip, SDVariable branch, int convolutions) {
+            return skip.add(branch);
+        }
+
         /** The lifting convolution, without activation. */
         SDVariable lift(SDVariable x) {
             return convolve(x, "lift.", channels, width);
@@ -86,29 +98,83 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         }
     }
 
-    /** ND4J's convolution ops on {@code (batch, channels, *space)} (2D and 3D). */
+    /**
+     * ND4J's convolution ops with the bias inside them: 1D as {@code conv2d} on
+     * {@code (1, points, batch, channels)} with kernels of unit width (the batch as the second
+     * image axis: the layout oneDNN was fastest in), 2D and 3D on {@code (batch, channels, *space)}. Circular padding is applied once, to the input, wide
+     * enough for all convolutions, which then need none (a periodic signal convolved is the
+     * periodic extension convolved, cropped): one padding instead of one per layer and per
+     * backward pass. Zero padding with odd kernels is the op's own; other padding is explicit.
+     */
     private final class NativeFrame extends Frame {
 
-        private final SDVariable state;
+        private final SDVariable input;
+        /** Whether the circular padding of all convolutions was applied to the input. */
+        private final boolean halo;
+        private final int before = (kernelSize - 1) / 2;
+        private final int after = kernelSize - 1 - before;
 
-        NativeFrame(StepContext context, SDVariable state) {
+        NativeFrame(StepContext context, SDVariable state, int convolutions) {
             super(context);
-            this.state = state;
+            SameDiff graph = context.graph();
+            SDVariable x = spatialDims == 1 ? graph.expandDims(state.permute(2, 0, 1), 0) : state;
+            halo = padding == Padding.CIRCULAR;
+            long[] space = context.stateShape();
+            this.input = halo ? alongSpace(x, (v, axis) -> Padding.wrap(graph, v, axis,
+                    space[1 + axis - firstSpatialAxis()], convolutions * before,
+                    convolutions * after)) : x;
+        }
+
+        /** 1D works on {@code (1, points, batch, channels)}, 2D and 3D on {@code (batch, channels, *space)}. */
+        private int firstSpatialAxis() {
+            return spatialDims == 1 ? 1 : 2;
+        }
+
+        /** {@code x} after {@code change} along each spatial axis. */
+        private SDVariable alongSpace(SDVariable x, java.util.function.BiFunction<SDVariable, Integer, SDVariable> change) {
+            SDVariable result = x;
+            for (int axis = firstSpatialAxis(); axis < firstSpatialAxis() + spatialDims; axis++) {
+                result = change.apply(result, axis);
+            }
+            return result;
         }
 
         @Override
         SDVariable input() {
-            return state;
+            return input;
         }
 
         @Override
         SDVariable output(SDVariable x) {
-            return x;
+            return spatialDims == 1 ? context.graph().squeeze(x, 0).permute(1, 2, 0) : x;
         }
 
         @Override
         SDVariable convolve(SDVariable x, String prefix, int inChannels, int outChannels) {
-            return Conv.convolve(context, x, prefix, spatialDims, kernelSize, outChannels, true, padding);
+            SameDiff graph = context.graph();
+            boolean zeroInOp = padding == Padding.ZERO && before == after;
+            SDVariable padded = halo || zeroInOp ? x : alongSpace(x, (v, axis) -> padding.pad(graph, v, axis, before, after));
+            int p = zeroInOp ? before : 0;
+            SDVariable bias = context.parameter(prefix + "bias");
+            SDVariable kernel = context.derived(prefix + "kernel.native", () -> spatialDims == 1
+                    ? context.parameter(prefix + "weight").permute(2, 1, 0).reshape(kernelSize, 1, inChannels, outChannels)
+                    : context.parameter(prefix + "weight").permute(Conv.kernelPermutation(spatialDims)));
+            return switch (spatialDims) {
+                case 1 -> graph.cnn().conv2d(padded, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(1)
+                        .sH(1).sW(1).pH(p).pW(0).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NHWC").build());
+                case 2 -> graph.cnn().conv2d(padded, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(kernelSize)
+                        .sH(1).sW(1).pH(p).pW(p).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
+                default -> graph.cnn().conv3d(padded, kernel, bias, Conv3DConfig.builder().kD(kernelSize)
+                        .kH(kernelSize).kW(kernelSize).sD(1).sH(1).sW(1).pD(p).pH(p).pW(p).dD(1).dH(1).dW(1)
+                        .paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
+            };
+        }
+
+        @Override
+        SDVariable residual(SDVariable skip, SDVariable branch, int convolutions) {
+            SDVariable cropped = halo ? alongSpace(skip, (v, axis) -> Padding.crop(v, axis, convolutions * before,
+                    convolutions * after)) : skip;
+            return cropped.add(branch);
         }
     }
 

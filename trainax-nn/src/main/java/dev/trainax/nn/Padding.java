@@ -58,6 +58,28 @@ public enum Padding {
         return kernelSize == 1 ? windows[0] : graph.concat(0, windows);
     }
 
+    /**
+     * {@code x}, of {@code size} points along {@code axis}, extended periodically by {@code left}
+     * points before and {@code right} after, any number of periods: a window of enough copies.
+     */
+    static SDVariable wrap(SameDiff graph, SDVariable x, int axis, long size, int left, int right) {
+        if (left == 0 && right == 0) {
+            return x;
+        }
+        long copiesBefore = (left + size - 1) / size;
+        long copiesAfter = (right + size - 1) / size;
+        SDVariable[] copies = new SDVariable[(int) (copiesBefore + 1 + copiesAfter)];
+        java.util.Arrays.fill(copies, x);
+        SDVariable tiled = copies.length == 1 ? x : graph.concat(axis, copies);
+        long start = copiesBefore * size - left;
+        return tiled.get(axisWindow(axis, start, start + size + left + right));
+    }
+
+    /** {@code x} without {@code left} points before and {@code right} points after {@code axis}. */
+    static SDVariable crop(SDVariable x, int axis, int left, int right) {
+        return left == 0 && right == 0 ? x : points(x, axis, left, right == 0 ? null : (long) -right);
+    }
+
     /** The {@code count} values this padding puts before the first point. */
     private SDVariable before(SameDiff graph, SDVariable x, int axis, int count) {
         return switch (this) {
@@ -78,10 +100,15 @@ public enum Padding {
 
     /** {@code x[from:to]} along {@code axis}, everything along the other axes. */
     private static SDVariable points(SDVariable x, int axis, long from, Long to) {
+        return x.get(axisWindow(axis, from, to));
+    }
+
+    /** Indices selecting {@code [from, to)} along {@code axis} and everything before it. */
+    private static SDIndex[] axisWindow(int axis, long from, Long to) {
         SDIndex[] indices = new SDIndex[axis + 1];
         java.util.Arrays.fill(indices, SDIndex.all());
         indices[axis] = SDIndex.interval(from, to);
-        return x.get(indices);
+        return indices;
     }
 
     /** x[count], …, x[first] (the mirror image of the start, edge excluded). */

@@ -51,12 +51,12 @@ public final class ResNet implements Network {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        ConvStack.Frame frame = stack.frame(context, state);
+        ConvStack.Frame frame = stack.frame(context, state, 2 * blocks + 2);
         SDVariable x = frame.lift(frame.input());
         for (int i = 0; i < blocks; i++) {
             String prefix = "block" + i + ".";
             SDVariable inner = frame.activate(frame.hidden(x, prefix + "conv1."));
-            x = frame.activate(x.add(frame.hidden(inner, prefix + "conv2.")));
+            x = frame.activate(frame.residual(x, frame.hidden(inner, prefix + "conv2."), 2));
         }
         return frame.output(frame.project(x));
     }

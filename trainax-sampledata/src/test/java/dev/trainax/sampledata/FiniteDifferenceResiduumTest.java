@@ -160,6 +160,11 @@ class FiniteDifferenceResiduumTest {
         }
 
         @Override
+        public long[] stateShape() {
+            throw new UnsupportedOperationException("residua read their grid from their own configuration");
+        }
+
+        @Override
         public SDVariable parameter(String name) {
             throw new UnsupportedOperationException("residua have no parameters");
         }

@@ -1,0 +1,76 @@
+package dev.trainax.configs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.LossAndGradient;
+import dev.trainax.api.engine.Objective;
+import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.nn.Activation;
+import dev.trainax.nn.ConvNet;
+import dev.trainax.nn.ConvolutionPath;
+import dev.trainax.nn.Padding;
+import dev.trainax.nn.ResNet;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs in its own JVM on ND4J's oneDNN build ({@code -Djavacpp.platform.extension=-onednn}, the
+ * launchers' default): ConvNets and ResNets in float32 through oneDNN's convolutions give the
+ * loss and gradient of a float64 evaluation by the generic kernels.
+ */
+class OneDnnConvolutionTest {
+
+    static Stream<Network> networks() {
+        return Stream.of(new ConvNet(1, 8, 3, 3, Activation.RELU),
+                new ResNet(1, 1, 8, 2, 3, Activation.RELU, Padding.CIRCULAR),
+                new ConvNet(1, 8, 2, 3, Activation.TANH, Padding.ZERO),
+                new ConvNet(1, 8, 2, 4, Activation.RELU, Padding.REFLECT),
+                new ConvNet(2, 1, 4, 1, 3, Activation.RELU, Padding.CIRCULAR));
+    }
+
+    @Test
+    void theOneDnnBuildIsLoadedAndOneDimensionalStacksUseItsConvolutions() {
+        assertTrue(Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN"), Nd4j.getBackend().buildInfo());
+        assertEquals(ConvolutionPath.NATIVE, ConvolutionPath.oneDimensional());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void float32ThroughOneDnnMatchesFloat64(Network network) {
+        long[] stateShape = network.toString().contains("2d") ? new long[] {1, 12, 12} : new long[] {1, 40};
+        Parameters parameters = network.initialParameters(2);
+        Nd4j.getRandom().setSeed(9);
+        long[] windowShape = new long[stateShape.length + 2];
+        windowShape[0] = 6;
+        windowShape[1] = 3;
+        System.arraycopy(stateShape, 0, windowShape, 2, stateShape.length);
+        INDArray windows = Nd4j.randn(DataType.DOUBLE, windowShape);
+        LossAndGradient single = evaluate(network, parameters, windows, stateShape, DataType.FLOAT);
+        LossAndGradient reference = evaluate(network, parameters.copy(DataType.DOUBLE), windows, stateShape,
+                DataType.DOUBLE);
+        assertTrue(reference.loss() > 0.01, "a non-trivial loss: " + reference.loss());
+        assertEquals(reference.loss(), single.loss(), 1e-5 * reference.loss());
+        for (Map.Entry<String, INDArray> entry : reference.gradient().asMap().entrySet()) {
+            INDArray other = single.gradient().get(entry.getKey()).castTo(DataType.DOUBLE);
+            double scale = Math.max(1e-3, entry.getValue().norm2Number().doubleValue());
+            assertEquals(0, entry.getValue().sub(other).norm2Number().doubleValue() / scale, 1e-4, entry.getKey());
+        }
+    }
+
+    private static LossAndGradient evaluate(Network network, Parameters parameters, INDArray windows,
+                                            long[] stateShape, DataType type) {
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+                .network(network, parameters).stateShape(stateShape).dataType(type).build())) {
+            return objective.lossAndGradient(parameters, windows.castTo(type));
+        }
+    }
+}
