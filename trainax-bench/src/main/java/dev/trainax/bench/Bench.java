@@ -51,9 +51,9 @@ public final class Bench {
         System.out.printf("quickstart data %s from %s; %d steps per run; one OpenMP thread: %s%n",
                 java.util.Arrays.toString(data.shape()), Files.exists(peerData(peer)) ? peerData(peer) : "Advection1d",
                 steps, System.getenv("OMP_NUM_THREADS"));
-        String extension = System.getProperty("javacpp.platform.extension", "");
         System.out.printf("ND4J native build: %s; 1D ConvNet convolutions: %s%n",
-                extension.isEmpty() ? "generic" : extension.substring(1), ConvolutionPath.oneDimensional());
+                Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN") ? "oneDNN" : "generic",
+                ConvolutionPath.oneDimensional());
 
         Map<Integer, List<Double>> ours = new LinkedHashMap<>();
         for (int r : rollouts) {

@@ -3,10 +3,9 @@ package dev.trainax.nn;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * What the loaded ND4J native build offers. Its oneDNN builds ({@code linux-x86_64-onednn*},
- * chosen with {@code -Djavacpp.platform.extension}) run convolutions and their backward passes
- * in oneDNN, an order of magnitude faster than the generic build's, which favours other
- * formulations (see {@link ConvStack}).
+ * What the loaded ND4J native build offers. Its oneDNN builds ({@code linux-x86_64-onednn*}, see
+ * README "Native builds") run convolutions and their backward passes in oneDNN, an order of
+ * magnitude faster than the generic build, which favours other formulations (see {@link ConvStack}).
  */
 final class NativeBuild {
 
