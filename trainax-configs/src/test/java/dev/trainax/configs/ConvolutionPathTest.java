@@ -15,7 +15,6 @@ import dev.trainax.nn.ResNet;
 import dev.trainax.testkit.GradientCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,18 +45,9 @@ class ConvolutionPathTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
     void nativeConvolutionsEqualMatrixProducts(Network network) {
-        Parameters parameters = network.initialParameters(5).copy(DataType.DOUBLE);
         Nd4j.getRandom().setSeed(11);
-        INDArray windows = Nd4j.randn(DataType.DOUBLE, 3, 3, 2, 9);
-        LossAndGradient matrix = lossAndGradient("matmul", network, parameters, windows, 9);
-        LossAndGradient convolution = lossAndGradient("native", network, parameters, windows, 9);
-        assertEquals(matrix.loss(), convolution.loss(), 1e-12 * Math.abs(matrix.loss()));
-        assertTrue(matrix.loss() > 0.1, "a non-trivial loss: " + matrix.loss());
-        for (Map.Entry<String, INDArray> entry : matrix.gradient().asMap().entrySet()) {
-            INDArray other = convolution.gradient().get(entry.getKey());
-            double scale = Math.max(1e-3, entry.getValue().norm2Number().doubleValue());
-            assertEquals(0, entry.getValue().sub(other).norm2Number().doubleValue() / scale, 1e-12, entry.getKey());
-        }
+        assertPathsAgree(network, network.initialParameters(5).copy(DataType.DOUBLE),
+                Nd4j.randn(DataType.DOUBLE, 3, 3, 2, 9), 9);
     }
 
     @Test
@@ -67,9 +57,7 @@ class ConvolutionPathTest {
         Parameters parameters = network.initialParameters(3).copy(DataType.DOUBLE);
         Nd4j.getRandom().setSeed(7);
         INDArray windows = Nd4j.randn(DataType.DOUBLE, 2, 3, 1, 4);
-        LossAndGradient matrix = lossAndGradient("matmul", network, parameters, windows, 4);
-        LossAndGradient convolution = lossAndGradient("native", network, parameters, windows, 4);
-        assertEquals(matrix.loss(), convolution.loss(), 1e-12 * Math.abs(matrix.loss()));
+        assertPathsAgree(network, parameters, windows, 4);
         withPath("native", () -> {
             try (Objective objective = compile(network, parameters, 4)) {
                 GradientCheck.Result result = GradientCheck.check(objective, parameters, windows, 1e-6, 1e-4);
@@ -77,6 +65,14 @@ class ConvolutionPathTest {
                 assertTrue(result.maxRelativeError() < 1e-5, result.toString());
             }
         });
+    }
+
+    /** Both paths give the same non-trivial loss and the same gradients, to 1e-12. */
+    private static void assertPathsAgree(Network network, Parameters parameters, INDArray windows, long points) {
+        LossAndGradient matrix = lossAndGradient("matmul", network, parameters, windows, points);
+        assertTrue(matrix.loss() > 0.1, "a non-trivial loss: " + matrix.loss());
+        Fixture.assertSameLossAndGradient(matrix, lossAndGradient("native", network, parameters, windows, points),
+                1e-12);
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.ConvolutionPath;
 import dev.trainax.nn.Padding;
 import dev.trainax.nn.ResNet;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,12 +63,7 @@ class NativeBuildConvolutionTest {
         LossAndGradient reference = evaluate(network, parameters.copy(DataType.DOUBLE), windows, stateShape,
                 DataType.DOUBLE);
         assertTrue(reference.loss() > 0.01, "a non-trivial loss: " + reference.loss());
-        assertEquals(reference.loss(), single.loss(), 1e-5 * reference.loss());
-        for (Map.Entry<String, INDArray> entry : reference.gradient().asMap().entrySet()) {
-            INDArray other = single.gradient().get(entry.getKey()).castTo(DataType.DOUBLE);
-            double scale = Math.max(1e-3, entry.getValue().norm2Number().doubleValue());
-            assertEquals(0, entry.getValue().sub(other).norm2Number().doubleValue() / scale, 1e-4, entry.getKey());
-        }
+        Fixture.assertSameLossAndGradient(reference, single, 1e-4);
     }
 
     private static LossAndGradient evaluate(Network network, Parameters parameters, INDArray windows,
