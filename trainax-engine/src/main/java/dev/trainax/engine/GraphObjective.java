@@ -95,7 +95,8 @@ final class GraphObjective implements Objective, EnsembleObjective {
                 parameters.put(entry.getKey(), graph.var(variableName, lanes == 1 ? initial.dup()
                         : Nd4j.stack(0, java.util.Collections.nCopies(lanes, initial).toArray(new INDArray[0]))));
             }
-            GraphStepContext networkContext = new GraphStepContext(graph, type, stateShape, prefix + "network", parameters);
+            GraphStepContext networkContext =
+                    new GraphStepContext(graph, type, stateShape, prefix + "network", parameters);
             java.util.function.BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
                     new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
                             problem.network(), networkContext, problem.referenceStepper().orElse(null),

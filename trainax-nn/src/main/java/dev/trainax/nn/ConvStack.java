@@ -5,6 +5,7 @@ import dev.trainax.api.StepContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -101,10 +102,11 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
     /**
      * ND4J's convolution ops with the bias inside them: 1D as {@code conv2d} on
      * {@code (1, points, batch, channels)} with kernels of unit width (the batch as the second
-     * image axis: the layout oneDNN was fastest in), 2D and 3D on {@code (batch, channels, *space)}. Circular padding is applied once, to the input, wide
-     * enough for all convolutions, which then need none (a periodic signal convolved is the
-     * periodic extension convolved, cropped): one padding instead of one per layer and per
-     * backward pass. Zero padding with odd kernels is the op's own; other padding is explicit.
+     * image axis: the layout oneDNN was fastest in), 2D and 3D on {@code (batch, channels, *space)}.
+     * Circular padding is applied once, to the input, wide enough for all convolutions, which then
+     * need none (a periodic signal convolved is the periodic extension convolved, cropped): one
+     * padding instead of one per layer and per backward pass. Zero padding with odd kernels is the
+     * op's own; other padding is explicit.
      */
     private final class NativeFrame extends Frame {
 
@@ -131,7 +133,7 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         }
 
         /** {@code x} after {@code change} along each spatial axis. */
-        private SDVariable alongSpace(SDVariable x, java.util.function.BiFunction<SDVariable, Integer, SDVariable> change) {
+        private SDVariable alongSpace(SDVariable x, BiFunction<SDVariable, Integer, SDVariable> change) {
             SDVariable result = x;
             for (int axis = firstSpatialAxis(); axis < firstSpatialAxis() + spatialDims; axis++) {
                 result = change.apply(result, axis);
@@ -153,12 +155,15 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         SDVariable convolve(SDVariable x, String prefix, int inChannels, int outChannels) {
             SameDiff graph = context.graph();
             boolean zeroInOp = padding == Padding.ZERO && before == after;
-            SDVariable padded = halo || zeroInOp ? x : alongSpace(x, (v, axis) -> padding.pad(graph, v, axis, before, after));
+            SDVariable padded = halo || zeroInOp ? x
+                    : alongSpace(x, (v, axis) -> padding.pad(graph, v, axis, before, after));
             int p = zeroInOp ? before : 0;
             SDVariable bias = context.parameter(prefix + "bias");
+            // [out, in, k, …] → [k, …, in, out]; in 1D [k, 1, in, out] (unit kernel width)
+            SDVariable weight = context.parameter(prefix + "weight");
             SDVariable kernel = context.derived(prefix + "kernel.native", () -> spatialDims == 1
-                    ? context.parameter(prefix + "weight").permute(2, 1, 0).reshape(kernelSize, 1, inChannels, outChannels)
-                    : context.parameter(prefix + "weight").permute(Conv.kernelPermutation(spatialDims)));
+                    ? weight.permute(2, 1, 0).reshape(kernelSize, 1, inChannels, outChannels)
+                    : weight.permute(Conv.kernelPermutation(spatialDims)));
             return switch (spatialDims) {
                 case 1 -> graph.cnn().conv2d(padded, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(1)
                         .sH(1).sW(1).pH(p).pW(0).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NHWC").build());
