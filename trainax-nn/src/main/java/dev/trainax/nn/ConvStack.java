@@ -2,18 +2,15 @@ package dev.trainax.nn;
 
 import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What {@link ConvNet} and {@link ResNet} share: a lifting convolution from {@code channels} to
@@ -183,23 +180,14 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         }
     }
 
-    /**
-     * 1D convolutions as one matrix product each, on {@code (channels, batch, points)}: the k
-     * shifted copies of the input are stacked to {@code (k·in, batch·points)} and multiplied by the
-     * weight as an {@code out × k·in} matrix. SameDiff differentiates this faster than its
-     * {@code conv1d}, whose backward dominates a ConvNet step; the values are the same.
-     */
+    /** 1D convolutions as one matrix product each ({@link Conv#matrixProduct}) on {@code (channels, batch, points)}. */
     private final class ChannelsFirstFrame extends Frame {
 
         private final SDVariable state;
-        /** {@code [batch, points]}, read from the graph because the batch is dynamic. */
-        private final SDVariable batchAndPoints;
-        private final Map<Integer, SDVariable> shapes = new HashMap<>();
 
         ChannelsFirstFrame(StepContext context, SDVariable state) {
             super(context);
             this.state = state.permute(1, 0, 2);
-            this.batchAndPoints = this.state.shape().get(SDIndex.interval(1, 3));
         }
 
         @Override
@@ -214,16 +202,7 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
 
         @Override
         SDVariable convolve(SDVariable x, String prefix, int inChannels, int outChannels) {
-            SameDiff graph = context.graph();
-            SDVariable stacked = padding.sameWindows(graph, x, kernelSize);
-            // weight [out, in, k] → [out, k·in], matching the tap-major order of the stack
-            SDVariable matrix = context.derived(prefix + "weight.matrix", () -> context.parameter(prefix + "weight")
-                    .permute(0, 2, 1).reshape(outChannels, -1));
-            SDVariable bias = context.derived(prefix + "bias.column", () -> context.parameter(prefix + "bias")
-                    .reshape(outChannels, 1));
-            SDVariable y = matrix.mmul(stacked.reshape((long) kernelSize * inChannels, -1)).add(bias);
-            return graph.reshape(y, shapes.computeIfAbsent(outChannels, out -> graph.concat(0,
-                    graph.constant(Nd4j.createFromArray((long) out)), batchAndPoints)));
+            return Conv.matrixProduct(context, x, prefix, kernelSize, inChannels, outChannels, true, padding);
         }
     }
 
