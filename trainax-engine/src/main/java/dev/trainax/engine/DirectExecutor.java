@@ -22,6 +22,7 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
@@ -55,6 +56,10 @@ final class DirectExecutor {
         /** The arrays the context holds as inputs and outputs. */
         INDArray[] inputsSet;
         INDArray[] outputsSet;
+        /** Whether {@link #buffers} is a view of the input (a reshape of an array that stays the same). */
+        boolean view;
+        /** Whether the input of a reshape changed between calls, so views of it would not last. */
+        boolean unstableInput;
 
         Step(DifferentialFunction op, String[] outputs, DataType[] outputTypes) {
             this.op = op;
@@ -220,7 +225,16 @@ final class DirectExecutor {
         }
         if (op instanceof CustomOp) {
             DynamicCustomOp custom = (DynamicCustomOp) op;
-            if (!step.argumentsSet || changed(step, arguments)) {
+            boolean inputsChanged = step.argumentsSet && changed(step, arguments);
+            if (step.view) {
+                if (!inputsChanged && reuse) {
+                    return step.buffers;
+                }
+                step.view = false;
+                step.unstableInput = inputsChanged;
+                step.buffers = null;
+            }
+            if (!step.argumentsSet || inputsChanged) {
                 context = renew(step);
                 context.setArgs(arguments, custom.iArgs(), custom.dArgs(),
                         step.kernel == custom ? custom.tArgs() : new double[0], custom.bArgs());
@@ -229,6 +243,11 @@ final class DirectExecutor {
             }
             if (!reuse || step.buffers == null) {
                 List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
+                if (op instanceof Reshape && !step.unstableInput && viewable(arguments[0])) {
+                    step.buffers = new INDArray[] {arguments[0].reshape('c', shapes.get(0).getShape())};
+                    step.view = true;
+                    return step.buffers;
+                }
                 step.buffers = new INDArray[shapes.size()];
                 for (int i = 0; i < shapes.size(); i++) {
                     step.buffers[i] = allocate(shapes.get(i), step.outputTypes[i]);
@@ -263,6 +282,17 @@ final class DirectExecutor {
         setOutputs(step, reuse);
         Nd4j.exec(legacy, context);
         return step.buffers;
+    }
+
+    /**
+     * Whether a reshape of {@code input} can be a view of it: a {@code c}-contiguous array. Such a
+     * reshape then costs nothing per call instead of a pass over the data; reshapes are a good part
+     * of a small network's ops (member stacking, layout changes). The view lasts as long as the
+     * input array does, which holds for an op's reused output; a reshape whose input array changes
+     * between calls copies from then on.
+     */
+    private static boolean viewable(INDArray input) {
+        return input.ordering() == 'c' && Shape.hasDefaultStridesForShape(input);
     }
 
     private static boolean changed(Step step, INDArray[] inputs) {
