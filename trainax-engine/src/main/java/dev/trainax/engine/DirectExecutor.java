@@ -231,7 +231,7 @@ final class DirectExecutor {
                     return step.buffers;
                 }
                 step.view = false;
-                step.unstableInput = inputsChanged;
+                step.unstableInput = inputsChanged && reuse;   // new shapes reallocate inputs: expected
                 step.buffers = null;
             }
             if (!step.argumentsSet || inputsChanged) {
@@ -285,14 +285,24 @@ final class DirectExecutor {
     }
 
     /**
-     * Whether a reshape of {@code input} can be a view of it: a {@code c}-contiguous array. Such a
+     * Whether a reshape of {@code input} can be a view of it: a {@code c}-contiguous array (axes of
+     * size 1 may have any stride, as ND4J gives them). Such a
      * reshape then costs nothing per call instead of a pass over the data; reshapes are a good part
      * of a small network's ops (member stacking, layout changes). The view lasts as long as the
      * input array does, which holds for an op's reused output; a reshape whose input array changes
      * between calls copies from then on.
      */
     private static boolean viewable(INDArray input) {
-        return input.ordering() == 'c' && Shape.hasDefaultStridesForShape(input);
+        long[] shape = input.shape();
+        long[] stride = input.stride();
+        long expected = 1;
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            if (shape[axis] != 1 && stride[axis] != expected) {
+                return false;
+            }
+            expected *= shape[axis];
+        }
+        return true;
     }
 
     private static boolean changed(Step step, INDArray[] inputs) {
