@@ -87,6 +87,69 @@ final class DirectExecutor {
     private final List<String> outputs;
     /** The placeholder shapes the buffers were allocated for. */
     private Map<String, List<Long>> bufferShapes = Map.of();
+    /** The steps' state for other placeholder shapes met lately, most recently used last. */
+    private final Map<Map<String, List<Long>>, Plan> plans = new java.util.LinkedHashMap<>(4, 0.75f, true);
+    private static final int PLANS_KEPT = 3;
+
+    /**
+     * What the steps hold for one set of placeholder shapes: contexts, buffers and the arrays set
+     * in the contexts. Kept per shape so that alternating batch sizes (an epoch's last, smaller
+     * minibatch, then full ones again) switch back to their buffers instead of allocating and
+     * shaping every op's output anew.
+     */
+    private static final class Plan {
+        final OpContext[] contexts;
+        final INDArray[][] buffers;
+        final boolean[] argumentsSet;
+        final INDArray[][] inputsSet;
+        final INDArray[][] outputsSet;
+        final boolean[] view;
+        final boolean[] unstableInput;
+
+        Plan(List<Step> steps) {
+            int n = steps.size();
+            contexts = new OpContext[n];
+            buffers = new INDArray[n][];
+            argumentsSet = new boolean[n];
+            inputsSet = new INDArray[n][];
+            outputsSet = new INDArray[n][];
+            view = new boolean[n];
+            unstableInput = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                Step step = steps.get(i);
+                contexts[i] = step.context;
+                buffers[i] = step.buffers;
+                argumentsSet[i] = step.argumentsSet;
+                inputsSet[i] = step.inputsSet;
+                outputsSet[i] = step.outputsSet;
+                view[i] = step.view;
+                unstableInput[i] = step.unstableInput;
+            }
+        }
+
+        void restore(List<Step> steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                step.context = contexts[i];
+                step.buffers = buffers[i];
+                step.argumentsSet = argumentsSet[i];
+                step.inputsSet = inputsSet[i];
+                step.outputsSet = outputsSet[i];
+                step.view = view[i];
+                step.unstableInput = unstableInput[i];
+            }
+        }
+
+        void close() {
+            for (OpContext context : contexts) {
+                try {
+                    context.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not release an op context: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
 
     /** Whether direct execution is on: {@code -Dtrainax.engine.direct=false} runs SameDiff's session instead. */
     static boolean enabled() {
@@ -175,7 +238,9 @@ final class DirectExecutor {
         Map<String, List<Long>> shapes = new HashMap<>();
         placeholders.forEach((name, value) -> shapes.put(name, Arrays.stream(value.shape()).boxed().toList()));
         boolean reuse = shapes.equals(bufferShapes);
-        bufferShapes = shapes;
+        if (!reuse) {
+            reuse = switchPlan(shapes);
+        }
         Map<String, INDArray> values = new HashMap<>(placeholders);
         for (Step step : steps) {
             INDArray[] arguments = new INDArray[step.arguments.length];
@@ -192,6 +257,38 @@ final class DirectExecutor {
             result.put(output, value(output, values).dup());
         }
         return result;
+    }
+
+    /**
+     * Puts the steps' state for the current shapes aside and takes up the one kept for
+     * {@code shapes}; true if there was one (its buffers are reused), false if the steps start
+     * afresh and allocate.
+     */
+    private boolean switchPlan(Map<String, List<Long>> shapes) {
+        boolean used = steps.stream().anyMatch(step -> step.buffers != null);
+        if (used) {
+            plans.put(bufferShapes, new Plan(steps));
+        }
+        bufferShapes = shapes;
+        Plan kept = plans.remove(shapes);
+        if (kept != null) {
+            kept.restore(steps);
+        } else if (used) {
+            for (Step step : steps) {
+                step.context = Nd4j.getExecutioner().buildContext();
+                step.buffers = null;
+                step.argumentsSet = false;
+                step.inputsSet = null;
+                step.outputsSet = null;
+                step.view = false;
+                step.unstableInput = false;
+            }
+        }
+        while (plans.size() > PLANS_KEPT - 1) {
+            Map<String, List<Long>> eldest = plans.keySet().iterator().next();
+            plans.remove(eldest).close();
+        }
+        return kept != null;
     }
 
     private static void collectGarbageOccasionally() {
