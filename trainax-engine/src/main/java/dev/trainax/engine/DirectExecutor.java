@@ -41,15 +41,28 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class DirectExecutor {
 
-    /** One op with its argument and output names, its context and its output arrays. */
+    /** One op with its argument and output names and its state for the current placeholder shapes. */
     private static final class Step {
         final DifferentialFunction op;
         final String[] arguments;
         final String[] outputs;
         final DataType[] outputTypes;
-        OpContext context = Nd4j.getExecutioner().buildContext();
         /** The kernel that runs the op: the op itself or {@link #fasterKernel} of it. */
         final CustomOp kernel;
+        State state = new State();
+
+        Step(DifferentialFunction op, String[] outputs, DataType[] outputTypes) {
+            this.op = op;
+            this.arguments = op.argNames();
+            this.outputs = outputs;
+            this.outputTypes = outputTypes;
+            this.kernel = fasterKernel(op);
+        }
+    }
+
+    /** What a step holds for one set of placeholder shapes: its context and its output arrays. */
+    private static final class State {
+        OpContext context = Nd4j.getExecutioner().buildContext();
         INDArray[] buffers;
         /** Whether the op's fixed integer, float and boolean arguments are in the context. */
         boolean argumentsSet;
@@ -61,12 +74,23 @@ final class DirectExecutor {
         /** Whether the input of a reshape changed between calls, so views of it would not last. */
         boolean unstableInput;
 
-        Step(DifferentialFunction op, String[] outputs, DataType[] outputTypes) {
-            this.op = op;
-            this.arguments = op.argNames();
-            this.outputs = outputs;
-            this.outputTypes = outputTypes;
-            this.kernel = fasterKernel(op);
+        /**
+         * A fresh context (a new batch): re-pointing a context's inputs leaks native memory in ND4J
+         * 1.0.0-M2.1, closing it does not.
+         */
+        OpContext renew() {
+            close();
+            context = Nd4j.getExecutioner().buildContext();
+            outputsSet = null;
+            return context;
+        }
+
+        void close() {
+            try {
+                context.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not release an op context: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -87,69 +111,13 @@ final class DirectExecutor {
     private final List<String> outputs;
     /** The placeholder shapes the buffers were allocated for. */
     private Map<String, List<Long>> bufferShapes = Map.of();
-    /** The steps' state for other placeholder shapes met lately, most recently used last. */
-    private final Map<Map<String, List<Long>>, Plan> plans = new java.util.LinkedHashMap<>(4, 0.75f, true);
-    private static final int PLANS_KEPT = 3;
-
     /**
-     * What the steps hold for one set of placeholder shapes: contexts, buffers and the arrays set
-     * in the contexts. Kept per shape so that alternating batch sizes (an epoch's last, smaller
-     * minibatch, then full ones again) switch back to their buffers instead of allocating and
-     * shaping every op's output anew.
+     * The steps' states for other placeholder shapes met lately, least recently used first. Kept so
+     * that alternating batch sizes (an epoch's last, smaller minibatch, then full ones again)
+     * switch back to their buffers instead of allocating and shaping every op's output anew.
      */
-    private static final class Plan {
-        final OpContext[] contexts;
-        final INDArray[][] buffers;
-        final boolean[] argumentsSet;
-        final INDArray[][] inputsSet;
-        final INDArray[][] outputsSet;
-        final boolean[] view;
-        final boolean[] unstableInput;
-
-        Plan(List<Step> steps) {
-            int n = steps.size();
-            contexts = new OpContext[n];
-            buffers = new INDArray[n][];
-            argumentsSet = new boolean[n];
-            inputsSet = new INDArray[n][];
-            outputsSet = new INDArray[n][];
-            view = new boolean[n];
-            unstableInput = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                Step step = steps.get(i);
-                contexts[i] = step.context;
-                buffers[i] = step.buffers;
-                argumentsSet[i] = step.argumentsSet;
-                inputsSet[i] = step.inputsSet;
-                outputsSet[i] = step.outputsSet;
-                view[i] = step.view;
-                unstableInput[i] = step.unstableInput;
-            }
-        }
-
-        void restore(List<Step> steps) {
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                step.context = contexts[i];
-                step.buffers = buffers[i];
-                step.argumentsSet = argumentsSet[i];
-                step.inputsSet = inputsSet[i];
-                step.outputsSet = outputsSet[i];
-                step.view = view[i];
-                step.unstableInput = unstableInput[i];
-            }
-        }
-
-        void close() {
-            for (OpContext context : contexts) {
-                try {
-                    context.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("could not release an op context: " + e.getMessage(), e);
-                }
-            }
-        }
-    }
+    private final Map<Map<String, List<Long>>, List<State>> plans = new java.util.LinkedHashMap<>(4, 0.75f, true);
+    private static final int PLANS_KEPT = 3;
 
     /** Whether direct execution is on: {@code -Dtrainax.engine.direct=false} runs SameDiff's session instead. */
     static boolean enabled() {
@@ -265,28 +233,20 @@ final class DirectExecutor {
      * afresh and allocate.
      */
     private boolean switchPlan(Map<String, List<Long>> shapes) {
-        boolean used = steps.stream().anyMatch(step -> step.buffers != null);
+        boolean used = steps.stream().anyMatch(step -> step.state.buffers != null);
         if (used) {
-            plans.put(bufferShapes, new Plan(steps));
+            plans.put(bufferShapes, steps.stream().map(step -> step.state).toList());
         }
         bufferShapes = shapes;
-        Plan kept = plans.remove(shapes);
-        if (kept != null) {
-            kept.restore(steps);
-        } else if (used) {
-            for (Step step : steps) {
-                step.context = Nd4j.getExecutioner().buildContext();
-                step.buffers = null;
-                step.argumentsSet = false;
-                step.inputsSet = null;
-                step.outputsSet = null;
-                step.view = false;
-                step.unstableInput = false;
+        List<State> kept = plans.remove(shapes);
+        if (kept != null || used) {
+            for (int i = 0; i < steps.size(); i++) {
+                steps.get(i).state = kept != null ? kept.get(i) : new State();
             }
         }
         while (plans.size() > PLANS_KEPT - 1) {
             Map<String, List<Long>> eldest = plans.keySet().iterator().next();
-            plans.remove(eldest).close();
+            plans.remove(eldest).forEach(State::close);
         }
         return kept != null;
     }
@@ -316,43 +276,44 @@ final class DirectExecutor {
 
     private static INDArray[] execute(Step step, INDArray[] arguments, boolean reuse) {
         DifferentialFunction op = step.op;
-        OpContext context = step.context;
+        State state = step.state;
+        OpContext context = state.context;
         if (op instanceof Identity) {
             return new INDArray[] {arguments[0]};
         }
         if (op instanceof CustomOp) {
             DynamicCustomOp custom = (DynamicCustomOp) op;
-            boolean inputsChanged = step.argumentsSet && changed(step, arguments);
-            if (step.view) {
+            boolean inputsChanged = state.argumentsSet && changed(state, arguments);
+            if (state.view) {
                 if (!inputsChanged && reuse) {
-                    return step.buffers;
+                    return state.buffers;
                 }
-                step.view = false;
-                step.unstableInput = inputsChanged && reuse;   // new shapes reallocate inputs: expected
-                step.buffers = null;
+                state.view = false;
+                state.unstableInput = inputsChanged && reuse;   // new shapes reallocate inputs: expected
+                state.buffers = null;
             }
-            if (!step.argumentsSet || inputsChanged) {
-                context = renew(step);
+            if (!state.argumentsSet || inputsChanged) {
+                context = state.renew();
                 context.setArgs(arguments, custom.iArgs(), custom.dArgs(),
                         step.kernel == custom ? custom.tArgs() : new double[0], custom.bArgs());
-                step.argumentsSet = true;
-                step.inputsSet = arguments.clone();
+                state.argumentsSet = true;
+                state.inputsSet = arguments.clone();
             }
-            if (!reuse || step.buffers == null) {
+            if (!reuse || state.buffers == null) {
                 List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
-                if (op instanceof Reshape && !step.unstableInput && viewable(arguments[0])) {
-                    step.buffers = new INDArray[] {arguments[0].reshape('c', shapes.get(0).getShape())};
-                    step.view = true;
-                    return step.buffers;
+                if (op instanceof Reshape && !state.unstableInput && viewable(arguments[0])) {
+                    state.buffers = new INDArray[] {arguments[0].reshape('c', shapes.get(0).getShape())};
+                    state.view = true;
+                    return state.buffers;
                 }
-                step.buffers = new INDArray[shapes.size()];
+                state.buffers = new INDArray[shapes.size()];
                 for (int i = 0; i < shapes.size(); i++) {
-                    step.buffers[i] = allocate(shapes.get(i), step.outputTypes[i]);
+                    state.buffers[i] = allocate(shapes.get(i), step.outputTypes[i]);
                 }
             }
-            setOutputs(step, reuse);
+            setOutputs(state, reuse);
             Nd4j.exec(step.kernel, context);
-            return step.buffers;
+            return state.buffers;
         }
         Op legacy = (Op) op;
         boolean axisArgument = false;
@@ -365,20 +326,20 @@ final class DirectExecutor {
             scalar.setScalar(arguments[1]);
         }
         INDArray[] inputs = arguments.length == 2 && !axisArgument ? arguments : new INDArray[] {arguments[0]};
-        if (changed(step, inputs)) {
-            context = renew(step);
+        if (changed(state, inputs)) {
+            context = state.renew();
             for (int i = 0; i < inputs.length; i++) {
                 context.setInputArray(i, inputs[i]);
             }
-            step.inputsSet = inputs.clone();
+            state.inputsSet = inputs.clone();
         }
-        if (!reuse || step.buffers == null) {
+        if (!reuse || state.buffers == null) {
             LongShapeDescriptor shape = ((BaseOp) legacy).calculateOutputShape(context).get(0);
-            step.buffers = new INDArray[] {allocate(shape, step.outputTypes[0])};
+            state.buffers = new INDArray[] {allocate(shape, step.outputTypes[0])};
         }
-        setOutputs(step, reuse);
+        setOutputs(state, reuse);
         Nd4j.exec(legacy, context);
-        return step.buffers;
+        return state.buffers;
     }
 
     /**
@@ -402,12 +363,12 @@ final class DirectExecutor {
         return true;
     }
 
-    private static boolean changed(Step step, INDArray[] inputs) {
-        if (step.inputsSet == null || step.inputsSet.length != inputs.length) {
+    private static boolean changed(State state, INDArray[] inputs) {
+        if (state.inputsSet == null || state.inputsSet.length != inputs.length) {
             return true;
         }
         for (int i = 0; i < inputs.length; i++) {
-            if (step.inputsSet[i] != inputs[i]) {
+            if (state.inputsSet[i] != inputs[i]) {
                 return true;
             }
         }
@@ -415,35 +376,20 @@ final class DirectExecutor {
     }
 
     /**
-     * A fresh context for a step whose inputs changed (a new batch): re-pointing a context's
-     * inputs leaks native memory in ND4J 1.0.0-M2.1, closing it does not.
-     */
-    private static OpContext renew(Step step) {
-        try {
-            step.context.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not release an op context: " + e.getMessage(), e);
-        }
-        step.context = Nd4j.getExecutioner().buildContext();
-        step.outputsSet = null;
-        return step.context;
-    }
-
-    /**
      * Hands the context its output buffers; reused buffers are zeroed first, as freshly allocated
      * ones are, because some ND4J ops accumulate into their output.
      */
-    private static void setOutputs(Step step, boolean reused) {
-        if (step.outputsSet == null || step.outputsSet.length != step.buffers.length) {
-            step.outputsSet = new INDArray[step.buffers.length];
+    private static void setOutputs(State state, boolean reused) {
+        if (state.outputsSet == null || state.outputsSet.length != state.buffers.length) {
+            state.outputsSet = new INDArray[state.buffers.length];
         }
-        for (int i = 0; i < step.buffers.length; i++) {
-            if (reused && !step.buffers[i].isEmpty()) {
-                Nd4j.getMemoryManager().memset(step.buffers[i]);
+        for (int i = 0; i < state.buffers.length; i++) {
+            if (reused && !state.buffers[i].isEmpty()) {
+                Nd4j.getMemoryManager().memset(state.buffers[i]);
             }
-            if (step.outputsSet[i] != step.buffers[i]) {
-                step.context.setOutputArray(i, step.buffers[i]);
-                step.outputsSet[i] = step.buffers[i];
+            if (state.outputsSet[i] != state.buffers[i]) {
+                state.context.setOutputArray(i, state.buffers[i]);
+                state.outputsSet[i] = state.buffers[i];
             }
         }
     }
