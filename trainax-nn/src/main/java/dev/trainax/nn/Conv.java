@@ -85,16 +85,43 @@ public class Conv implements MemberBatchedNetwork {
      */
     static SDVariable matrixProduct(StepContext context, SDVariable x, String prefix, int kernelSize,
                                     int inChannels, int outChannels, boolean useBias, Padding padding) {
-        SDVariable stacked = padding.sameWindows(context.graph(), x, kernelSize);
         // weight [out, in, k] → [out, k·in], matching the tap-major order of the stack
         SDVariable matrix = context.derived(prefix + "weight.matrix", () -> context.parameter(prefix + "weight")
                 .permute(0, 2, 1).reshape(outChannels, -1));
-        SDVariable y = matrix.mmul(stacked.reshape((long) kernelSize * inChannels, -1));
-        if (useBias) {
-            y = y.add(context.derived(prefix + "bias.column", () -> context.parameter(prefix + "bias")
-                    .reshape(outChannels, 1)));
+        SDVariable bias = useBias ? context.derived(prefix + "bias.column", () -> context.parameter(prefix + "bias")
+                .reshape(outChannels, 1)) : null;
+        return windowProduct(context, x, matrix, bias, (long) kernelSize * inChannels, outChannels, kernelSize,
+                padding);
+    }
+
+    /**
+     * {@code matrix} times the {@code kernelSize} stacked "SAME" windows of the channels-first
+     * {@code x} ({@code depth} rows: kernel size times channels), plus {@code biasColumn} unless
+     * null, as {@code (rows, batch, points)}.
+     */
+    private static SDVariable windowProduct(StepContext context, SDVariable x, SDVariable matrix,
+                                            SDVariable biasColumn, long depth, long rows, int kernelSize,
+                                            Padding padding) {
+        SDVariable y = matrix.mmul(padding.sameWindows(context.graph(), x, kernelSize).reshape(depth, -1));
+        if (biasColumn != null) {
+            y = y.add(biasColumn);
         }
-        return y.reshape(outChannels, -1, context.stateShape()[1]);
+        return y.reshape(rows, -1, context.stateShape()[1]);
+    }
+
+    /**
+     * ND4J's convolution in VALID mode with {@code pad} zeros on each side of every spatial axis:
+     * {@code conv2d} on NCHW or {@code conv3d} on NCDHW, with {@code bias} inside the op unless null.
+     */
+    static SDVariable valid(SameDiff graph, SDVariable x, SDVariable kernel, SDVariable bias, int spatialDims,
+                            int kernelSize, int pad) {
+        return spatialDims == 2
+                ? graph.cnn().conv2d(x, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(kernelSize)
+                        .sH(1).sW(1).pH(pad).pW(pad).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW")
+                        .build())
+                : graph.cnn().conv3d(x, kernel, bias, Conv3DConfig.builder().kD(kernelSize).kH(kernelSize)
+                        .kW(kernelSize).sD(1).sH(1).sW(1).pD(pad).pH(pad).pW(pad).dD(1).dH(1).dW(1)
+                        .paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
     }
 
     /** A "SAME" convolution with an ND4J-layout {@code kernel} and a broadcastable {@code bias} or null. */
@@ -106,13 +133,7 @@ public class Conv implements MemberBatchedNetwork {
         for (int axis = 2; axis < 2 + spatialDims; axis++) {
             padded = padding.pad(graph, padded, axis, before, after);
         }
-        SDVariable out = switch (spatialDims) {
-            case 2 -> graph.cnn().conv2d(padded, kernel, Conv2DConfig.builder().kH(kernelSize).kW(kernelSize)
-                    .sH(1).sW(1).pH(0).pW(0).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
-            default -> graph.cnn().conv3d(padded, kernel, Conv3DConfig.builder().kD(kernelSize).kH(kernelSize)
-                    .kW(kernelSize).sD(1).sH(1).sW(1).pD(0).pH(0).pW(0).dD(1).dH(1).dW(1)
-                    .paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
-        };
+        SDVariable out = valid(graph, padded, kernel, null, spatialDims, kernelSize, 0);
         return bias == null ? out : out.add(bias);
     }
 
@@ -160,7 +181,6 @@ public class Conv implements MemberBatchedNetwork {
         // (B·K, in, N) → (K·in, B, N): channels first, member-major
         SDVariable x = states.reshape(-1, (long) members * inChannels, points).permute(1, 0, 2);
         long depth = (long) kernelSize * members * inChannels;
-        SDVariable stacked = padding.sameWindows(context.graph(), x, kernelSize).reshape(depth, -1);
         SDVariable matrix = context.derived("members.matrix", () -> {
             SDVariable mask = context.constant("members.matrix.mask." + members,
                     org.nd4j.linalg.factory.Nd4j.eye(members).reshape(members, 1, 1, members, 1));
@@ -169,12 +189,10 @@ public class Conv implements MemberBatchedNetwork {
                     .reshape(members, outChannels, kernelSize, 1, inChannels).mul(mask)
                     .reshape((long) members * outChannels, depth);
         });
-        SDVariable y = matrix.mmul(stacked);
-        if (useBias) {
-            y = y.add(context.derived("members.matrix.bias", () -> context.parameter("bias")
-                    .reshape((long) members * outChannels, 1)));
-        }
-        return y.reshape((long) members * outChannels, -1, points).permute(1, 0, 2).reshape(-1, outChannels, points);
+        SDVariable bias = useBias ? context.derived("members.matrix.bias", () -> context.parameter("bias")
+                .reshape((long) members * outChannels, 1)) : null;
+        return windowProduct(context, x, matrix, bias, depth, (long) members * outChannels, kernelSize, padding)
+                .permute(1, 0, 2).reshape(-1, outChannels, points);
     }
 
     /** {@code (−1, *shape)}. */

@@ -9,7 +9,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
@@ -161,15 +160,11 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
             SDVariable kernel = context.derived(prefix + "kernel.native", () -> spatialDims == 1
                     ? weight.permute(2, 1, 0).reshape(kernelSize, 1, inChannels, outChannels)
                     : weight.permute(Conv.kernelPermutation(spatialDims)));
-            return switch (spatialDims) {
-                case 1 -> graph.cnn().conv2d(padded, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(1)
-                        .sH(1).sW(1).pH(p).pW(0).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NHWC").build());
-                case 2 -> graph.cnn().conv2d(padded, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(kernelSize)
-                        .sH(1).sW(1).pH(p).pW(p).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
-                default -> graph.cnn().conv3d(padded, kernel, bias, Conv3DConfig.builder().kD(kernelSize)
-                        .kH(kernelSize).kW(kernelSize).sD(1).sH(1).sW(1).pD(p).pH(p).pW(p).dD(1).dH(1).dW(1)
-                        .paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
-            };
+            return spatialDims == 1
+                    ? graph.cnn().conv2d(padded, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(1)
+                            .sH(1).sW(1).pH(p).pW(0).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NHWC")
+                            .build())
+                    : Conv.valid(graph, padded, kernel, bias, spatialDims, kernelSize, p);
         }
 
         @Override

@@ -72,7 +72,7 @@ public enum Padding {
         java.util.Arrays.fill(copies, x);
         SDVariable tiled = copies.length == 1 ? x : graph.concat(axis, copies);
         long start = copiesBefore * size - left;
-        return tiled.get(axisWindow(axis, start, start + size + left + right));
+        return points(tiled, axis, start, start + size + left + right);
     }
 
     /** {@code x} without {@code left} points before and {@code right} points after {@code axis}. */
@@ -100,15 +100,10 @@ public enum Padding {
 
     /** {@code x[from:to]} along {@code axis}, everything along the other axes. */
     private static SDVariable points(SDVariable x, int axis, long from, Long to) {
-        return x.get(axisWindow(axis, from, to));
-    }
-
-    /** Indices selecting {@code [from, to)} along {@code axis} and everything before it. */
-    private static SDIndex[] axisWindow(int axis, long from, Long to) {
         SDIndex[] indices = new SDIndex[axis + 1];
         java.util.Arrays.fill(indices, SDIndex.all());
         indices[axis] = SDIndex.interval(from, to);
-        return indices;
+        return x.get(indices);
     }
 
     /** x[count], …, x[first] (the mirror image of the start, edge excluded). */
