@@ -32,6 +32,8 @@ public final class Optimizer {
     private final Supplier<IUpdater> adaptive;
     private final double weightDecay;
     private final double clipNorm;
+    /** The rule's ND4J configuration if it is plain Adam ({@link AdamStep} runs it for few parameters), else null. */
+    private final Adam adamConfig;
 
     private Optimizer(String name, Rule rule, LearningRateSchedule schedule, double momentum,
                       Supplier<IUpdater> adaptive, double weightDecay, double clipNorm) {
@@ -42,6 +44,8 @@ public final class Optimizer {
         this.adaptive = adaptive;
         this.weightDecay = weightDecay;
         this.clipNorm = clipNorm;
+        IUpdater updater = adaptive == null ? null : adaptive.get();
+        this.adamConfig = updater != null && updater.getClass() == Adam.class ? (Adam) updater : null;
     }
 
     private static Optimizer adaptive(String name, LearningRateSchedule schedule, Supplier<IUpdater> updater) {
@@ -153,6 +157,12 @@ public final class Optimizer {
             if (norm > clipNorm) {
                 gradient.muli(clipNorm / norm);
             }
+        }
+        if (adamConfig != null && AdamStep.applies(parameters, gradient, state.buffers())) {
+            AdamStep.apply(adamConfig, parameters, gradient, state.buffers(), state.steps(),
+                    schedule.at(state.steps()), weightDecay);
+            state.advance();
+            return;
         }
         INDArray update = switch (rule) {
             case SGD -> gradient;

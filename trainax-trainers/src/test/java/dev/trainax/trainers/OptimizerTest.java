@@ -66,4 +66,28 @@ class OptimizerTest {
         assertEquals(Math.pow(0.5, 2.5), LearningRateSchedule.exponentialDecay(1, 10, 0.5, false).at(25), 1e-15);
         assertEquals(0.01, LearningRateSchedule.step(1, 0.1, 100).at(250), 1e-15);
     }
+
+    /** Adam's own loop gives ND4J's AdamUpdater results, parameters and moments, over several steps. */
+    @Test
+    void adamFollowsNd4jsUpdater() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray start = Nd4j.randn(DataType.DOUBLE, 5);
+        INDArray[] gradients = {Nd4j.randn(DataType.DOUBLE, 5), Nd4j.randn(DataType.DOUBLE, 5),
+                Nd4j.randn(DataType.DOUBLE, 5).muli(1e-3)};
+        Optimizer adamw = Optimizer.adamw(LearningRateSchedule.exponentialDecay(0.1, 1, 0.5, true), 0.01);
+        INDArray parameters = start.dup();
+        OptimizerState state = adamw.init(5, DataType.DOUBLE);
+        INDArray expected = start.dup();
+        INDArray moments = Nd4j.zeros(DataType.DOUBLE, 1, 10);
+        org.nd4j.linalg.learning.GradientUpdater<?> reference = new org.nd4j.linalg.learning.config.Adam(1.0)
+                .instantiate(moments, true);
+        for (int step = 0; step < gradients.length; step++) {
+            adamw.step(parameters, gradients[step].dup(), state);
+            INDArray update = gradients[step].dup();
+            reference.applyUpdater(update, step, 0);
+            expected.subi(update.addi(expected.mul(0.01)).muli(0.1 * Math.pow(0.5, step)));
+            assertArrayEquals(expected.toDoubleVector(), parameters.toDoubleVector(), 1e-14, "step " + step);
+            assertArrayEquals(moments.toDoubleVector(), state.buffers().toDoubleVector(), 1e-14, "moments, step " + step);
+        }
+    }
 }
