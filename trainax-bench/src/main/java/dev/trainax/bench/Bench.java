@@ -32,6 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Bench {
 
     private static final int WARMUP = 5;
+    /** Rounds of our quickstart runs alternating with the peer's. */
+    private static final int ROUNDS = 3;
 
     private Bench() {
     }
@@ -55,23 +57,33 @@ public final class Bench {
                 Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN") ? "oneDNN" : "generic",
                 ConvolutionPath.oneDimensional());
 
-        Map<Integer, List<Double>> ours = new LinkedHashMap<>();
+        // the first runs of a JVM time partly interpreted code: warm up, then alternate ours and the peer's
         for (int r : rollouts) {
-            ours.computeIfAbsent(r, k -> new ArrayList<>()).add(quickstartStep(data, r, steps));
+            quickstartStep(data, r, steps);
         }
-        Map<Integer, Double> peerMedians = PeerRunner.quickstart(peer);
-        for (int r : rollouts) {
-            ours.get(r).add(quickstartStep(data, r, steps));
+        Map<Integer, List<Double>> ours = new LinkedHashMap<>();
+        Map<Integer, List<Double>> theirs = new LinkedHashMap<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int r : rollouts) {
+                ours.computeIfAbsent(r, k -> new ArrayList<>()).add(quickstartStep(data, r, steps));
+            }
+            PeerRunner.quickstart(peer).forEach((r, median) -> theirs.computeIfAbsent(r, k -> new ArrayList<>())
+                    .add(median));
         }
         System.out.println();
-        System.out.println("| workload | r | ours median ms/step (before, after peer) | PyTorch peer ms/step | ratio ours/peer |");
+        System.out.printf("| workload | r | ours median ms/step (%d rounds) | PyTorch peer ms/step (%d rounds) "
+                + "| ratio ours/peer (median of the rounds' ratios) |%n", ROUNDS, ROUNDS);
         System.out.println("|---|---|---|---|---|");
         for (int r : rollouts) {
-            double mine = Math.min(ours.get(r).get(0), ours.get(r).get(1));
-            Double theirs = peerMedians.get(r);
-            System.out.printf("| quickstart | %d | %.2f (%.2f, %.2f) | %s | %s |%n", r, mine, ours.get(r).get(0),
-                    ours.get(r).get(1), theirs == null ? "n/a" : String.format("%.2f", theirs),
-                    theirs == null ? "n/a" : String.format("%.1f", mine / theirs));
+            List<Double> mine = ours.get(r);
+            List<Double> peers = theirs.getOrDefault(r, List.of());
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < peers.size(); round++) {
+                ratios.add(mine.get(round) / peers.get(round));
+            }
+            System.out.printf("| quickstart | %d | %.2f (%s) | %s | %s |%n", r, median(mine), rounded(mine),
+                    peers.isEmpty() ? "n/a" : String.format("%.2f (%s)", median(peers), rounded(peers)),
+                    ratios.isEmpty() ? "n/a" : String.format("%.1f (%s)", median(ratios), rounded(ratios)));
         }
         System.out.println();
         System.out.println("| r | conv (quickstart) ms/step | per rollout step | elementwise chain ms/step | per rollout step |");
@@ -163,6 +175,15 @@ public final class Bench {
         System.out.printf("  ours %s r=%d: median %.3f ms/step, first step (graph build included) %.0f ms%n", label,
                 r, timer.medianMillis(WARMUP), timer.firstStepMillis());
         return timer.medianMillis(WARMUP);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String rounded(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Path peerData(Path peer) {
