@@ -137,6 +137,13 @@ final class DirectExecutor {
     private final SameDiff graph;
     private final List<Step> steps = new ArrayList<>();
     private final List<String> outputs;
+    /** Copies of the placeholders, one array per name and shape ({@link #stableCopy}), the latest few. */
+    private final Map<String, INDArray> placeholderCopies = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, INDArray> eldest) {
+            return size() > 4 * PLANS_KEPT;
+        }
+    };
     /** The placeholder shapes the buffers were allocated for. */
     private Map<String, List<Long>> bufferShapes = Map.of();
     /**
@@ -224,7 +231,8 @@ final class DirectExecutor {
         if (!reuse) {
             reuse = switchPlan(shapes);
         }
-        Map<String, INDArray> values = new HashMap<>(placeholders);
+        Map<String, INDArray> values = new HashMap<>();
+        placeholders.forEach((name, value) -> values.put(name, stableCopy(name, value)));
         for (Step step : steps) {
             INDArray[] arguments = new INDArray[step.arguments.length];
             for (int i = 0; i < arguments.length; i++) {
@@ -240,6 +248,24 @@ final class DirectExecutor {
             result.put(output, value(output, values).dup());
         }
         return result;
+    }
+
+    /**
+     * {@code value} copied into an array kept for this placeholder and shape. The ops that read a
+     * placeholder then see the same array every call and keep their contexts: a new array would
+     * make each of them build a fresh context (re-pointing one leaks, see {@link State#renew}),
+     * which cost more than this copy.
+     */
+    private INDArray stableCopy(String name, INDArray value) {
+        String key = name + java.util.Arrays.toString(value.shape()) + value.dataType();
+        INDArray copy = placeholderCopies.get(key);
+        if (copy == null) {
+            copy = value.dup('c');
+            placeholderCopies.put(key, copy);
+        } else {
+            copy.assign(value);
+        }
+        return copy;
     }
 
     /**
