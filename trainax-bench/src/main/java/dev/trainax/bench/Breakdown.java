@@ -45,7 +45,7 @@ final class Breakdown {
                 long t2 = System.nanoTime();
                 LossAndGradient result = objective.lossAndGradient(parameters, batch);
                 long t3 = System.nanoTime();
-                adam.step(flat, Nd4j.toFlattened(result.gradient().get("weight")).reshape(flat.length()), state);
+                adam.step(flat, result.gradient().get("weight").reshape(flat.length()), state);
                 long t4 = System.nanoTime();
                 nanos[0][step] = t1 - t0;
                 nanos[1][step] = t2 - t1;
