@@ -32,8 +32,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Bench {
 
     private static final int WARMUP = 5;
-    /** Rounds of our quickstart runs alternating with the peer's. */
-    private static final int ROUNDS = 3;
 
     private Bench() {
     }
@@ -63,7 +61,7 @@ public final class Bench {
         }
         Map<Integer, List<Double>> ours = new LinkedHashMap<>();
         Map<Integer, List<Double>> theirs = new LinkedHashMap<>();
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < Rounds.COUNT; round++) {
             for (int r : rollouts) {
                 ours.computeIfAbsent(r, k -> new ArrayList<>()).add(quickstartStep(data, r, steps));
             }
@@ -72,18 +70,10 @@ public final class Bench {
         }
         System.out.println();
         System.out.printf("| workload | r | ours median ms/step (%d rounds) | PyTorch peer ms/step (%d rounds) "
-                + "| ratio ours/peer (median of the rounds' ratios) |%n", ROUNDS, ROUNDS);
+                + "| ratio ours/peer (median of the rounds' ratios) |%n", Rounds.COUNT, Rounds.COUNT);
         System.out.println("|---|---|---|---|---|");
         for (int r : rollouts) {
-            List<Double> mine = ours.get(r);
-            List<Double> peers = theirs.getOrDefault(r, List.of());
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 0; round < peers.size(); round++) {
-                ratios.add(mine.get(round) / peers.get(round));
-            }
-            System.out.printf("| quickstart | %d | %.2f (%s) | %s | %s |%n", r, median(mine), rounded(mine),
-                    peers.isEmpty() ? "n/a" : String.format("%.2f (%s)", median(peers), rounded(peers)),
-                    ratios.isEmpty() ? "n/a" : String.format("%.1f (%s)", median(ratios), rounded(ratios)));
+            Rounds.row("quickstart", r, ours.get(r), theirs.getOrDefault(r, List.of()));
         }
         System.out.println();
         System.out.println("| r | conv (quickstart) ms/step | per rollout step | elementwise chain ms/step | per rollout step |");
@@ -175,15 +165,6 @@ public final class Bench {
         System.out.printf("  ours %s r=%d: median %.3f ms/step, first step (graph build included) %.0f ms%n", label,
                 r, timer.medianMillis(WARMUP), timer.firstStepMillis());
         return timer.medianMillis(WARMUP);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static String rounded(List<Double> values) {
-        return values.stream().map(v -> String.format("%.2f", v)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Path peerData(Path peer) {

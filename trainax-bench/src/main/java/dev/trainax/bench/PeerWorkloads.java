@@ -12,7 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -39,26 +42,31 @@ final class PeerWorkloads {
         Mlp mlp = new Mlp(3, 60, 6, Activation.RELU);   // 3→60, five 60→60, 60→3: six hidden layers
         Parameters mlpInit = mlp.initialParameters(0).withFlatValues(floats(data.resolve("lorenz_mlp_init.f32")));
 
-        // about 150 and 40 steps, a few seconds each: medians over fewer steps varied by a third between runs
-        double conv1 = median(burgers, convNet, convInit, 1, Math.max(12, steps / 2), 20, 1e-3);
-        double conv5 = median(burgers, convNet, convInit, 5, Math.max(8, steps / 8), 20, 1e-3);
+        // about 150 and 40 steps, a few seconds each: medians over fewer steps varied by a third between runs;
+        // three rounds alternate ours and the peer's, as the machine's speed drifts within minutes
+        Map<Integer, List<Double>> ours = new TreeMap<>();
+        Map<Integer, List<Double>> theirs = new TreeMap<>();
+        for (int round = 0; round < Rounds.COUNT; round++) {
+            ours.computeIfAbsent(1, k -> new ArrayList<>())
+                    .add(median(burgers, convNet, convInit, 1, Math.max(12, steps / 2), 20, 1e-3));
+            ours.computeIfAbsent(5, k -> new ArrayList<>())
+                    .add(median(burgers, convNet, convInit, 5, Math.max(8, steps / 8), 20, 1e-3));
+            PeerRunner.burgers(peer).forEach((r, median) -> theirs.computeIfAbsent(r, k -> new ArrayList<>())
+                    .add(median));
+        }
         double mlp1 = median(lorenz, mlp, mlpInit, 1, steps, 32, 3e-4);
         double mlp10 = median(lorenz, mlp, mlpInit, 10, Math.max(50, steps / 4), 32, 3e-4);
-        Map<Integer, Double> peerBurgers = PeerRunner.burgers(peer);
         Map<Integer, Double> peerLorenz = PeerRunner.lorenz(peer);
         System.out.println();
-        System.out.println("| workload | r | ours median ms/step | PyTorch peer ms/step | ratio ours/peer |");
+        System.out.printf("| workload | r | ours median ms/step | PyTorch peer ms/step | ratio ours/peer (Burgers: median "
+                + "of %d rounds' ratios) |%n", Rounds.COUNT);
         System.out.println("|---|---|---|---|---|");
-        row("Burgers ConvNet (28,161 parameters)", 1, conv1, peerBurgers.get(1));
-        row("Burgers ConvNet (28,161 parameters)", 5, conv5, peerBurgers.get(5));
-        row("Lorenz MLP (18,723 parameters)", 1, mlp1, peerLorenz.get(1));
-        row("Lorenz MLP (18,723 parameters)", 10, mlp10, null);
-    }
-
-    private static void row(String workload, int r, double ours, Double peer) {
-        System.out.printf("| %s | %d | %.2f | %s | %s |%n", workload, r, ours,
-                peer == null ? "n/a" : String.format("%.2f", peer),
-                peer == null ? "n/a" : String.format("%.1f", ours / peer));
+        for (int r : ours.keySet()) {
+            Rounds.row("Burgers ConvNet (28,161 parameters)", r, ours.get(r), theirs.getOrDefault(r, List.of()));
+        }
+        Rounds.row("Lorenz MLP (18,723 parameters)", 1, List.of(mlp1),
+                peerLorenz.containsKey(1) ? List.of(peerLorenz.get(1)) : List.of());
+        Rounds.row("Lorenz MLP (18,723 parameters)", 10, List.of(mlp10), List.of());
     }
 
     private static double median(INDArray data, Network network, Parameters initial, int r, int steps, int batchSize,
