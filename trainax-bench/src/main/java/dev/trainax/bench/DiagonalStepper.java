@@ -23,7 +23,12 @@ final class DiagonalStepper implements Network {
 
     @Override
     public Parameters initialParameters(long seed) {
-        return Parameters.of(Map.of("a", Nd4j.rand(DataType.FLOAT, 1, 1, points).addi(0.5),
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] a = new float[points];
+        for (int i = 0; i < points; i++) {
+            a[i] = (float) (0.5 + random.nextDouble());
+        }
+        return Parameters.of(Map.of("a", Nd4j.createFromArray(a).reshape(1, 1, points),
                 "b", Nd4j.zeros(DataType.FLOAT, 1, 1, points)));
     }
 

@@ -9,10 +9,10 @@ import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.testkit.GradientCheck;
+import dev.trainax.testkit.RandomArrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The ConvNet: the peer's parameter count, and exact gradients through a rollout. */
 class ConvNetTest {
@@ -28,8 +28,7 @@ class ConvNetTest {
         Parameters parameters = net.initialParameters(2).copy(DataType.DOUBLE);
         // lift 2·3·3+3, two blocks of 2·(3·3·3+3), project 3·2·3+2
         assertEquals(21 + 2 * 60 + 20, parameters.count());
-        Nd4j.getRandom().setSeed(4);
-        INDArray windows = Nd4j.randn(DataType.DOUBLE, 3, 3, 2, 8);
+        INDArray windows = RandomArrays.gaussian(4, DataType.DOUBLE, 3, 3, 2, 8);
         try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
                 .network(net, parameters).stateShape(2, 8).dataType(DataType.DOUBLE).build())) {
             GradientCheck.Result result = GradientCheck.check(objective, parameters, windows, 1e-6, 1e-4);
@@ -42,8 +41,7 @@ class ConvNetTest {
     void gradientsMatchFiniteDifferences(dev.trainax.nn.Padding padding) {
         ConvNet net = new ConvNet(2, 3, 1, 3, Activation.TANH, padding);
         Parameters parameters = net.initialParameters(1).copy(DataType.DOUBLE);
-        Nd4j.getRandom().setSeed(3);
-        INDArray windows = Nd4j.randn(DataType.DOUBLE, 3, 3, 2, 8);
+        INDArray windows = RandomArrays.gaussian(3, DataType.DOUBLE, 3, 3, 2, 8);
         try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
                 .network(net, parameters).stateShape(2, 8).dataType(DataType.DOUBLE).build())) {
             GradientCheck.Result result = GradientCheck.check(objective, parameters, windows, 1e-6, 1e-4);

@@ -11,6 +11,7 @@ import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.ConvolutionPath;
 import dev.trainax.nn.Padding;
+import dev.trainax.testkit.RandomArrays;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -72,12 +72,11 @@ class DirectExecutionTest {
     void reluConvNetsEqualSameDiffsSession(String path, int spatialDims, long[] stateShape) {
         ConvNet network = new ConvNet(spatialDims, 1, 4, 2, 3, Activation.RELU, Padding.CIRCULAR);
         Parameters parameters = network.initialParameters(1).copy(DataType.DOUBLE);
-        Nd4j.getRandom().setSeed(5);
         long[] windowShape = new long[stateShape.length + 2];
         windowShape[0] = 5;
         windowShape[1] = 3;
         System.arraycopy(stateShape, 0, windowShape, 2, stateShape.length);
-        INDArray windows = Nd4j.randn(DataType.DOUBLE, windowShape);
+        INDArray windows = RandomArrays.gaussian(5, DataType.DOUBLE, windowShape);
         String previous = System.getProperty(ConvolutionPath.PROPERTY);
         System.setProperty(ConvolutionPath.PROPERTY, path);
         try (Objective direct = withSession(true, () -> compile(network, parameters, stateShape));

@@ -13,10 +13,10 @@ import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.Mlp;
+import dev.trainax.testkit.RandomArrays;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The setting of Trainax's equality tests, in float64: states of 10 degrees of freedom, a batch of
@@ -46,8 +46,7 @@ final class Fixture {
         Stepper onPrev = Steppers.frozen(new Mlp(DOF, width, depth, activation),
                 new Mlp(DOF, width, depth, activation).initialParameters(77));
         residuum = (context, next, previous) -> onNext.apply(context, next).sub(onPrev.apply(context, previous));
-        Nd4j.getRandom().setSeed(0);
-        INDArray initial = Nd4j.randn(DataType.DOUBLE, 5, DOF);
+        INDArray initial = RandomArrays.gaussian(0, DataType.DOUBLE, 5, DOF);
         data = ENGINE.compileRollout(referenceNetwork, referenceParameters, new long[] {DOF}, DataType.DOUBLE)
                 .trajectory(initial, 20);
     }

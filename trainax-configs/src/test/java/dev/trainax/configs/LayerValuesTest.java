@@ -17,6 +17,7 @@ import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.Mlp;
 import dev.trainax.nn.Padding;
 import dev.trainax.testkit.GradientCheck;
+import dev.trainax.testkit.RandomArrays;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -135,13 +136,12 @@ class LayerValuesTest {
         Arrays.fill(shape, n);
         shape[0] = 2;
         shape[1] = in;
-        Nd4j.getRandom().setSeed(7);
-        INDArray x = Nd4j.randn(DataType.DOUBLE, shape);
+        INDArray x = RandomArrays.gaussian(7, DataType.DOUBLE, shape);
         LoopConvolution loops = new LoopConvolution(dims, n, kernel, padding, p.get("weight"), p.get("bias"));
         INDArray expected = loops.apply(x, out);
         assertArrayEquals(expected.data().asDouble(), output(conv, p, x).data().asDouble(), 1e-12);
 
-        INDArray target = Nd4j.randn(DataType.DOUBLE, expected.shape());
+        INDArray target = RandomArrays.gaussian(8, DataType.DOUBLE, expected.shape());
         LossAndGradient result = supervised(conv, p, x, target);
         INDArray outputGradient = expected.sub(target).mul(2.0 / expected.length());
         assertEquals(expected.squaredDistance(target) / expected.length(), result.loss(), 1e-12);
@@ -161,8 +161,7 @@ class LayerValuesTest {
             windowShape[0] = 2;
             windowShape[1] = 3;
             windowShape[2] = 1;
-            Nd4j.getRandom().setSeed(dims);
-            INDArray windows = Nd4j.randn(DataType.DOUBLE, windowShape);
+            INDArray windows = RandomArrays.gaussian(dims, DataType.DOUBLE, windowShape);
             try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder()
                     .configuration(Supervised.of(2)).network(net, p)
                     .stateShape(Arrays.copyOfRange(windowShape, 2, windowShape.length)).dataType(DataType.DOUBLE)

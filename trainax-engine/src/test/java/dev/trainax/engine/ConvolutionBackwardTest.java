@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.trainax.testkit.RandomArrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -29,11 +30,11 @@ class ConvolutionBackwardTest {
     @CsvSource({"3, 5, 7, true, FLOAT", "3, 5, 7, true, DOUBLE", "2, 1, 6, true, FLOAT", "5, 6, 1, true, DOUBLE",
             "1, 4, 4, true, FLOAT", "3, 3, 2, false, DOUBLE"})
     void givesTheGradientsOfConv2dBp(int kernelSize, int in, int out, boolean bias, DataType type) {
-        Nd4j.getRandom().setSeed(kernelSize * 100L + in * 10L + out);
-        INDArray input = Nd4j.randn(type, 1, POINTS, BATCH, in);
-        INDArray kernel = Nd4j.randn(type, kernelSize, 1, in, out);
-        INDArray biasValues = Nd4j.randn(type, out);
-        INDArray gradient = Nd4j.randn(type, 1, POINTS - kernelSize + 1, BATCH, out);
+        long seed = kernelSize * 100L + in * 10L + out;
+        INDArray input = RandomArrays.gaussian(seed, type, 1, POINTS, BATCH, in);
+        INDArray kernel = RandomArrays.gaussian(seed + 1, type, kernelSize, 1, in, out);
+        INDArray biasValues = RandomArrays.gaussian(seed + 2, type, out);
+        INDArray gradient = RandomArrays.gaussian(seed + 3, type, 1, POINTS - kernelSize + 1, BATCH, out);
         INDArray[] arguments = bias ? new INDArray[] {input, kernel, biasValues, gradient}
                 : new INDArray[] {input, kernel, gradient};
 
@@ -65,13 +66,13 @@ class ConvolutionBackwardTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"several images", "a strided input"})
     void declinesArraysItDoesNotHandle(String which) {
-        INDArray input = which.equals("several images") ? Nd4j.randn(DataType.FLOAT, 2, POINTS, BATCH, 3)
-                : Nd4j.randn(DataType.FLOAT, 1, POINTS, BATCH, 6).get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+        INDArray input = which.equals("several images") ? RandomArrays.gaussian(1, DataType.FLOAT, 2, POINTS, BATCH, 3)
+                : RandomArrays.gaussian(2, DataType.FLOAT, 1, POINTS, BATCH, 6).get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                         org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
                         org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3));
-        INDArray kernel = Nd4j.randn(DataType.FLOAT, 3, 1, 3, 2);
-        INDArray bias = Nd4j.randn(DataType.FLOAT, 2);
-        INDArray gradient = Nd4j.randn(DataType.FLOAT, input.size(0), POINTS - 2, BATCH, 2);
+        INDArray kernel = RandomArrays.gaussian(3, DataType.FLOAT, 3, 1, 3, 2);
+        INDArray bias = RandomArrays.gaussian(4, DataType.FLOAT, 2);
+        INDArray gradient = RandomArrays.gaussian(5, DataType.FLOAT, input.size(0), POINTS - 2, BATCH, 2);
         ConvolutionBackward backward = ConvolutionBackward.of(derivative(3, DataType.FLOAT));
         assertNull(backward.run(null, new INDArray[] {input, kernel, bias, gradient},
                 new INDArray[] {Nd4j.create(DataType.FLOAT, input.shape()), Nd4j.create(DataType.FLOAT, 3, 1, 3, 2),
