@@ -55,6 +55,19 @@ class DirectExecutionTest {
         }
     }
 
+    /** Closing releases the executors' contexts once; a closed objective refuses further use. */
+    @org.junit.jupiter.api.Test
+    void aClosedObjectiveRefusesUse() {
+        Objective objective = withSession(true, () -> FIXTURE.compile(Fixture.named("supervised")));
+        double loss = objective.lossAndGradient(FIXTURE.parameters, FIXTURE.data).loss();
+        assertEquals(loss, objective.lossAndGradient(FIXTURE.parameters, FIXTURE.data).loss(), 0.0);
+        objective.close();
+        objective.close();
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> objective.lossAndGradient(FIXTURE.parameters, FIXTURE.data));
+        assertEquals("objective is closed", refused.getMessage());
+    }
+
     /** ReLU ConvNets of 1 to 3 spatial axes, the 1D one on both paths, with their state shapes. */
     static Stream<Arguments> reluConvNets() {
         return Stream.of(Arguments.of("native", 1, new long[] {1, 16}), Arguments.of("matmul", 1, new long[] {1, 16}),

@@ -292,6 +292,16 @@ final class DirectExecutor {
         return kept != null;
     }
 
+    /** Releases the native op contexts of every kept plan; the executor must not run afterwards. */
+    void close() {
+        for (Step step : steps) {
+            step.state.close();
+        }
+        plans.values().forEach(states -> states.forEach(State::close));
+        plans.clear();
+        placeholderCopies.clear();
+    }
+
     private static void collectGarbageOccasionally() {
         long now = System.currentTimeMillis();
         long last = LAST_GC.get();

@@ -351,9 +351,16 @@ final class GraphObjective implements Objective, EnsembleObjective {
         return levels == windows && windows.dataType() == dataType ? windows : levels.castTo(dataType).dup();
     }
 
-    /** SameDiff has no explicit release; a closed objective refuses further use so its arrays can be collected. */
+    /**
+     * Releases the direct executors' native op contexts; SameDiff has no explicit release, so a
+     * closed objective refuses further use and its arrays can be collected.
+     */
     @Override
     public void close() {
-        closed = true;
+        if (!closed) {
+            closed = true;
+            executors.values().forEach(executor -> executor.ifPresent(DirectExecutor::close));
+            executors.clear();
+        }
     }
 }
