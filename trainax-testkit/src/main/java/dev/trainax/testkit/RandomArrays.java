@@ -25,16 +25,6 @@ public final class RandomArrays {
         return Nd4j.createFromArray(values).reshape(shape).castTo(type);
     }
 
-    /** Entries uniform in [0, 1) of {@code type} and {@code shape}, fixed by {@code seed}. */
-    public static INDArray uniform(long seed, DataType type, long... shape) {
-        Random random = new Random(seed);
-        double[] values = new double[Math.toIntExact(length(shape))];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextDouble();
-        }
-        return Nd4j.createFromArray(values).reshape(shape).castTo(type);
-    }
-
     private static long length(long[] shape) {
         long length = 1;
         for (long size : shape) {
