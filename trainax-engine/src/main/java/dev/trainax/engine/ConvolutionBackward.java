@@ -70,24 +70,8 @@ final class ConvolutionBackward {
         @Override
         public void close() {
             for (OpContext context : contexts) {
-                try {
-                    context.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("could not release an op context: " + e.getMessage(), e);
-                }
+                DirectExecutor.release(context);
             }
-        }
-
-        private boolean boundTo(INDArray[] others) {
-            if (others.length != arrays.length) {
-                return false;
-            }
-            for (int i = 0; i < arrays.length; i++) {
-                if (others[i] != arrays[i]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
@@ -102,7 +86,7 @@ final class ConvolutionBackward {
         System.arraycopy(arguments, 0, arrays, 0, arguments.length);
         System.arraycopy(outputs, 0, arrays, arguments.length, outputs.length);
         Plan plan = previous;
-        if (plan == null || !plan.boundTo(arrays)) {
+        if (plan == null || !DirectExecutor.sameArrays(plan.arrays, arrays)) {
             if (plan != null) {
                 plan.close();
             }

@@ -102,12 +102,21 @@ final class DirectExecutor {
                 convolutionPlan.close();
                 convolutionPlan = null;
             }
-            try {
-                context.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not release an op context: " + e.getMessage(), e);
-            }
+            release(context);
         }
+    }
+
+    /** Frees a context's native memory. */
+    static void release(OpContext context) {
+        try {
+            context.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not release an op context: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the executor holds for one set of placeholder shapes: the steps' states and the placeholders' copies. */
+    private record ShapePlan(List<State> states, Map<String, INDArray> placeholderCopies) {
     }
 
     /**
@@ -137,21 +146,16 @@ final class DirectExecutor {
     private final SameDiff graph;
     private final List<Step> steps = new ArrayList<>();
     private final List<String> outputs;
-    /** Copies of the placeholders, one array per name and shape ({@link #stableCopy}), the latest few. */
-    private final Map<String, INDArray> placeholderCopies = new java.util.LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, INDArray> eldest) {
-            return size() > 4 * PLANS_KEPT;
-        }
-    };
+    /** Copies of the placeholders for the current shapes ({@link #stableCopy}), by name. */
+    private Map<String, INDArray> placeholderCopies = new HashMap<>();
     /** The placeholder shapes the buffers were allocated for. */
     private Map<String, List<Long>> bufferShapes = Map.of();
     /**
-     * The steps' states for other placeholder shapes met lately, least recently used first. Kept so
-     * that alternating batch sizes (an epoch's last, smaller minibatch, then full ones again)
-     * switch back to their buffers instead of allocating and shaping every op's output anew.
+     * The plans for other placeholder shapes met lately, least recently used first. Kept so that
+     * alternating batch sizes (an epoch's last, smaller minibatch, then full ones again) switch
+     * back to their buffers instead of allocating and shaping every op's output anew.
      */
-    private final Map<Map<String, List<Long>>, List<State>> plans = new java.util.LinkedHashMap<>(4, 0.75f, true);
+    private final Map<Map<String, List<Long>>, ShapePlan> plans = new java.util.LinkedHashMap<>(4, 0.75f, true);
     private static final int PLANS_KEPT = 3;
 
     /** Whether direct execution is on: {@code -Dtrainax.engine.direct=false} runs SameDiff's session instead. */
@@ -251,17 +255,16 @@ final class DirectExecutor {
     }
 
     /**
-     * {@code value} copied into an array kept for this placeholder and shape. The ops that read a
-     * placeholder then see the same array every call and keep their contexts: a new array would
-     * make each of them build a fresh context (re-pointing one leaks, see {@link State#renew}),
-     * which cost more than this copy.
+     * {@code value} copied into an array kept for this placeholder in the current plan. The ops
+     * that read a placeholder then see the same array every call and keep their contexts: a new
+     * array would make each of them build a fresh context (re-pointing one leaks, see
+     * {@link State#renew}), which cost more than this copy.
      */
     private INDArray stableCopy(String name, INDArray value) {
-        String key = name + java.util.Arrays.toString(value.shape()) + value.dataType();
-        INDArray copy = placeholderCopies.get(key);
-        if (copy == null) {
+        INDArray copy = placeholderCopies.get(name);
+        if (copy == null || copy.dataType() != value.dataType() || !Arrays.equals(copy.shape(), value.shape())) {
             copy = value.dup('c');
-            placeholderCopies.put(key, copy);
+            placeholderCopies.put(name, copy);
         } else {
             copy.assign(value);
         }
@@ -276,18 +279,19 @@ final class DirectExecutor {
     private boolean switchPlan(Map<String, List<Long>> shapes) {
         boolean used = steps.stream().anyMatch(step -> step.state.buffers != null);
         if (used) {
-            plans.put(bufferShapes, steps.stream().map(step -> step.state).toList());
+            plans.put(bufferShapes, new ShapePlan(steps.stream().map(step -> step.state).toList(), placeholderCopies));
         }
         bufferShapes = shapes;
-        List<State> kept = plans.remove(shapes);
+        ShapePlan kept = plans.remove(shapes);
         if (kept != null || used) {
             for (int i = 0; i < steps.size(); i++) {
-                steps.get(i).state = kept != null ? kept.get(i) : new State();
+                steps.get(i).state = kept != null ? kept.states().get(i) : new State();
             }
+            placeholderCopies = kept != null ? kept.placeholderCopies() : new HashMap<>();
         }
         while (plans.size() > PLANS_KEPT - 1) {
             Map<String, List<Long>> eldest = plans.keySet().iterator().next();
-            plans.remove(eldest).forEach(State::close);
+            plans.remove(eldest).states().forEach(State::close);
         }
         return kept != null;
     }
@@ -297,7 +301,7 @@ final class DirectExecutor {
         for (Step step : steps) {
             step.state.close();
         }
-        plans.values().forEach(states -> states.forEach(State::close));
+        plans.values().forEach(plan -> plan.states().forEach(State::close));
         plans.clear();
         placeholderCopies.clear();
     }
@@ -449,15 +453,20 @@ final class DirectExecutor {
     }
 
     private static boolean changed(State state, INDArray[] inputs) {
-        if (state.inputsSet == null || state.inputsSet.length != inputs.length) {
-            return true;
+        return !sameArrays(state.inputsSet, inputs);
+    }
+
+    /** Whether {@code held} (null for none yet) holds exactly the array objects of {@code arrays}. */
+    static boolean sameArrays(INDArray[] held, INDArray[] arrays) {
+        if (held == null || held.length != arrays.length) {
+            return false;
         }
-        for (int i = 0; i < inputs.length; i++) {
-            if (state.inputsSet[i] != inputs[i]) {
-                return true;
+        for (int i = 0; i < arrays.length; i++) {
+            if (held[i] != arrays[i]) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /** Hands the context its output buffers, zeroing them first if asked. */
