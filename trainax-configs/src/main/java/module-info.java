@@ -9,14 +9,13 @@ module dev.trainax.configs {
 
     exports dev.trainax.configs;
 
-    uses dev.trainax.api.plugin.LossProvider;
 
     provides dev.trainax.api.plugin.ConfigurationProvider with
             dev.trainax.configs.ConfigurationProviders.SupervisedProvider,
             dev.trainax.configs.ConfigurationProviders.DivertedChainProvider,
             dev.trainax.configs.ConfigurationProviders.DivertedChainBranchOneProvider,
             dev.trainax.configs.ConfigurationProviders.MixChainPostPhysicsProvider,
-            dev.trainax.configs.ConfigurationProviders.ResiduumProvider,
+            dev.trainax.configs.ConfigurationProviders.ResiduumTrainingProvider,
             dev.trainax.configs.ConfigurationProviders.CompositeProvider,
             dev.trainax.configs.ConfigurationProviders.TeacherForcingProvider,
             dev.trainax.configs.ConfigurationProviders.PushforwardProvider;

@@ -3,6 +3,8 @@ package dev.trainax.configs;
 import dev.trainax.api.Configuration;
 import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Require;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import java.util.ArrayList;
@@ -15,14 +17,17 @@ import java.util.List;
  * @param configurations at least one configuration
  * @param weights        one finite weight per configuration
  */
-public record Composite(List<Configuration> configurations, double[] weights) implements Configuration {
+public record Composite(
+        @Param("the parts, at least one") List<Configuration> configurations,
+        @Param(value = "one weight per configuration; ones if absent", optional = true) double[] weights)
+        implements Configuration {
 
-    /** Validates. */
+    /** Validates against the declarations and fills ones for {@code null} weights. */
     public Composite {
-        Require.that(configurations != null && !configurations.isEmpty(), "configurations",
-                "must contain at least one configuration");
+        RecordParameters.check(Composite.class, configurations, weights);
+        Require.that(!configurations.isEmpty(), "configurations", "must contain at least one configuration");
         configurations = List.copyOf(configurations);
-        weights = Require.length("weights", weights, configurations.size(), "one per configuration");
+        weights = Options.weights("weights", weights, configurations.size(), "one per configuration");
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,18 +33,22 @@ import java.util.List;
  * @param timeLevelWeights   r weights indexed by branch start; only the first r − b + 1 are used (default ones)
  * @param branchLevelWeights b weights indexed by branch level (default ones)
  */
-public record DivertedChain(int numRolloutSteps, int numBranchSteps, TimeLevelLoss timeLevelLoss, boolean cutBptt,
-                            int cutBpttEvery, boolean cutDivChain, double[] timeLevelWeights,
-                            double[] branchLevelWeights) implements Configuration {
+public record DivertedChain(
+        @Param(value = "network applications along the main chain", defaultValue = "1", min = 1) int numRolloutSteps,
+        @Param(value = "length of each branch, ≤ numRolloutSteps", defaultValue = "1", min = 1) int numBranchSteps,
+        @Param(value = "the time-level loss; null: the run's default loss (MSE)", defaultValue = "mse") TimeLevelLoss timeLevelLoss,
+        @Param(value = "stop gradients along the main chain", defaultValue = "false") boolean cutBptt,
+        @Param(value = "cut after every k-th step", defaultValue = "1", min = 1) int cutBpttEvery,
+        @Param(value = "stop gradients into the reference branch", defaultValue = "false") boolean cutDivChain,
+        @Param(value = "one weight per branch start; ones if absent", optional = true) double[] timeLevelWeights,
+        @Param(value = "one weight per branch level; ones if absent", optional = true) double[] branchLevelWeights)
+        implements Configuration {
 
-    /** Validates and fills defaults ({@code null} loss or weights). */
+    /** Validates against the declarations and fills ones for {@code null} weights. */
     public DivertedChain {
-        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
-        Require.atLeast("numBranchSteps", numBranchSteps, 1);
+        RecordParameters.check(DivertedChain.class, numRolloutSteps, numBranchSteps, timeLevelLoss, cutBptt, cutBpttEvery, cutDivChain, timeLevelWeights, branchLevelWeights);
         Require.that(numBranchSteps <= numRolloutSteps, "numBranchSteps",
                 "must be ≤ numRolloutSteps = " + numRolloutSteps + ", got " + numBranchSteps);
-        Require.atLeast("cutBpttEvery", cutBpttEvery, 1);
-        timeLevelLoss = timeLevelLoss == null ? Options.defaultLoss() : timeLevelLoss;
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,
                 "one per rollout step, numRolloutSteps");
         branchLevelWeights = Options.weights("branchLevelWeights", branchLevelWeights, numBranchSteps,
@@ -90,7 +96,7 @@ public record DivertedChain(int numRolloutSteps, int numBranchSteps, TimeLevelLo
 
     @Override
     public DataRequirement dataRequirement() {
-        return new DataRequirement(1, true, false);
+        return new DataRequirement(1, numRolloutSteps + 1, true, false);
     }
 
     @Override

@@ -2,11 +2,12 @@ package dev.trainax.configs;
 
 import dev.trainax.api.Configuration;
 import dev.trainax.api.DataRequirement;
-import dev.trainax.api.Require;
 import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,15 +27,18 @@ import java.util.List;
  * @param cutDivChain      stop gradients through the reference step (default false)
  * @param timeLevelWeights r weights (default ones)
  */
-public record DivertedChainBranchOne(int numRolloutSteps, TimeLevelLoss timeLevelLoss, boolean cutBptt,
-                                     int cutBpttEvery, boolean cutDivChain, double[] timeLevelWeights)
+public record DivertedChainBranchOne(
+        @Param(value = "network applications along the main chain", defaultValue = "1", min = 1) int numRolloutSteps,
+        @Param(value = "the time-level loss; null: the run's default loss (MSE)", defaultValue = "mse") TimeLevelLoss timeLevelLoss,
+        @Param(value = "stop gradients along the main chain", defaultValue = "false") boolean cutBptt,
+        @Param(value = "cut after every k-th step", defaultValue = "1", min = 1) int cutBpttEvery,
+        @Param(value = "stop gradients through the reference step", defaultValue = "false") boolean cutDivChain,
+        @Param(value = "one weight per rollout step; ones if absent", optional = true) double[] timeLevelWeights)
         implements Configuration {
 
-    /** Validates and fills defaults ({@code null} loss or weights). */
+    /** Validates against the declarations and fills ones for {@code null} weights. */
     public DivertedChainBranchOne {
-        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
-        Require.atLeast("cutBpttEvery", cutBpttEvery, 1);
-        timeLevelLoss = timeLevelLoss == null ? Options.defaultLoss() : timeLevelLoss;
+        RecordParameters.check(DivertedChainBranchOne.class, numRolloutSteps, timeLevelLoss, cutBptt, cutBpttEvery, cutDivChain, timeLevelWeights);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,
                 "one per rollout step, numRolloutSteps");
     }
@@ -62,7 +66,7 @@ public record DivertedChainBranchOne(int numRolloutSteps, TimeLevelLoss timeLeve
 
     @Override
     public DataRequirement dataRequirement() {
-        return new DataRequirement(1, true, false);
+        return new DataRequirement(1, numRolloutSteps + 1, true, false);
     }
 
     @Override

@@ -2,11 +2,12 @@ package dev.trainax.configs;
 
 import dev.trainax.api.Configuration;
 import dev.trainax.api.DataRequirement;
-import dev.trainax.api.Require;
 import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,16 +26,18 @@ import java.util.List;
  * @param cutBpttEvery        cut after every k-th network step (default 1)
  * @param timeLevelWeights    r + p weights over the whole main chain (default ones)
  */
-public record MixChainPostPhysics(int numRolloutSteps, int numPostPhysicsSteps, TimeLevelLoss timeLevelLoss,
-                                  boolean cutBptt, int cutBpttEvery, double[] timeLevelWeights)
+public record MixChainPostPhysics(
+        @Param(value = "network applications along the main chain", defaultValue = "1", min = 1) int numRolloutSteps,
+        @Param(value = "reference steps after the network", defaultValue = "1", min = 1) int numPostPhysicsSteps,
+        @Param(value = "the time-level loss; null: the run's default loss (MSE)", defaultValue = "mse") TimeLevelLoss timeLevelLoss,
+        @Param(value = "stop gradients along the network part", defaultValue = "false") boolean cutBptt,
+        @Param(value = "cut after every k-th network step", defaultValue = "1", min = 1) int cutBpttEvery,
+        @Param(value = "numRolloutSteps + numPostPhysicsSteps weights; ones if absent", optional = true) double[] timeLevelWeights)
         implements Configuration {
 
-    /** Validates and fills defaults ({@code null} loss or weights). */
+    /** Validates against the declarations and fills ones for {@code null} weights. */
     public MixChainPostPhysics {
-        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
-        Require.atLeast("numPostPhysicsSteps", numPostPhysicsSteps, 1);
-        Require.atLeast("cutBpttEvery", cutBpttEvery, 1);
-        timeLevelLoss = timeLevelLoss == null ? Options.defaultLoss() : timeLevelLoss;
+        RecordParameters.check(MixChainPostPhysics.class, numRolloutSteps, numPostPhysicsSteps, timeLevelLoss, cutBptt, cutBpttEvery, timeLevelWeights);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights,
                 numRolloutSteps + numPostPhysicsSteps, "one per level of the main chain, numRolloutSteps + numPostPhysicsSteps");
     }

@@ -5,8 +5,6 @@ import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
-import dev.trainax.api.plugin.PluginKind;
-import dev.trainax.api.plugin.PluginRegistry;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,16 +12,6 @@ import java.util.List;
 final class Options {
 
     private Options() {
-    }
-
-    /** The default time-level loss, MSE with batch mean, found through its plugin (module dev.trainax.losses). */
-    static TimeLevelLoss defaultLoss() {
-        return DefaultLoss.MSE;
-    }
-
-    /** Lazily discovered so that configurations load without the losses module until a default is needed. */
-    private static final class DefaultLoss {
-        static final TimeLevelLoss MSE = PluginRegistry.load().create(PluginKind.LOSS, "mse");
     }
 
     /** {@code n} ones. */

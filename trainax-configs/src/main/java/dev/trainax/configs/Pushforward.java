@@ -7,6 +7,8 @@ import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,16 +25,18 @@ import java.util.List;
  * @param timeLevelLoss    the loss per level (default MSE)
  * @param timeLevelWeights g weights (default ones)
  */
-public record Pushforward(int numRolloutSteps, int numGradientSteps, TimeLevelLoss timeLevelLoss,
-                          double[] timeLevelWeights) implements Configuration {
+public record Pushforward(
+        @Param(value = "network applications along the main chain", defaultValue = "2", min = 1) int numRolloutSteps,
+        @Param(value = "trailing steps with loss and gradient, ≤ numRolloutSteps", defaultValue = "1", min = 1) int numGradientSteps,
+        @Param(value = "the time-level loss; null: the run's default loss (MSE)", defaultValue = "mse") TimeLevelLoss timeLevelLoss,
+        @Param(value = "one weight per gradient step; ones if absent", optional = true) double[] timeLevelWeights)
+        implements Configuration {
 
-    /** Validates and fills defaults ({@code null} loss or weights). */
+    /** Validates against the declarations and fills ones for {@code null} weights. */
     public Pushforward {
-        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
-        Require.atLeast("numGradientSteps", numGradientSteps, 1);
+        RecordParameters.check(Pushforward.class, numRolloutSteps, numGradientSteps, timeLevelLoss, timeLevelWeights);
         Require.that(numGradientSteps <= numRolloutSteps, "numGradientSteps",
                 "must be ≤ numRolloutSteps = " + numRolloutSteps + ", got " + numGradientSteps);
-        timeLevelLoss = timeLevelLoss == null ? Options.defaultLoss() : timeLevelLoss;
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numGradientSteps,
                 "one per gradient step, numGradientSteps");
     }

@@ -2,10 +2,11 @@ package dev.trainax.configs;
 
 import dev.trainax.api.Configuration;
 import dev.trainax.api.DataRequirement;
-import dev.trainax.api.Require;
 import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,15 +28,18 @@ import java.util.List;
  * @param cutBpttEvery     cut after every k-th step (default 1)
  * @param timeLevelWeights r weights (default ones)
  */
-public record TeacherForcing(int numRolloutSteps, int resetEvery, TimeLevelLoss timeLevelLoss, boolean cutBptt,
-                             int cutBpttEvery, double[] timeLevelWeights) implements Configuration {
+public record TeacherForcing(
+        @Param(value = "network applications along the main chain", defaultValue = "1", min = 1) int numRolloutSteps,
+        @Param(value = "reset the chain to the data after every k-th step", defaultValue = "1", min = 1) int resetEvery,
+        @Param(value = "the time-level loss; null: the run's default loss (MSE)", defaultValue = "mse") TimeLevelLoss timeLevelLoss,
+        @Param(value = "stop gradients along the chain between resets", defaultValue = "false") boolean cutBptt,
+        @Param(value = "cut after every k-th step", defaultValue = "1", min = 1) int cutBpttEvery,
+        @Param(value = "one weight per rollout step; ones if absent", optional = true) double[] timeLevelWeights)
+        implements Configuration {
 
-    /** Validates and fills defaults ({@code null} loss or weights). */
+    /** Validates against the declarations and fills ones for {@code null} weights. */
     public TeacherForcing {
-        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
-        Require.atLeast("resetEvery", resetEvery, 1);
-        Require.atLeast("cutBpttEvery", cutBpttEvery, 1);
-        timeLevelLoss = timeLevelLoss == null ? Options.defaultLoss() : timeLevelLoss;
+        RecordParameters.check(TeacherForcing.class, numRolloutSteps, resetEvery, timeLevelLoss, cutBptt, cutBpttEvery, timeLevelWeights);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,
                 "one per rollout step, numRolloutSteps");
     }

@@ -99,8 +99,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
                     new GraphStepContext(graph, type, stateShape, prefix + "network", parameters);
             java.util.function.BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
                     new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
-                            problem.network(), networkContext, problem.referenceStepper().orElse(null),
-                            referenceContext, problem.residuum().orElse(null), residuumContext, lanes);
+                            problem, networkContext, referenceContext, residuumContext, lanes);
 
             GraphOps gradientPass = pass.apply(GraphOps.CutMode.PLACEHOLDERS, prefix);
             String loss = prefix + "loss";

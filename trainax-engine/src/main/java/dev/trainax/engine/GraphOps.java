@@ -1,5 +1,6 @@
 package dev.trainax.engine;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.LossContext;
 import dev.trainax.api.Require;
 import dev.trainax.api.Residuum;
@@ -8,6 +9,7 @@ import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.engine.TrainingProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,13 +70,14 @@ final class GraphOps implements RolloutOps {
     private int referenceCalls;
     /** Members evaluated side by side in the batch axis (row b·lanes + k), 1 without batching. */
     private final int lanes;
+    /** The loss of configurations that leave {@code timeLevelLoss} null, or null if the problem has none. */
+    private final TimeLevelLoss defaultLoss;
     /** {@code [1, lanes, 1]} ones that repeat a data level once per member. */
     private SDVariable laneOnes;
 
     GraphOps(CutMode cutMode, String namePrefix, SameDiff graph, SDVariable windows, int numTimeLevels, long[] stateShape,
-             Stepper network, GraphStepContext networkContext,
-             Stepper reference, GraphStepContext referenceContext,
-             Residuum residuum, GraphStepContext residuumContext, int lanes) {
+             TrainingProblem problem, GraphStepContext networkContext, GraphStepContext referenceContext,
+             GraphStepContext residuumContext, int lanes) {
         this.lanes = lanes;
         this.cutMode = cutMode;
         this.namePrefix = namePrefix;
@@ -83,11 +86,12 @@ final class GraphOps implements RolloutOps {
         this.numTimeLevels = numTimeLevels;
         this.stateShape = stateShape.clone();
         this.stateAxes = java.util.stream.IntStream.rangeClosed(1, stateShape.length).toArray();
-        this.network = network;
+        this.network = problem.network();
         this.networkContext = networkContext;
-        this.reference = reference;
+        this.reference = problem.referenceStepper().orElse(null);
         this.referenceContext = referenceContext;
-        this.residuum = residuum;
+        this.residuum = problem.residuum().orElse(null);
+        this.defaultLoss = problem.defaultLoss().orElse(null);
         this.residuumContext = residuumContext;
     }
 
@@ -181,11 +185,17 @@ final class GraphOps implements RolloutOps {
     }
 
     @Override
-    public Scalar loss(TimeLevelLoss loss, State prediction, State target) {
-        Require.present("timeLevelLoss", loss);
+    public Scalar loss(TimeLevelLoss given, State prediction, State target) {
+        TimeLevelLoss loss = orDefault(given);
         shapeChecks.add(new ShapeCheck(variable(prediction), variable(target),
                 "prediction (" + origin(prediction) + ") vs target (" + origin(target) + ")"));
         return new GraphScalar(batchLoss(loss, variable(prediction), variable(target)));
+    }
+
+    private TimeLevelLoss orDefault(TimeLevelLoss loss) {
+        Require.that(loss != null || defaultLoss != null, "timeLevelLoss",
+                "is null (the run's default) but the training problem has no defaultLoss");
+        return loss != null ? loss : defaultLoss;
     }
 
     /**
@@ -197,12 +207,12 @@ final class GraphOps implements RolloutOps {
             return loss.batchLoss(lossContext, prediction, target);
         }
         SDVariable perMember = loss.perSample(lossContext, prediction, target).reshape(-1, lanes);
-        return loss.batchReduction() == dev.trainax.api.BatchReduction.SUM ? perMember.sum(0) : perMember.mean(0);
+        return loss.batchReduction() == BatchReduction.SUM ? perMember.sum(0) : perMember.mean(0);
     }
 
     @Override
-    public Scalar loss(TimeLevelLoss loss, State residuumState) {
-        Require.present("timeLevelLoss", loss);
+    public Scalar loss(TimeLevelLoss given, State residuumState) {
+        TimeLevelLoss loss = orDefault(given);
         Require.that(loss.acceptsSingleInput(), "timeLevelLoss",
                 "must accept a single input (a residuum); " + loss + " needs a target");
         return new GraphScalar(batchLoss(loss, variable(residuumState), null));

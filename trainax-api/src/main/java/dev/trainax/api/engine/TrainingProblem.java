@@ -5,14 +5,18 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
 import dev.trainax.api.Residuum;
 import dev.trainax.api.Stepper;
+import dev.trainax.api.TimeLevelLoss;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Everything an {@link Engine} needs to compile a configuration's loss and gradient: the
  * configuration, the network with a template of its parameters, the optional reference stepper and
- * residuum, the state shape {@code (channels, *space)} and the floating-point type.
+ * residuum, the default time-level loss, the state shape {@code (channels, *space)} and the
+ * floating-point type. Building one checks that the configuration's requirements are met; engines
+ * rely on that and do not check again.
  */
 public final class TrainingProblem {
 
@@ -21,6 +25,7 @@ public final class TrainingProblem {
     private final Parameters parameterTemplate;
     private final Stepper referenceStepper;
     private final Residuum residuum;
+    private final TimeLevelLoss defaultLoss;
     private final long[] stateShape;
     private final DataType dataType;
 
@@ -31,14 +36,12 @@ public final class TrainingProblem {
         this.stateShape = Require.present("stateShape", builder.stateShape).clone();
         Require.that(stateShape.length >= 1 && Arrays.stream(stateShape).allMatch(d -> d >= 1), "stateShape",
                 "must be (channels, *space) with positive sizes, got " + Arrays.toString(stateShape));
-        this.dataType = Require.oneOf("dataType", builder.dataType, java.util.List.of(DataType.FLOAT, DataType.DOUBLE));
+        this.dataType = Require.oneOf("dataType", builder.dataType, List.of(DataType.FLOAT, DataType.DOUBLE));
         this.referenceStepper = builder.referenceStepper;
         this.residuum = builder.residuum;
-        String name = configuration.getClass().getSimpleName();
-        Require.that(!configuration.dataRequirement().referenceStepper() || referenceStepper != null,
-                "referenceStepper", "is required by configuration " + name + " but none was given");
-        Require.that(!configuration.dataRequirement().residuum() || residuum != null,
-                "residuum", "is required by configuration " + name + " but none was given");
+        this.defaultLoss = builder.defaultLoss;
+        configuration.dataRequirement().requireSteppers(configuration.getClass().getSimpleName(), referenceStepper,
+                residuum);
     }
 
     /** A new builder. */
@@ -71,6 +74,11 @@ public final class TrainingProblem {
         return Optional.ofNullable(residuum);
     }
 
+    /** The loss of configurations whose {@code timeLevelLoss} is null (the run's default), if given. */
+    public Optional<TimeLevelLoss> defaultLoss() {
+        return Optional.ofNullable(defaultLoss);
+    }
+
     /** One state's shape without the batch axis: {@code (channels, *space)}. */
     public long[] stateShape() {
         return stateShape.clone();
@@ -88,6 +96,7 @@ public final class TrainingProblem {
         private Parameters parameters;
         private Stepper referenceStepper;
         private Residuum residuum;
+        private TimeLevelLoss defaultLoss;
         private long[] stateShape;
         private DataType dataType = DataType.FLOAT;
 
@@ -116,6 +125,12 @@ public final class TrainingProblem {
         /** The residuum (required by residuum training). */
         public Builder residuum(Residuum value) {
             this.residuum = value;
+            return this;
+        }
+
+        /** The loss of configurations that leave {@code timeLevelLoss} null (the run plan passes MSE). */
+        public Builder defaultLoss(TimeLevelLoss value) {
+            this.defaultLoss = value;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.trainax.api.plugin;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +40,8 @@ public final class PluginParameter {
     private final List<String> choices;
     private final PluginKind pluginKind;
 
-    private PluginParameter(String name, Type type, String description, Object defaultValue, boolean optional,
-                            Double min, Double max, List<String> choices, PluginKind pluginKind) {
+    PluginParameter(String name, Type type, String description, Object defaultValue, boolean optional,
+                    Double min, Double max, List<String> choices, PluginKind pluginKind) {
         this.name = name;
         this.type = type;
         this.description = description;
@@ -253,7 +254,7 @@ public final class PluginParameter {
             return registry.create(pluginKind, id, Map.of(), path);
         }
         if (raw instanceof Map<?, ?> map && map.get("id") instanceof String id) {
-            Map<String, Object> rest = new java.util.LinkedHashMap<>();
+            Map<String, Object> rest = new LinkedHashMap<>();
             map.forEach((key, value) -> {
                 if (!"id".equals(key)) {
                     rest.put(String.valueOf(key), value);

@@ -7,6 +7,8 @@ import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,33 +28,38 @@ import java.util.List;
  * @param cutNext          stop gradients into the residuum's next state (default false)
  * @param timeLevelWeights r weights (default ones)
  */
-public record Residuum(int numRolloutSteps, TimeLevelLoss timeLevelLoss, boolean cutBptt, int cutBpttEvery,
-                       boolean cutPrev, boolean cutNext, double[] timeLevelWeights) implements Configuration {
+public record ResiduumTraining(
+        @Param(value = "network applications along the main chain", defaultValue = "1", min = 1) int numRolloutSteps,
+        @Param(value = "single-input loss of the residuum; null: the run's default loss (MSE)", defaultValue = "mse") TimeLevelLoss timeLevelLoss,
+        @Param(value = "stop gradients along the main chain", defaultValue = "false") boolean cutBptt,
+        @Param(value = "cut after every k-th step", defaultValue = "1", min = 1) int cutBpttEvery,
+        @Param(value = "stop gradients into the previous state", defaultValue = "false") boolean cutPrev,
+        @Param(value = "stop gradients into the next state", defaultValue = "false") boolean cutNext,
+        @Param(value = "one weight per rollout step; ones if absent", optional = true) double[] timeLevelWeights)
+        implements Configuration {
 
-    /** Validates and fills defaults ({@code null} loss or weights). */
-    public Residuum {
-        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
-        Require.atLeast("cutBpttEvery", cutBpttEvery, 1);
-        timeLevelLoss = timeLevelLoss == null ? Options.defaultLoss() : timeLevelLoss;
-        Require.that(timeLevelLoss.acceptsSingleInput(), "timeLevelLoss",
+    /** Validates against the declarations and fills ones for {@code null} weights. */
+    public ResiduumTraining {
+        RecordParameters.check(ResiduumTraining.class, numRolloutSteps, timeLevelLoss, cutBptt, cutBpttEvery, cutPrev, cutNext, timeLevelWeights);
+        Require.that(timeLevelLoss == null || timeLevelLoss.acceptsSingleInput(), "timeLevelLoss",
                 "must accept a single input (the residuum); " + timeLevelLoss + " needs a target");
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,
                 "one per rollout step, numRolloutSteps");
     }
 
     /** r steps, every other option at its default. */
-    public static Residuum of(int numRolloutSteps) {
-        return new Residuum(numRolloutSteps, null, false, 1, false, false, null);
+    public static ResiduumTraining of(int numRolloutSteps) {
+        return new ResiduumTraining(numRolloutSteps, null, false, 1, false, false, null);
     }
 
     /** The same with BPTT cut after every {@code every}-th step. */
-    public Residuum withCutBptt(int every) {
-        return new Residuum(numRolloutSteps, timeLevelLoss, true, every, cutPrev, cutNext, timeLevelWeights);
+    public ResiduumTraining withCutBptt(int every) {
+        return new ResiduumTraining(numRolloutSteps, timeLevelLoss, true, every, cutPrev, cutNext, timeLevelWeights);
     }
 
     /** The same with the given residuum input cuts. */
-    public Residuum withCuts(boolean prev, boolean next) {
-        return new Residuum(numRolloutSteps, timeLevelLoss, cutBptt, cutBpttEvery, prev, next, timeLevelWeights);
+    public ResiduumTraining withCuts(boolean prev, boolean next) {
+        return new ResiduumTraining(numRolloutSteps, timeLevelLoss, cutBptt, cutBpttEvery, prev, next, timeLevelWeights);
     }
 
     @Override
@@ -62,7 +69,7 @@ public record Residuum(int numRolloutSteps, TimeLevelLoss timeLevelLoss, boolean
 
     @Override
     public DataRequirement dataRequirement() {
-        return new DataRequirement(1, false, true);
+        return new DataRequirement(1, numRolloutSteps + 1, false, true);
     }
 
     @Override

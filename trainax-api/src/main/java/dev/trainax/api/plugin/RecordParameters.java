@@ -1,0 +1,235 @@
+package dev.trainax.api.plugin;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The plugin parameters of a record whose components carry {@link Param}: derived once per record
+ * class, they bind and validate spec values, list the plugin and build the record through its
+ * canonical constructor. Records call {@link #check} in their compact constructor so that Java
+ * construction is validated by the same declaration.
+ *
+ * @param <R> the record type
+ */
+public final class RecordParameters<R extends Record> {
+
+    private static final ClassValue<List<PluginParameter>> DECLARED = new ClassValue<>() {
+        @Override
+        protected List<PluginParameter> computeValue(Class<?> type) {
+            return derive(type);
+        }
+    };
+
+    private final Class<R> type;
+    private final List<PluginParameter> parameters;
+    private final MethodHandle constructor;
+
+    private RecordParameters(Class<R> type, MethodHandles.Lookup lookup) {
+        this.type = type;
+        this.parameters = declared(type);
+        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        try {
+            this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("record " + type.getName() + ": its canonical constructor is not "
+                    + "accessible with the given lookup (pass MethodHandles.lookup() from the record's module)", e);
+        }
+    }
+
+    /**
+     * The parameters of {@code type}, built through its canonical constructor, which {@code lookup}
+     * (normally {@code MethodHandles.lookup()} in the plugin's own code) must be able to access.
+     *
+     * @throws IllegalArgumentException if a component lacks {@link Param} or has an unsupported type
+     */
+    public static <R extends Record> RecordParameters<R> of(Class<R> type, MethodHandles.Lookup lookup) {
+        return new RecordParameters<>(type, lookup);
+    }
+
+    /** The parameters declared by the components of {@code type}, in component order. */
+    public static List<PluginParameter> declared(Class<? extends Record> type) {
+        return DECLARED.get(type);
+    }
+
+    /**
+     * Validates the values of a record's components, in component order, against their
+     * declarations: ranges, choices, finite numbers, required values. Call it first in a compact
+     * constructor: {@code RecordParameters.check(Supervised.class, numRolloutSteps, ...)}.
+     *
+     * @throws IllegalArgumentException naming the first invalid component and its allowed values
+     */
+    public static void check(Class<? extends Record> type, Object... values) {
+        List<PluginParameter> declared = declared(type);
+        if (values.length != declared.size()) {
+            throw new IllegalStateException(type.getName() + ": check got " + values.length + " values for "
+                    + declared.size() + " components");
+        }
+        for (int i = 0; i < values.length; i++) {
+            PluginParameter parameter = declared.get(i);
+            if (values[i] == null) {
+                if (parameter.required()) {
+                    throw new IllegalArgumentException(parameter.name() + ": required (" + parameter.allowedValues()
+                            + ") but was not given");
+                }
+            } else {
+                parameter.bind(values[i] instanceof Enum<?> e ? specName(e) : values[i], parameter.name(), null);
+            }
+        }
+    }
+
+    /** The record type. */
+    public Class<R> type() {
+        return type;
+    }
+
+    /** The derived parameters, in component order. */
+    public List<PluginParameter> parameters() {
+        return parameters;
+    }
+
+    /** Builds the record from arguments bound to {@link #parameters()}. */
+    public R create(PluginArguments arguments) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = toComponent(components[i].getType(), arguments.values().get(components[i].getName()));
+        }
+        try {
+            return type.cast(constructor.invokeWithArguments(values));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("constructing " + type.getName() + " failed", e);
+        }
+    }
+
+    /** Binds raw spec values and builds the record; errors name {@code path}. */
+    public R create(Map<String, ?> raw, String path, PluginRegistry registry) {
+        return create(PluginArguments.bind(type.getSimpleName(), parameters, raw, path, registry));
+    }
+
+    /** The spec form of an enum constant: lower case, {@code -} for {@code _}. */
+    public static String specName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static Object toComponent(Class<?> componentType, Object value) {
+        if (value instanceof String text && componentType.isEnum()) {
+            for (Object constant : componentType.getEnumConstants()) {
+                if (specName((Enum<?>) constant).equals(text)) {
+                    return constant;
+                }
+            }
+        }
+        return value;
+    }
+
+    private static List<PluginParameter> derive(Class<?> type) {
+        if (!type.isRecord()) {
+            throw new IllegalArgumentException(type.getName() + " is not a record");
+        }
+        List<PluginParameter> parameters = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            Param param = component.getAnnotation(Param.class);
+            if (param == null) {
+                throw new IllegalArgumentException(type.getName() + "." + component.getName()
+                        + ": every component of a parameter record needs @Param");
+            }
+            parameters.add(parameter(type, component, param));
+        }
+        return List.copyOf(parameters);
+    }
+
+    private static PluginParameter parameter(Class<?> owner, RecordComponent component, Param param) {
+        String name = component.getName();
+        Class<?> javaType = component.getType();
+        PluginParameter.Type type;
+        PluginKind kind = null;
+        List<String> choices = List.of(param.oneOf());
+        if (javaType == int.class || javaType == Integer.class) {
+            type = PluginParameter.Type.INTEGER;
+        } else if (javaType == double.class || javaType == Double.class) {
+            type = PluginParameter.Type.NUMBER;
+        } else if (javaType == boolean.class || javaType == Boolean.class) {
+            type = PluginParameter.Type.BOOLEAN;
+        } else if (javaType == String.class) {
+            type = PluginParameter.Type.STRING;
+        } else if (javaType.isEnum()) {
+            type = PluginParameter.Type.STRING;
+            choices = Arrays.stream(javaType.getEnumConstants()).map(c -> specName((Enum<?>) c)).toList();
+        } else if (javaType == double[].class) {
+            type = PluginParameter.Type.NUMBER_LIST;
+        } else if (javaType == List.class) {
+            type = PluginParameter.Type.PLUGIN_LIST;
+            kind = kindOf(listElement(component.getGenericType()));
+        } else {
+            type = PluginParameter.Type.PLUGIN;
+            kind = kindOf(javaType);
+        }
+        if ((type == PluginParameter.Type.PLUGIN || type == PluginParameter.Type.PLUGIN_LIST) && kind == null) {
+            throw new IllegalArgumentException(owner.getName() + "." + name + ": unsupported parameter type "
+                    + component.getGenericType().getTypeName());
+        }
+        boolean optional = param.optional();
+        if (optional && javaType.isPrimitive()) {
+            throw new IllegalArgumentException(owner.getName() + "." + name
+                    + ": an optional parameter needs a boxed or reference type, not " + javaType);
+        }
+        Object defaultValue = param.defaultValue().isEmpty() ? null : parseDefault(owner, name, type, param);
+        PluginParameter parameter = new PluginParameter(name, type, param.value(), defaultValue, optional,
+                Double.isInfinite(param.min()) ? null : param.min(), Double.isInfinite(param.max()) ? null : param.max(),
+                choices, kind);
+        if (defaultValue != null && type != PluginParameter.Type.PLUGIN) {
+            parameter.bind(defaultValue, owner.getName() + "." + name + " default", null);
+        }
+        return parameter;
+    }
+
+    private static Class<?> listElement(Type generic) {
+        if (generic instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return Object.class;
+    }
+
+    private static PluginKind kindOf(Class<?> productType) {
+        for (PluginKind kind : PluginKind.values()) {
+            if (kind.productType() == productType) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private static Object parseDefault(Class<?> owner, String name, PluginParameter.Type type, Param param) {
+        String text = param.defaultValue();
+        try {
+            return switch (type) {
+                case INTEGER -> Integer.parseInt(text);
+                case NUMBER -> Double.parseDouble(text);
+                case BOOLEAN -> {
+                    if (!text.equals("true") && !text.equals("false")) {
+                        throw new IllegalArgumentException("not a boolean");
+                    }
+                    yield Boolean.parseBoolean(text);
+                }
+                case STRING, PLUGIN -> text;
+                case NUMBER_LIST, PLUGIN_LIST -> throw new IllegalArgumentException("lists take no default");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(owner.getName() + "." + name + ": default '" + text + "' is invalid ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+}
