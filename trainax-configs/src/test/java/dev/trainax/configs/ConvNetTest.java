@@ -3,9 +3,11 @@ package dev.trainax.configs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.testkit.GradientCheck;
@@ -29,7 +31,7 @@ class ConvNetTest {
         // lift 2·3·3+3, two blocks of 2·(3·3·3+3), project 3·2·3+2
         assertEquals(21 + 2 * 60 + 20, parameters.count());
         INDArray windows = RandomArrays.gaussian(4, DataType.DOUBLE, 3, 3, 2, 8);
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(net, parameters).stateShape(2, 8).dataType(DataType.DOUBLE).build())) {
             GradientCheck.Result result = GradientCheck.check(objective, parameters, windows, 1e-6, 1e-4);
             assertTrue(result.maxRelativeError() < 1e-5, result.toString());
@@ -42,7 +44,7 @@ class ConvNetTest {
         ConvNet net = new ConvNet(2, 3, 1, 3, Activation.TANH, padding);
         Parameters parameters = net.initialParameters(1).copy(DataType.DOUBLE);
         INDArray windows = RandomArrays.gaussian(3, DataType.DOUBLE, 3, 3, 2, 8);
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(net, parameters).stateShape(2, 8).dataType(DataType.DOUBLE).build())) {
             GradientCheck.Result result = GradientCheck.check(objective, parameters, windows, 1e-6, 1e-4);
             assertEquals(parameters.count(), result.entries());

@@ -3,11 +3,13 @@ package dev.trainax.configs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.Padding;
@@ -96,7 +98,7 @@ class ConvolutionPathTest {
     }
 
     private static Objective compile(Network network, Parameters parameters, long points) {
-        return Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+        return Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(network, parameters).stateShape(channels(parameters), points)
                 .dataType(DataType.DOUBLE).build());
     }

@@ -2,11 +2,13 @@ package dev.trainax.configs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Configuration;
-import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.ConvolutionPath;
@@ -126,7 +128,7 @@ class DirectExecutionTest {
     }
 
     private static Objective compile(ConvNet network, Parameters parameters, long[] stateShape) {
-        return Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+        return Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(network, parameters).stateShape(stateShape).dataType(DataType.DOUBLE).build());
     }
 }

@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
-import dev.trainax.nn.Conv;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.nn.Conv2d;
+import dev.trainax.nn.Conv;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.Mlp;
 import dev.trainax.nn.Padding;
@@ -43,7 +45,7 @@ class LayerValuesTest {
     private static LossAndGradient supervised(Network network, Parameters parameters, INDArray states,
                                               INDArray targets) {
         long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(1))
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(1))
                 .network(network, parameters).stateShape(stateShape).dataType(DataType.DOUBLE).build())) {
             return objective.lossAndGradient(parameters, Nd4j.stack(1, states, targets));
         }
@@ -162,7 +164,7 @@ class LayerValuesTest {
             windowShape[1] = 3;
             windowShape[2] = 1;
             INDArray windows = RandomArrays.gaussian(dims, DataType.DOUBLE, windowShape);
-            try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder()
+            try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN))
                     .configuration(Supervised.of(2)).network(net, p)
                     .stateShape(Arrays.copyOfRange(windowShape, 2, windowShape.length)).dataType(DataType.DOUBLE)
                     .build())) {

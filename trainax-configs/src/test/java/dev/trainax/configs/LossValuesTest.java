@@ -45,11 +45,11 @@ class LossValuesTest {
     }
 
     private static double residuum(TimeLevelLoss loss) {
-        return evaluate(new Residuum(1, loss, false, 1, false, false, null));
+        return evaluate(new ResiduumTraining(1, loss, false, 1, false, false, null));
     }
 
     private static double evaluate(dev.trainax.api.Configuration configuration) {
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(configuration)
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(configuration)
                 .network(IDENTITY, Parameters.of(Map.of())).residuum((context, next, previous) -> next.mul(2).sub(previous))
                 .stateShape(1, 3).dataType(DataType.DOUBLE).build())) {
             return objective.loss(Parameters.of(Map.of()), windows());

@@ -3,11 +3,13 @@ package dev.trainax.configs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.ConvolutionPath;
@@ -70,7 +72,7 @@ class NativeBuildConvolutionTest {
 
     private static LossAndGradient evaluate(Network network, Parameters parameters, INDArray windows,
                                             long[] stateShape, DataType type) {
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(network, parameters).stateShape(stateShape).dataType(type).build())) {
             return objective.lossAndGradient(parameters, windows.castTo(type));
         }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
+import dev.trainax.configs.DivertedChain;
+import dev.trainax.configs.ResiduumTraining;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv2d;
-import dev.trainax.sampledata.FiniteDifferenceResiduum;
 import dev.trainax.sampledata.FiniteDifferenceResiduum.Scheme;
+import dev.trainax.sampledata.FiniteDifferenceResiduum;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -57,7 +60,7 @@ class TwoDimensionalTrainingTest {
     @Test
     void supervisedTrainingFindsTheFivePointStencil() {
         Conv2d conv = new Conv2d(1, 1, 3, false);
-        TrainingResult result = SupervisedTrainer.builder(data(6)).numRolloutSteps(2)
+        TrainingResult result = Trainer.of(Supervised.of(2)).trajectories(data(6))
                 .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(400).batchSize(8).build()
                 .train(conv, conv.initialParameters(0), 1);
         assertConsistentDiffusionStencil(result);
@@ -68,18 +71,18 @@ class TwoDimensionalTrainingTest {
         Conv2d conv = new Conv2d(1, 1, 3, false);
         Stepper exact = REGISTRY.create(PluginKind.REFERENCE_STEPPER, "diffusion-2d-exact",
                 Map.of("numPoints", N, "viscosity", NU, "dt", DT), "referenceStepper");
-        NamedTrainer trainer = DivertedChainTrainer.builder(data(6), 1).numRolloutSteps(2).referenceStepper(exact)
+        GeneralTrainer trainer = Trainer.of(DivertedChain.of(2, 1)).trajectories(data(6)).referenceStepper(exact)
                 .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(400).batchSize(8).build();
-        double before = trainer.generalTrainer().fullLoss(conv, conv.initialParameters(0));
+        double before = trainer.fullLoss(conv, conv.initialParameters(0));
         TrainingResult result = trainer.train(conv, conv.initialParameters(0), 1);
-        assertTrue(trainer.generalTrainer().fullLoss(conv, result.parameters()) < before / 100);
+        assertTrue(trainer.fullLoss(conv, result.parameters()) < before / 100);
         assertConsistentDiffusionStencil(result);
     }
 
     @Test
     void crankNicolsonResiduumAloneTeachesTheStencil() {
         Conv2d conv = new Conv2d(1, 1, 3, false);
-        TrainingResult result = ResiduumTrainer.builder(data(2)).numRolloutSteps(1)
+        TrainingResult result = Trainer.of(ResiduumTraining.of(1)).trajectories(data(2))
                 .residuum(FiniteDifferenceResiduum.diffusion2d(Scheme.CRANK_NICOLSON, N, 1.0, DT, NU))
                 .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(400).batchSize(8).build()
                 .train(conv, conv.initialParameters(0), 1);

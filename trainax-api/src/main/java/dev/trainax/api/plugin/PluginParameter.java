@@ -1,6 +1,7 @@
 package dev.trainax.api.plugin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,10 +220,9 @@ public final class PluginParameter {
     }
 
     private double[] bindNumbers(Object raw, String path) {
-        if (raw instanceof double[] array) {
-            return array.clone();
-        }
-        if (!(raw instanceof List<?> list)) {
+        List<?> list = raw instanceof double[] array ? Arrays.stream(array).boxed().toList()
+                : raw instanceof List<?> given ? given : null;
+        if (list == null) {
             throw mismatch(path, raw);
         }
         double[] values = new double[list.size()];
