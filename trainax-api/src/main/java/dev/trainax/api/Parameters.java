@@ -1,10 +1,13 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * same structure. The map is unmodifiable; the arrays are ND4J arrays that optimizers may update
  * in place.
  */
+@API(status = STABLE, since = "0.1")
 public final class Parameters {
 
     private final Map<String, INDArray> arrays;

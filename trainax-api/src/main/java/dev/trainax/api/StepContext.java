@@ -1,11 +1,15 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What a stepper or residuum sees while it adds its operations to the engine's graph. */
+@API(status = STABLE, since = "0.1")
 public interface StepContext {
 
     /** The graph being built. */

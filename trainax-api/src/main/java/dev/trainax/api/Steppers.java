@@ -1,11 +1,15 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Small adapters between steppers. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Steppers {
 
     private Steppers() {

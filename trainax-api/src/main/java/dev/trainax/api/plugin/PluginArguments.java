@@ -1,13 +1,17 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Validated arguments of one plugin: every declared parameter with its given or default value,
  * converted to its type. Built by {@link PluginRegistry#create}; tests may use {@link #of}.
  */
+@API(status = STABLE, since = "0.1")
 public final class PluginArguments {
 
     private final String path;
