@@ -2,6 +2,7 @@ package dev.trainax.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -54,7 +55,7 @@ public final class Steppers {
         }
 
         @Override
-        public SDVariable derived(String key, java.util.function.Supplier<SDVariable> definition) {
+        public SDVariable derived(String key, Supplier<SDVariable> definition) {
             return context.derived("frozen:" + System.identityHashCode(parameters) + ":" + key, definition);
         }
     }

@@ -1,6 +1,7 @@
 package dev.trainax.bench;
 
 import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
 import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.nn.ConvolutionPath;
@@ -14,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ public final class Bench {
             return;
         }
         System.out.printf("quickstart data %s from %s; %d steps per run; one OpenMP thread: %s%n",
-                java.util.Arrays.toString(data.shape()), Files.exists(peerData(peer)) ? peerData(peer) : "Advection1d",
+                Arrays.toString(data.shape()), Files.exists(peerData(peer)) ? peerData(peer) : "Advection1d",
                 steps, System.getenv("OMP_NUM_THREADS"));
         System.out.printf("ND4J native build: %s; 1D ConvNet convolutions: %s%n",
                 Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN") ? "oneDNN" : "generic",
@@ -103,7 +105,7 @@ public final class Bench {
      */
     static void seedParallel(INDArray data, int seeds, int r, int steps) {
         Conv1d conv = new Conv1d(1, 1, 2, false);
-        java.util.List<dev.trainax.api.Parameters> initials = new ArrayList<>();
+        List<Parameters> initials = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             initials.add(conv.initialParameters(s));
         }
@@ -111,7 +113,7 @@ public final class Bench {
         supervised(data, r, steps, warm).train(conv, initials.get(0), 42);
         List<Double> singleMedians = new ArrayList<>();
         long start = System.nanoTime();
-        for (dev.trainax.api.Parameters initial : initials) {
+        for (Parameters initial : initials) {
             StepTimer timer = new StepTimer(steps);
             timer.start();
             supervised(data, r, steps, timer).train(conv, initial, 42);
@@ -185,7 +187,7 @@ public final class Bench {
     }
 
     private static int[] ints(String csv) {
-        return java.util.Arrays.stream(csv.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        return Arrays.stream(csv.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     }
 
     private static Map<String, String> options(String[] args) {

@@ -3,8 +3,10 @@ package dev.trainax.trainers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.configs.Supervised;
+import dev.trainax.nn.Activation;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.nn.Mlp;
 import dev.trainax.sampledata.Advection1d;
@@ -37,8 +39,8 @@ class EnsembleTrainingTest {
     @ValueSource(strings = {"adam", "amsgrad", "rmsprop", "nesterov", "adamw", "sgd", "clipped-adam"})
     void eachMemberEqualsItsSeparateRun(String optimizerName) {
         INDArray data = Advection1d.periodic(30, 6, -0.75, 5, 30, 3);
-        for (dev.trainax.api.Network network : List.of(new Conv1d(1, 1, 2, false), new Mlp(30, 8, 1,
-                dev.trainax.nn.Activation.TANH))) {
+        for (Network network : List.of(new Conv1d(1, 1, 2, false), new Mlp(30, 8, 1,
+                Activation.TANH))) {
             GeneralTrainer trainer = Trainer.of(Supervised.of(3)).trajectories(data)
                     .optimizer(optimizer(optimizerName)).numTrainingSteps(40).batchSize(16)
                     .dataType(TrainingOptions.Precision.FLOAT64).build();

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Stepper;
+import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.plugin.PluginKind;
@@ -40,7 +42,7 @@ class ResiduumTrainingTest {
         for (int j = 0; j < N; j++) {
             windows.putScalar(new long[] {0, 0, 0, j}, Math.sin(2 * Math.PI * mode * j / N));
         }
-        try (Objective objective = PluginRegistry.load().<dev.trainax.api.engine.Engine>create(PluginKind.ENGINE,
+        try (Objective objective = PluginRegistry.load().<Engine>create(PluginKind.ENGINE,
                 "samediff").compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(ResiduumTraining.of(3))
                 .network(implicitEuler, Parameters.of(Map.of()))
                 .residuum(FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, N, 1.0, DT, NU)).stateShape(1, N)
@@ -51,7 +53,7 @@ class ResiduumTrainingTest {
 
     @Test
     void aConvolutionLearnsFromTheResiduumAlone() {
-        INDArray initialConditions = PluginRegistry.load().<dev.trainax.api.DataSource>create(PluginKind.DATA,
+        INDArray initialConditions = PluginRegistry.load().<DataSource>create(PluginKind.DATA,
                 "diffusion-1d", Map.of("numPoints", N, "numSamples", 8, "temporalHorizon", 3), "data")
                 .trajectories();
         Conv1d conv = new Conv1d(1, 1, 3, false);

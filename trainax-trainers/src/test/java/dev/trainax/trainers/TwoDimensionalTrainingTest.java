@@ -3,6 +3,7 @@ package dev.trainax.trainers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
@@ -12,6 +13,7 @@ import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv2d;
 import dev.trainax.sampledata.FiniteDifferenceResiduum.Scheme;
 import dev.trainax.sampledata.FiniteDifferenceResiduum;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,7 +34,7 @@ class TwoDimensionalTrainingTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
 
     private static INDArray data(int horizon) {
-        return REGISTRY.<dev.trainax.api.DataSource>create(PluginKind.DATA, "diffusion-2d",
+        return REGISTRY.<DataSource>create(PluginKind.DATA, "diffusion-2d",
                 Map.of("numPoints", N, "numSamples", 6, "temporalHorizon", horizon, "initialCondition", "grf",
                         "powerLaw", 1.0, "viscosity", NU, "dt", DT), "data").trajectories();
     }
@@ -44,14 +46,14 @@ class TwoDimensionalTrainingTest {
      */
     private static void assertConsistentDiffusionStencil(TrainingResult result) {
         double[] k = result.parameters().get("weight").castTo(DataType.DOUBLE).reshape(9).toDoubleVector();
-        String kernel = java.util.Arrays.toString(k);
+        String kernel = Arrays.toString(k);
         for (int corner : new int[] {2, 6, 8}) {
             assertEquals(k[0], k[corner], 0.01, "corners equal: " + kernel);
         }
         for (int edge : new int[] {3, 5, 7}) {
             assertEquals(k[1], k[edge], 0.01, "edges equal: " + kernel);
         }
-        assertEquals(1.0, java.util.Arrays.stream(k).sum(), 0.02, "unit sum: " + kernel);
+        assertEquals(1.0, Arrays.stream(k).sum(), 0.02, "unit sum: " + kernel);
         double secondMoment = k[0] + k[3] + k[6] + k[2] + k[5] + k[8];
         assertEquals(2 * R, secondMoment, 0.25 * 2 * R, "second moment along x: " + kernel);
         assertEquals(1 - 4 * R, k[4], 0.1, "centre near the five-point stencil's: " + kernel);

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -34,7 +35,7 @@ public final class PluginArguments {
      *
      * @param owner what the parameters belong to, for messages (a plugin id or a section name)
      */
-    public static PluginArguments bind(String owner, java.util.List<PluginParameter> parameters, Map<String, ?> raw,
+    public static PluginArguments bind(String owner, List<PluginParameter> parameters, Map<String, ?> raw,
                                        String path, PluginRegistry registry) {
         for (String key : raw.keySet()) {
             if (parameters.stream().noneMatch(p -> p.name().equals(key))) {
@@ -103,8 +104,8 @@ public final class PluginArguments {
     }
 
     /** A list of nested plugins. */
-    public <T> java.util.List<T> plugins(String name, Class<T> type) {
-        return ((java.util.List<?>) value(name)).stream().map(type::cast).toList();
+    public <T> List<T> plugins(String name, Class<T> type) {
+        return ((List<?>) value(name)).stream().map(type::cast).toList();
     }
 
     /** Whether a value (given or default) is present. */
