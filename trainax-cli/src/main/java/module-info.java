@@ -3,6 +3,7 @@ module dev.trainax.cli {
     requires dev.trainax.api;
     requires dev.trainax.trainers;
     requires dev.trainax.callbacks;
+    requires dev.trainax.metrics.prometheus;
     requires dev.trainax.nn;
     requires dev.trainax.sampledata;
     requires micrometer.core;
