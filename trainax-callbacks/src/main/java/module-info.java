@@ -17,7 +17,7 @@ module dev.trainax.callbacks {
             dev.trainax.callbacks.CallbackProviders.GetNetworkProvider,
             dev.trainax.callbacks.CallbackProviders.WeightNormProvider,
             dev.trainax.callbacks.CallbackProviders.GradNormProvider,
-            dev.trainax.callbacks.CallbackProviders.LossProvider,
+            dev.trainax.callbacks.CallbackProviders.ConfigurationLossProvider,
             dev.trainax.callbacks.CallbackProviders.EarlyStoppingProvider,
             dev.trainax.callbacks.CallbackProviders.NonFiniteGuardProvider;
 }
