@@ -8,6 +8,7 @@ module dev.trainax.cli {
     requires dev.trainax.callbacks;
     requires dev.trainax.configs;
     requires com.google.guice;
+    requires dev.trainax.metrics.prometheus;
     requires dev.trainax.nn;
     requires dev.trainax.sampledata;
     requires micrometer.core;

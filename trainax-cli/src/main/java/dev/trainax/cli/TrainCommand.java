@@ -2,8 +2,8 @@ package dev.trainax.cli;
 
 import com.google.inject.Inject;
 import dev.trainax.api.Callback;
-import dev.trainax.callbacks.PrometheusEndpoint;
 import dev.trainax.callbacks.TrainingMetrics;
+import dev.trainax.metrics.prometheus.PrometheusEndpoint;
 import dev.trainax.trainers.GeneralTrainer;
 import dev.trainax.trainers.RunPlan;
 import dev.trainax.trainers.TrainingOptions;

@@ -1,6 +1,7 @@
 package dev.trainax.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.plugin.CallbackProvider;
@@ -58,5 +59,16 @@ class ModuleDescriptorTest {
         assertTrue(describe("trainax-sampledata").contains(
                 "provides ReferenceStepperProvider with"));
         assertTrue(describe("trainax-callbacks").contains("provides CallbackProvider with"));
+    }
+
+    @Test
+    void theCallbacksNeedNoExporter() throws Exception {
+        String callbacks = describe("trainax-callbacks");
+        assertFalse(callbacks.contains("requires micrometer.registry.prometheus"), callbacks);
+        assertFalse(callbacks.contains("requires jdk.httpserver"), callbacks);
+        String prometheus = describe("trainax-metrics-prometheus");
+        assertTrue(prometheus.contains("exports dev.trainax.metrics.prometheus"), prometheus);
+        assertTrue(prometheus.contains("requires micrometer.registry.prometheus"), prometheus);
+        assertFalse(prometheus.contains("requires dev.trainax.callbacks"), prometheus);
     }
 }
