@@ -6,10 +6,11 @@ import dev.trainax.api.Callback;
 import dev.trainax.api.TrainingView;
 import dev.trainax.callbacks.BaseCallback;
 import dev.trainax.callbacks.TrainingMetrics;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.SupervisedTrainer;
+import dev.trainax.trainers.Trainer;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -78,7 +79,7 @@ class RealPrometheusTest {
                         return null;
                     }
                 };
-                SupervisedTrainer.builder(Advection1d.periodic(30, 20, -0.75, 5, 100, 0)).numRolloutSteps(1)
+                Trainer.of(Supervised.of(1)).trajectories(Advection1d.periodic(30, 20, -0.75, 5, 100, 0))
                         .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(2000).batchSize(32)
                         .callbacks(List.of(new TrainingMetrics(registry, "it", "supervised"), awaitScrapes)).build()
                         .train(conv, conv.initialParameters(73), 42);
