@@ -15,12 +15,13 @@ public final class InitialConditions {
 
     /** How each sample is scaled. */
     public enum Normalisation {
-        /** As drawn. */
-        NONE,
+        // declaration order is the order plugin listings show
         /** {@code max |u| = amplitude}. */
         MAX_ABS,
         /** root mean square {@code = amplitude}. */
-        RMS
+        RMS,
+        /** As drawn. */
+        NONE
     }
 
     private InitialConditions() {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.DataSource;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,9 +47,10 @@ class InitialConditionsTest {
 
     @Test
     void spectralSourcesTakeTheInitialConditionOptions() {
-        INDArray data = dev.trainax.api.plugin.PluginRegistry.load().<dev.trainax.api.DataSource>create(
-                dev.trainax.api.plugin.PluginKind.DATA, "diffusion-1d", Map.of("numSamples", 3, "temporalHorizon", 4,
-                        "initialCondition", "grf", "normalisation", "rms", "amplitude", 0.25), "data").trajectories();
+        PluginRegistry registry = PluginRegistry.load();
+        INDArray data = registry.<DataSource>create(PluginKind.DATA, "diffusion-1d", Map.of("numSamples", 3,
+                "temporalHorizon", 4, "initialCondition", "grf", "normalisation", "rms", "amplitude", 0.25), "data")
+                .trajectories(registry.create(PluginKind.ENGINE, "samediff"));
         INDArray first = data.get(NDArrayIndex.point(0), NDArrayIndex.point(0)).castTo(
                 org.nd4j.linalg.api.buffer.DataType.DOUBLE);
         assertEquals(0.25, Math.sqrt(first.mul(first).meanNumber().doubleValue()), 1e-6);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Rollout;
@@ -82,11 +83,11 @@ class SpectralLinear2dTest {
         for (String id : new String[] {"diffusion-2d", "advection-2d"}) {
             Map<String, Object> arguments = Map.of("numPoints", 8, "numSamples", 3, "temporalHorizon", 4,
                     "highestInitMode", 2);
-            INDArray first = registry.<dev.trainax.api.DataSource>create(PluginKind.DATA, id, arguments, "data")
-                    .trajectories();
+            INDArray first = registry.<DataSource>create(PluginKind.DATA, id, arguments, "data")
+                    .trajectories(ENGINE);
             assertArrayEquals(new long[] {3, 4, 1, 8, 8}, first.shape(), id);
-            assertEquals(first, registry.<dev.trainax.api.DataSource>create(PluginKind.DATA, id, arguments, "data")
-                    .trajectories(), id);
+            assertEquals(first, registry.<DataSource>create(PluginKind.DATA, id, arguments, "data")
+                    .trajectories(ENGINE), id);
             assertEquals(1.0, first.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                     org.nd4j.linalg.indexing.NDArrayIndex.point(0)).amaxNumber().doubleValue(), 1e-6, id);
             assertTrue(Math.abs(first.meanNumber().doubleValue()) < 1e-6, id + ": zero-mean fields stay zero-mean");

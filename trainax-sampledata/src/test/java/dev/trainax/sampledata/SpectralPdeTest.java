@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Rollout;
@@ -113,8 +114,8 @@ class SpectralPdeTest {
 
     @Test
     void theDataSourceMatchesThePeerLayout() {
-        INDArray data = PluginRegistry.load().<dev.trainax.api.DataSource>create(PluginKind.DATA, "burgers-1d",
-                Map.of("numSamples", 2, "temporalHorizon", 5), "data").trajectories();
+        INDArray data = PluginRegistry.load().<DataSource>create(PluginKind.DATA, "burgers-1d",
+                Map.of("numSamples", 2, "temporalHorizon", 5), "data").trajectories(ENGINE);
         assertArrayEquals(new long[] {2, 5, 1, 160}, data.shape());
         assertEquals(1.0, data.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                 org.nd4j.linalg.indexing.NDArrayIndex.point(0)).amaxNumber().doubleValue(), 1e-6);

@@ -51,7 +51,7 @@ class ResiduumTrainingTest {
     void aConvolutionLearnsFromTheResiduumAlone() {
         INDArray initialConditions = PluginRegistry.load().<dev.trainax.api.DataSource>create(PluginKind.DATA,
                 "diffusion-1d", Map.of("numPoints", N, "numSamples", 8, "temporalHorizon", 3), "data")
-                .trajectories();
+                .trajectories(PluginRegistry.load().create(PluginKind.ENGINE, "samediff"));
         Conv1d conv = new Conv1d(1, 1, 3, false);
         NamedTrainer trainer = ResiduumTrainer.builder(initialConditions).numRolloutSteps(2)
                 .residuum(FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, N, 1.0, DT, NU))
