@@ -72,8 +72,7 @@ public final class ReferenceStepperProviders {
         /** Service constructor. */
         public BurgersProvider() {
             super("burgers-etdrk2", "viscous Burgers, ETDRK2 on real DFT matrices, states (batch, 1, N), differentiable",
-                    Options.class,
-                    o -> SpectralPde1d.burgers(o.numPoints(), o.viscosity(), o.dt(), o.length()));
+                    Options.class, o -> SpectralPde1d.burgers(o.numPoints(), o.viscosity(), o.dt(), o.length()));
         }
     }
 
@@ -90,8 +89,7 @@ public final class ReferenceStepperProviders {
         /** Service constructor. */
         public DiffusionProvider() {
             super("diffusion-etd", "periodic diffusion, exact in time, states (batch, 1, N), differentiable",
-                    Options.class,
-                    o -> SpectralPde1d.diffusion(o.numPoints(), o.viscosity(), o.dt(), o.length()));
+                    Options.class, o -> SpectralPde1d.diffusion(o.numPoints(), o.viscosity(), o.dt(), o.length()));
         }
     }
 
@@ -107,8 +105,7 @@ public final class ReferenceStepperProviders {
         /** Service constructor. */
         public KuramotoSivashinskyProvider() {
             super("kuramoto-sivashinsky-etdrk2", "Kuramoto-Sivashinsky, ETDRK2, states (batch, 1, N), differentiable",
-                    Options.class,
-                    o -> SpectralPde1d.kuramotoSivashinsky(o.numPoints(), o.dt(), o.length()));
+                    Options.class, o -> SpectralPde1d.kuramotoSivashinsky(o.numPoints(), o.dt(), o.length()));
         }
     }
 
@@ -125,8 +122,7 @@ public final class ReferenceStepperProviders {
         /** Service constructor. */
         public Diffusion2dProvider() {
             super("diffusion-2d-exact", "periodic 2D diffusion, exact in time, states (batch, 1, N, N), differentiable",
-                    Options.class,
-                    o -> SpectralLinear2d.diffusion(o.numPoints(), o.viscosity(), o.dt(), o.length()));
+                    Options.class, o -> SpectralLinear2d.diffusion(o.numPoints(), o.viscosity(), o.dt(), o.length()));
         }
     }
 

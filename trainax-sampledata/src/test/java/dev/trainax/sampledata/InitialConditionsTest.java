@@ -9,8 +9,10 @@ import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class InitialConditionsTest {
 
@@ -42,7 +44,7 @@ class InitialConditionsTest {
     private static double variation(INDArray fields) {
         INDArray right = fields.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 64));
         INDArray left = fields.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 63));
-        return org.nd4j.linalg.ops.transforms.Transforms.abs(right.sub(left)).meanNumber().doubleValue();
+        return Transforms.abs(right.sub(left)).meanNumber().doubleValue();
     }
 
     @Test
@@ -52,7 +54,7 @@ class InitialConditionsTest {
                 "temporalHorizon", 4, "initialCondition", "grf", "normalisation", "rms", "amplitude", 0.25), "data")
                 .trajectories(registry.create(PluginKind.ENGINE, "samediff"));
         INDArray first = data.get(NDArrayIndex.point(0), NDArrayIndex.point(0)).castTo(
-                org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+                DataType.DOUBLE);
         assertEquals(0.25, Math.sqrt(first.mul(first).meanNumber().doubleValue()), 1e-6);
     }
 }
