@@ -56,7 +56,7 @@ public final class Bench {
                 steps, System.getenv("OMP_NUM_THREADS"));
         System.out.printf("ND4J native build: %s; 1D ConvNet convolutions: %s%n",
                 Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN") ? "oneDNN" : "generic",
-                ConvolutionPath.oneDimensional());
+                ConvolutionPath.Choice.AUTO.path());
 
         // the first runs of a JVM time partly interpreted code: warm up, then alternate ours and the peer's
         for (int r : rollouts) {

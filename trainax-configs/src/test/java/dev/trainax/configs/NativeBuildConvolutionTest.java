@@ -51,7 +51,7 @@ class NativeBuildConvolutionTest {
         assertEquals(ONE_DNN_EXPECTED, Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN"),
                 Nd4j.getBackend().buildInfo());
         assertEquals(ONE_DNN_EXPECTED ? ConvolutionPath.NATIVE : ConvolutionPath.MATRIX_PRODUCT,
-                ConvolutionPath.oneDimensional());
+                ConvolutionPath.Choice.AUTO.path());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,7 +55,7 @@ class ResiduumTrainingTest {
     void aConvolutionLearnsFromTheResiduumAlone() {
         INDArray initialConditions = PluginRegistry.load().<DataSource>create(PluginKind.DATA,
                 "diffusion-1d", Map.of("numPoints", N, "numSamples", 8, "temporalHorizon", 3), "data")
-                .trajectories();
+                .trajectories(PluginRegistry.load().create(PluginKind.ENGINE, "samediff"));
         Conv1d conv = new Conv1d(1, 1, 3, false);
         GeneralTrainer trainer = Trainer.of(ResiduumTraining.of(2)).trajectories(initialConditions)
                 .residuum(FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, N, 1.0, DT, NU))

@@ -36,7 +36,8 @@ class TwoDimensionalTrainingTest {
     private static INDArray data(int horizon) {
         return REGISTRY.<DataSource>create(PluginKind.DATA, "diffusion-2d",
                 Map.of("numPoints", N, "numSamples", 6, "temporalHorizon", horizon, "initialCondition", "grf",
-                        "powerLaw", 1.0, "viscosity", NU, "dt", DT), "data").trajectories();
+                        "powerLaw", 1.0, "viscosity", NU, "dt", DT), "data")
+                .trajectories(REGISTRY.create(PluginKind.ENGINE, "samediff"));
     }
 
     /**
