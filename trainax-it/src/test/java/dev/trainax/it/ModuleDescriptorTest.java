@@ -4,14 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trainax.api.plugin.CallbackProvider;
-import dev.trainax.api.plugin.ConfigurationProvider;
-import dev.trainax.api.plugin.EngineProvider;
-import dev.trainax.api.plugin.LossProvider;
-import dev.trainax.api.plugin.NetworkProvider;
-import dev.trainax.api.plugin.ReferenceStepperProvider;
-import dev.trainax.configs.ConfigurationProviders;
-import dev.trainax.engine.SameDiffEngineProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,15 +42,15 @@ class ModuleDescriptorTest {
     @Test
     void implementationsProvideTheirPlugins() throws Exception {
         assertTrue(describe("trainax-engine").contains(
-                "provides EngineProvider with SameDiffEngineProvider"));
+                "provides dev.trainax.api.plugin.EngineProvider with dev.trainax.engine.SameDiffEngineProvider"));
         String configs = describe("trainax-configs");
-        assertTrue(configs.contains("provides ConfigurationProvider with"), configs);
-        assertTrue(configs.contains("ConfigurationProviders$DivertedChainProvider"), configs);
-        assertTrue(describe("trainax-losses").contains("provides LossProvider with"));
-        assertTrue(describe("trainax-nn").contains("provides NetworkProvider with"));
+        assertTrue(configs.contains("provides dev.trainax.api.plugin.ConfigurationProvider with"), configs);
+        assertTrue(configs.contains("dev.trainax.configs.ConfigurationProviders$DivertedChainProvider"), configs);
+        assertTrue(describe("trainax-losses").contains("provides dev.trainax.api.plugin.LossProvider with"));
+        assertTrue(describe("trainax-nn").contains("provides dev.trainax.api.plugin.NetworkProvider with"));
         assertTrue(describe("trainax-sampledata").contains(
-                "provides ReferenceStepperProvider with"));
-        assertTrue(describe("trainax-callbacks").contains("provides CallbackProvider with"));
+                "provides dev.trainax.api.plugin.ReferenceStepperProvider with"));
+        assertTrue(describe("trainax-callbacks").contains("provides dev.trainax.api.plugin.CallbackProvider with"));
     }
 
     @Test
