@@ -1,4 +1,4 @@
-package dev.trainax.engine;
+package dev.trainax.engine.direct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
