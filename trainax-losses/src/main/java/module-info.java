@@ -10,12 +10,12 @@ module dev.trainax.losses {
     exports dev.trainax.losses;
 
     provides dev.trainax.api.plugin.LossProvider with
-            dev.trainax.losses.LossProviders.Mse,
-            dev.trainax.losses.LossProviders.Mae,
-            dev.trainax.losses.LossProviders.Rmse,
-            dev.trainax.losses.LossProviders.Nmse,
-            dev.trainax.losses.LossProviders.Nmae,
-            dev.trainax.losses.LossProviders.Nrmse,
-            dev.trainax.losses.LossProviders.Lp,
-            dev.trainax.losses.LossProviders.Composite;
+            dev.trainax.losses.LossProviders.MseProvider,
+            dev.trainax.losses.LossProviders.MaeProvider,
+            dev.trainax.losses.LossProviders.RmseProvider,
+            dev.trainax.losses.LossProviders.NmseProvider,
+            dev.trainax.losses.LossProviders.NmaeProvider,
+            dev.trainax.losses.LossProviders.NrmseProvider,
+            dev.trainax.losses.LossProviders.LpProvider,
+            dev.trainax.losses.LossProviders.CompositeLossProvider;
 }

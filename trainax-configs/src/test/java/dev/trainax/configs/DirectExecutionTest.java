@@ -5,16 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Configuration;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.ConvolutionPath.Choice;
 import dev.trainax.nn.Padding;
 import dev.trainax.testkit.RandomArrays;
-import java.util.function.Supplier;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,26 +35,26 @@ class DirectExecutionTest {
 
     private static final Fixture FIXTURE = Fixture.smooth();
 
-    private static <T> T withSession(boolean direct, Supplier<T> action) {
-        String previous = System.getProperty("trainax.engine.direct");
-        System.setProperty("trainax.engine.direct", Boolean.toString(direct));
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                System.clearProperty("trainax.engine.direct");
-            } else {
-                System.setProperty("trainax.engine.direct", previous);
-            }
-        }
+    private static final Engine DIRECT = engine("direct");
+    private static final Engine SESSION = engine("session");
+
+    private static Engine engine(String execution) {
+        return Fixture.REGISTRY.create(PluginKind.ENGINE, "samediff", Map.of("execution", execution), "engine");
+    }
+
+    /** {@link Fixture#compile} on the given engine. */
+    private static Objective compile(Engine engine, Configuration configuration) {
+        return engine.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(configuration)
+                .network(FIXTURE.network, FIXTURE.parameters).referenceStepper(FIXTURE.reference)
+                .residuum(FIXTURE.residuum).stateShape(Fixture.DOF).dataType(DataType.DOUBLE).build());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"supervised", "cut", "diverted", "mix", "residuum", "lp"})
     void directExecutionEqualsSameDiffsSession(String which) {
         Configuration configuration = Fixture.named(which);
-        try (Objective direct = withSession(true, () -> FIXTURE.compile(configuration));
-             Objective session = withSession(false, () -> FIXTURE.compile(configuration))) {
+        try (Objective direct = compile(DIRECT, configuration);
+             Objective session = compile(SESSION, configuration)) {
             assertSameOverBatchCycle(direct, session, FIXTURE.parameters, FIXTURE.data, which);
         }
     }
@@ -60,7 +62,7 @@ class DirectExecutionTest {
     /** Closing releases the executors' contexts once; a closed objective refuses further use. */
     @org.junit.jupiter.api.Test
     void aClosedObjectiveRefusesUse() {
-        Objective objective = withSession(true, () -> FIXTURE.compile(Fixture.named("supervised")));
+        Objective objective = compile(DIRECT, Fixture.named("supervised"));
         double loss = objective.lossAndGradient(FIXTURE.parameters, FIXTURE.data).loss();
         assertEquals(loss, objective.lossAndGradient(FIXTURE.parameters, FIXTURE.data).loss(), 0.0);
         objective.close();
@@ -94,8 +96,8 @@ class DirectExecutionTest {
         windowShape[1] = 3;
         System.arraycopy(stateShape, 0, windowShape, 2, stateShape.length);
         INDArray windows = RandomArrays.gaussian(5, DataType.DOUBLE, windowShape);
-        try (Objective direct = withSession(true, () -> compile(network, parameters, stateShape));
-             Objective session = withSession(false, () -> compile(network, parameters, stateShape))) {
+        try (Objective direct = compile(DIRECT, network, parameters, stateShape);
+             Objective session = compile(SESSION, network, parameters, stateShape)) {
             assertSameOverBatchCycle(direct, session, parameters, windows, path + " " + spatialDims + "D");
         }
     }
@@ -121,8 +123,8 @@ class DirectExecutionTest {
         }
     }
 
-    private static Objective compile(ConvNet network, Parameters parameters, long[] stateShape) {
-        return Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
+    private static Objective compile(Engine engine, ConvNet network, Parameters parameters, long[] stateShape) {
+        return engine.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(network, parameters).stateShape(stateShape).dataType(DataType.DOUBLE).build());
     }
 }

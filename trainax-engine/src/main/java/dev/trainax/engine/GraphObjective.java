@@ -8,13 +8,23 @@ import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.engine.direct.DirectExecutor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,12 +59,13 @@ final class GraphObjective implements Objective, EnsembleObjective {
     private final boolean dependsOnParameters;
     private boolean closed;
     /** Direct executors per (graph, outputs); empty where the graph needs SameDiff's session. */
-    private final Map<List<Object>, java.util.Optional<DirectExecutor>> executors = new java.util.HashMap<>();
-    /** {@link DirectExecutor#enabled()}, read at compile time. */
-    private final boolean direct = DirectExecutor.enabled();
+    private final Map<List<Object>, Optional<DirectExecutor>> executors = new HashMap<>();
+    /** The engine's settings: whether and how executors run directly. */
+    private final SameDiffEngine.Options options;
 
     private GraphObjective(SameDiff graph, DataRequirement requirement, long[] stateShape, DataType dataType,
-                           Parameters template, List<Member> members, int lanes, boolean dependsOnParameters) {
+                           Parameters template, List<Member> members, int lanes, boolean dependsOnParameters,
+                           SameDiffEngine.Options options) {
         this.lanes = lanes;
         this.graph = graph;
         this.requirement = requirement;
@@ -63,9 +74,10 @@ final class GraphObjective implements Objective, EnsembleObjective {
         this.template = template;
         this.members = List.copyOf(members);
         this.dependsOnParameters = dependsOnParameters;
+        this.options = options;
     }
 
-    static GraphObjective compile(TrainingProblem problem, int memberCount) {
+    static GraphObjective compile(TrainingProblem problem, int memberCount, SameDiffEngine.Options options) {
         Require.atLeast("members", memberCount, 1);
         DataType type = problem.dataType();
         long[] stateShape = problem.stateShape();
@@ -93,11 +105,11 @@ final class GraphObjective implements Objective, EnsembleObjective {
                 variableNames.put(entry.getKey(), variableName);
                 INDArray initial = entry.getValue().castTo(type);
                 parameters.put(entry.getKey(), graph.var(variableName, lanes == 1 ? initial.dup()
-                        : Nd4j.stack(0, java.util.Collections.nCopies(lanes, initial).toArray(new INDArray[0]))));
+                        : Nd4j.stack(0, Collections.nCopies(lanes, initial).toArray(new INDArray[0]))));
             }
             GraphStepContext networkContext =
                     new GraphStepContext(graph, type, stateShape, prefix + "network", parameters);
-            java.util.function.BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
+            BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
                     new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
                             problem, networkContext, referenceContext, residuumContext, lanes);
 
@@ -135,7 +147,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
         graph.setLossVariables(total);
         boolean dependsOnParameters = dependsOnParameters(graph, total);
         GraphObjective objective = new GraphObjective(graph, requirement, stateShape, type,
-                problem.parameterTemplate(), members, lanes, dependsOnParameters);
+                problem.parameterTemplate(), members, lanes, dependsOnParameters, options);
         objective.checkShapes(checks);
         if (dependsOnParameters) {
             QuietStdout.run(graph::createGradFunction);
@@ -145,14 +157,14 @@ final class GraphObjective implements Objective, EnsembleObjective {
 
     /** Whether any trainable variable reaches {@code output} (cuts can leave a loss with zero gradient). */
     private static boolean dependsOnParameters(SameDiff graph, String output) {
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(output));
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(output));
+        Set<String> seen = new HashSet<>();
         while (!pending.isEmpty()) {
             SDVariable variable = graph.getVariable(pending.pop());
             if (!seen.add(variable.name())) {
                 continue;
             }
-            if (variable.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+            if (variable.getVariableType() == VariableType.VARIABLE) {
                 return true;
             }
             var op = graph.getVariableOutputOp(variable.name());
@@ -220,7 +232,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
         load(parameters);
         List<String> names = members.stream().map(Member::valueLoss).toList();
         Map<String, INDArray> values = forward(Map.of(WINDOWS, prepare(windows)), names);
-        return names.stream().flatMapToDouble(name -> java.util.Arrays.stream(values.get(name).castTo(
+        return names.stream().flatMapToDouble(name -> Arrays.stream(values.get(name).castTo(
                 DataType.DOUBLE).reshape(-1).toDoubleVector())).toArray();
     }
 
@@ -237,7 +249,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
             return results;
         }
         load(parameters);
-        Map<String, INDArray> feed = new java.util.HashMap<>();
+        Map<String, INDArray> feed = new HashMap<>();
         feed.put(WINDOWS, prepare(windows));
         List<String> cutInputs = members.stream().flatMap(m -> m.cutInputs().stream()).toList();
         if (!cutInputs.isEmpty()) {
@@ -290,20 +302,17 @@ final class GraphObjective implements Objective, EnsembleObjective {
             return graph.calculateGradientsAndOutputs(feed, losses, variables);
         }
         Map<String, INDArray> values = executor.run(feed);
-        Map<String, INDArray> lossValues = new java.util.HashMap<>();
+        Map<String, INDArray> lossValues = new HashMap<>();
         losses.forEach(loss -> lossValues.put(loss, values.get(loss)));
-        Map<String, INDArray> gradients = new java.util.HashMap<>();
+        Map<String, INDArray> gradients = new HashMap<>();
         gradientNames.forEach((variable, name) -> gradients.put(variable, values.get(name)));
         return new OutAndGrad(lossValues, gradients);
     }
 
     /** The direct executor of {@code outputs} of {@code target}, built once; null where SameDiff must run it. */
     private DirectExecutor executor(SameDiff target, List<String> outputs) {
-        if (!direct) {
-            return null;
-        }
         return executors.computeIfAbsent(List.of(target, outputs),
-                key -> java.util.Optional.ofNullable(DirectExecutor.forOutputs(target, outputs))).orElse(null);
+                key -> Optional.ofNullable(options.executor(target, outputs))).orElse(null);
     }
 
     /** Copies parameter values into the graph's own arrays, in place (replacing arrays breaks SameDiff). */

@@ -2,6 +2,7 @@ package dev.trainax.engine;
 
 import dev.trainax.api.BatchReduction;
 import dev.trainax.api.LossContext;
+import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Require;
 import dev.trainax.api.Residuum;
 import dev.trainax.api.RolloutOps;
@@ -11,12 +12,15 @@ import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.TrainingProblem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@link RolloutOps} that append operations to one SameDiff graph. Every state it creates is
@@ -85,7 +89,7 @@ final class GraphOps implements RolloutOps {
         this.windows = windows;
         this.numTimeLevels = numTimeLevels;
         this.stateShape = stateShape.clone();
-        this.stateAxes = java.util.stream.IntStream.rangeClosed(1, stateShape.length).toArray();
+        this.stateAxes = IntStream.rangeClosed(1, stateShape.length).toArray();
         this.network = problem.network();
         this.networkContext = networkContext;
         this.reference = problem.referenceStepper().orElse(null);
@@ -115,12 +119,12 @@ final class GraphOps implements RolloutOps {
             SDVariable level = windows.get(SDIndex.all(), SDIndex.point(t));
             if (lanes > 1) {
                 // every member sees the same batch: each sample repeated once per member, adjacent
-                long points = java.util.Arrays.stream(stateShape).reduce(1, (x, y) -> x * y);
+                long points = Arrays.stream(stateShape).reduce(1, (x, y) -> x * y);
                 long[] batched = new long[stateShape.length + 1];
                 batched[0] = -1;
                 System.arraycopy(stateShape, 0, batched, 1, stateShape.length);
                 if (laneOnes == null) {
-                    laneOnes = graph.constant(namePrefix + "lane_ones", org.nd4j.linalg.factory.Nd4j.ones(
+                    laneOnes = graph.constant(namePrefix + "lane_ones", Nd4j.ones(
                             level.dataType(), 1, lanes, 1));
                 }
                 // a broadcast product: far cheaper in SameDiff than tile
@@ -137,7 +141,7 @@ final class GraphOps implements RolloutOps {
             return step(network, networkContext, state, origin);
         }
         SDVariable input = variable(state);
-        SDVariable output = ((dev.trainax.api.MemberBatchedNetwork) network).applyMembers(networkContext, input,
+        SDVariable output = ((MemberBatchedNetwork) network).applyMembers(networkContext, input,
                 lanes, stateShape.clone());
         shapeChecks.add(new ShapeCheck(output, input, origin + " output (must keep the state shape)"));
         return new GraphState(output, origin);

@@ -4,6 +4,7 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Rollout;
+import dev.trainax.engine.direct.DirectExecutor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ final class GraphRollout implements Rollout {
     private final DataType dataType;
     private final DirectExecutor executor;
 
-    GraphRollout(Stepper stepper, Parameters parameters, long[] stateShape, DataType dataType) {
+    GraphRollout(Stepper stepper, Parameters parameters, long[] stateShape, DataType dataType,
+                 SameDiffEngine.Options options) {
         Require.present("stepper", stepper);
         Require.present("parameters", parameters);
         this.stateShape = stateShape.clone();
@@ -43,7 +45,7 @@ final class GraphRollout implements Rollout {
             variables.put(entry.getKey(), graph.constant("param_" + index++, entry.getValue().castTo(dataType).dup()));
         }
         this.output = stepper.apply(new GraphStepContext(graph, dataType, stateShape, "stepper", variables), state).name();
-        this.executor = DirectExecutor.enabled() ? DirectExecutor.forOutputs(graph, List.of(output)) : null;
+        this.executor = options.executor(graph, List.of(output));
     }
 
     @Override

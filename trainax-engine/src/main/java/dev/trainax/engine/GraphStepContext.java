@@ -3,6 +3,7 @@ package dev.trainax.engine;
 import dev.trainax.api.StepContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -60,7 +61,7 @@ final class GraphStepContext implements StepContext {
     }
 
     @Override
-    public SDVariable derived(String key, java.util.function.Supplier<SDVariable> definition) {
+    public SDVariable derived(String key, Supplier<SDVariable> definition) {
         SDVariable value = derived.get(key);
         if (value == null) {
             value = definition.get();

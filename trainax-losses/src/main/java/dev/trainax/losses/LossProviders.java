@@ -3,112 +3,96 @@ package dev.trainax.losses;
 import dev.trainax.api.BatchReduction;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.plugin.LossProvider;
-import dev.trainax.api.plugin.PluginArguments;
-import dev.trainax.api.plugin.PluginKind;
-import dev.trainax.api.plugin.PluginParameter;
-import dev.trainax.api.plugin.SimpleProvider;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import dev.trainax.api.plugin.RecordProvider;
+import java.lang.invoke.MethodHandles;
 import java.util.function.Function;
 
-/** The {@link LossProvider}s of this module, one small class per plugin id. */
+/**
+ * The {@link LossProvider}s of this module, one small class per plugin id: their parameters are the
+ * {@link dev.trainax.api.plugin.Param} components of {@link MeanPowerLoss.Options},
+ * {@link MeanPowerLoss.LpOptions} and {@link CompositeLoss}.
+ */
 public final class LossProviders {
 
     private LossProviders() {
     }
 
-    static final PluginParameter BATCH_REDUCTION = PluginParameter.string("batchReduction",
-            "how per-sample losses are aggregated over the batch", "mean").oneOf("mean", "sum");
-
-    static BatchReduction reduction(PluginArguments arguments) {
-        return BatchReduction.valueOf(arguments.string("batchReduction").toUpperCase(Locale.ROOT));
-    }
-
-    /** A provider whose only parameter is the batch reduction. */
-    private abstract static class Simple extends SimpleProvider<TimeLevelLoss> implements LossProvider {
-        Simple(String id, String description, Function<BatchReduction, TimeLevelLoss> factory) {
-            super(id, description, List.of(BATCH_REDUCTION), arguments -> factory.apply(reduction(arguments)));
+    /** A provider of a fixed member of the mean-power family: its only parameter is the batch reduction. */
+    private abstract static class MeanPowerProvider extends RecordProvider<MeanPowerLoss.Options, TimeLevelLoss>
+            implements LossProvider {
+        MeanPowerProvider(String id, String description, Function<BatchReduction, TimeLevelLoss> factory) {
+            super(id, description, MeanPowerLoss.Options.class, MethodHandles.lookup(),
+                    options -> factory.apply(options.batchReduction()));
         }
     }
 
     /** {@code mse}. */
-    public static final class Mse extends Simple {
+    public static final class MseProvider extends MeanPowerProvider {
         /** Service constructor. */
-        public Mse() {
+        public MseProvider() {
             super("mse", "mean squared error over channels and space", MeanPowerLoss::mse);
         }
     }
 
     /** {@code mae}. */
-    public static final class Mae extends Simple {
+    public static final class MaeProvider extends MeanPowerProvider {
         /** Service constructor. */
-        public Mae() {
+        public MaeProvider() {
             super("mae", "mean absolute error over channels and space", MeanPowerLoss::mae);
         }
     }
 
     /** {@code rmse}. */
-    public static final class Rmse extends Simple {
+    public static final class RmseProvider extends MeanPowerProvider {
         /** Service constructor. */
-        public Rmse() {
+        public RmseProvider() {
             super("rmse", "root mean squared error over channels and space", MeanPowerLoss::rmse);
         }
     }
 
     /** {@code nmse}. */
-    public static final class Nmse extends Simple {
+    public static final class NmseProvider extends MeanPowerProvider {
         /** Service constructor. */
-        public Nmse() {
+        public NmseProvider() {
             super("nmse", "MSE divided by the target's mean square, per sample (needs a target)", MeanPowerLoss::nmse);
         }
     }
 
     /** {@code nmae}. */
-    public static final class Nmae extends Simple {
+    public static final class NmaeProvider extends MeanPowerProvider {
         /** Service constructor. */
-        public Nmae() {
+        public NmaeProvider() {
             super("nmae", "MAE divided by the target's mean absolute value, per sample (needs a target)",
                     MeanPowerLoss::nmae);
         }
     }
 
     /** {@code nrmse}. */
-    public static final class Nrmse extends Simple {
+    public static final class NrmseProvider extends MeanPowerProvider {
         /** Service constructor. */
-        public Nrmse() {
+        public NrmseProvider() {
             super("nrmse", "RMSE divided by the target's root mean square, per sample (needs a target)",
                     MeanPowerLoss::nrmse);
         }
     }
 
     /** {@code lp}. */
-    public static final class Lp extends SimpleProvider<TimeLevelLoss> implements LossProvider {
+    public static final class LpProvider extends RecordProvider<MeanPowerLoss.LpOptions, TimeLevelLoss>
+            implements LossProvider {
         /** Service constructor. */
-        public Lp() {
+        public LpProvider() {
             super("lp", "(mean |error|^p)^(1/p) over channels and space, optionally normalized by the target's",
-                    List.of(PluginParameter.number("p", "the exponent", 2.0).atLeast(1),
-                            PluginParameter.bool("normalized", "divide by the same norm of the target", false),
-                            BATCH_REDUCTION),
-                    a -> MeanPowerLoss.lp(a.number("p"), a.bool("normalized"), reduction(a)));
+                    MeanPowerLoss.LpOptions.class, MethodHandles.lookup(), MeanPowerLoss::lp);
         }
     }
 
-    /** {@code composite-loss}. */
-    public static final class Composite extends SimpleProvider<TimeLevelLoss> implements LossProvider {
+    /** {@code composite-loss}: the record is the loss itself. */
+    public static final class CompositeLossProvider extends RecordProvider<CompositeLoss, TimeLevelLoss>
+            implements LossProvider {
         /** Service constructor. */
-        public Composite() {
-            super("composite-loss", "weighted sum of time-level losses",
-                    List.of(PluginParameter.plugins("losses", "the losses to add", PluginKind.LOSS),
-                            PluginParameter.numbers("weights", "one weight per loss; all 1 if absent").optional()),
-                    Composite::composite);
-        }
-
-        private static TimeLevelLoss composite(PluginArguments arguments) {
-            List<TimeLevelLoss> losses = new ArrayList<>(arguments.plugins("losses", TimeLevelLoss.class));
-            double[] weights = new double[losses.size()];
-            java.util.Arrays.fill(weights, 1.0);
-            return new CompositeLoss(losses, arguments.has("weights") ? arguments.numbers("weights") : weights);
+        public CompositeLossProvider() {
+            super("composite-loss", "weighted sum of time-level losses", CompositeLoss.class, MethodHandles.lookup(),
+                    Function.identity());
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.trainax.api.BatchReduction;
 import dev.trainax.api.LossContext;
 import dev.trainax.api.Require;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -14,6 +16,40 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * MSE is p = 2, MAE p = 1, RMSE p = 2 with root; Lp is any p ≥ 1 with root.
  */
 public final class MeanPowerLoss implements TimeLevelLoss {
+
+    /** The batch reduction's description, shared by both parameter records. */
+    static final String BATCH_REDUCTION = "how per-sample losses are aggregated over the batch";
+
+    /**
+     * The parameters of the fixed members of the family (mse, mae, rmse and their normalized forms).
+     *
+     * @param batchReduction how per-sample losses are aggregated over the batch (default mean)
+     */
+    public record Options(@Param(value = BATCH_REDUCTION, defaultValue = "mean") BatchReduction batchReduction) {
+
+        /** Validates against the declaration. */
+        public Options {
+            RecordParameters.check(Options.class, batchReduction);
+        }
+    }
+
+    /**
+     * The parameters of {@link #lp}.
+     *
+     * @param p              the exponent, at least 1 (default 2)
+     * @param normalized     whether to divide by the same norm of the target (default false)
+     * @param batchReduction how per-sample losses are aggregated over the batch (default mean)
+     */
+    public record LpOptions(
+            @Param(value = "the exponent", defaultValue = "2", min = 1) double p,
+            @Param(value = "divide by the same norm of the target", defaultValue = "false") boolean normalized,
+            @Param(value = BATCH_REDUCTION, defaultValue = "mean") BatchReduction batchReduction) {
+
+        /** Validates against the declarations. */
+        public LpOptions {
+            RecordParameters.check(LpOptions.class, p, normalized, batchReduction);
+        }
+    }
 
     private final String name;
     private final double exponent;
@@ -62,6 +98,11 @@ public final class MeanPowerLoss implements TimeLevelLoss {
     /** {@code (mean |e|^p)^(1/p)}, any p ≥ 1; normalized divides by the target's same norm. */
     public static MeanPowerLoss lp(double p, boolean normalized, BatchReduction reduction) {
         return new MeanPowerLoss(normalized ? "nlp" : "lp", p, true, normalized, reduction);
+    }
+
+    /** {@link #lp(double, boolean, BatchReduction)} with the given options. */
+    public static MeanPowerLoss lp(LpOptions options) {
+        return lp(options.p(), options.normalized(), options.batchReduction());
     }
 
     @Override

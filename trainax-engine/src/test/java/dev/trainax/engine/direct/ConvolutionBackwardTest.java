@@ -1,4 +1,4 @@
-package dev.trainax.engine;
+package dev.trainax.engine.direct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@link ConvolutionBackward} gives ND4J's {@code conv2d_bp} results for 1D convolutions on
@@ -67,9 +68,8 @@ class ConvolutionBackwardTest {
     @CsvSource({"several images", "a strided input"})
     void declinesArraysItDoesNotHandle(String which) {
         INDArray input = which.equals("several images") ? RandomArrays.gaussian(1, DataType.FLOAT, 2, POINTS, BATCH, 3)
-                : RandomArrays.gaussian(2, DataType.FLOAT, 1, POINTS, BATCH, 6).get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                        org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3));
+                : RandomArrays.gaussian(2, DataType.FLOAT, 1, POINTS, BATCH, 6).get(NDArrayIndex.all(),
+                        NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 3));
         INDArray kernel = RandomArrays.gaussian(3, DataType.FLOAT, 3, 1, 3, 2);
         INDArray bias = RandomArrays.gaussian(4, DataType.FLOAT, 2);
         INDArray gradient = RandomArrays.gaussian(5, DataType.FLOAT, input.size(0), POINTS - 2, BATCH, 2);

@@ -1,4 +1,4 @@
-package dev.trainax.engine;
+package dev.trainax.engine.direct;
 
 import java.util.List;
 import org.nd4j.autodiff.functions.DifferentialFunction;

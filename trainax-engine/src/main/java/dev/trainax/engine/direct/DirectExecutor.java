@@ -1,4 +1,4 @@
-package dev.trainax.engine;
+package dev.trainax.engine.direct;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -22,6 +24,7 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
@@ -39,10 +42,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * in-place ops are refused at construction ({@link #forOutputs} returns null) and run by SameDiff.
  * Not thread-safe; the returned arrays are copies.
  */
-final class DirectExecutor {
+public final class DirectExecutor {
 
     /** One op with its argument and output names and its state for the current placeholder shapes. */
-    private static final class Step {
+    private static final class OpStep {
         final DifferentialFunction op;
         final String[] arguments;
         final String[] outputs;
@@ -57,7 +60,7 @@ final class DirectExecutor {
         final ConvolutionBackward convolutionBackward;
         State state = new State();
 
-        Step(DifferentialFunction op, String[] outputs, DataType[] outputTypes) {
+        OpStep(DifferentialFunction op, String[] outputs, DataType[] outputTypes) {
             this.op = op;
             this.arguments = op.argNames();
             this.outputs = outputs;
@@ -131,20 +134,20 @@ final class DirectExecutor {
             "relu", "tanh", "tanh_bp", "matmul", "matmul_bp", "concat", "concat_bp", "add", "add_bp", "subtract",
             "subtract_bp", "multiply", "strided_slice", "strided_slice_bp", "permute");
 
+    /** When any executor last requested a collection: one clock for all, as the collection is global. */
+    private static final AtomicLong LAST_GC = new AtomicLong(System.currentTimeMillis());
+
+    private final SameDiff graph;
     /**
      * ND4J frees an array's native memory only when the garbage collector finds its Java object
      * unreachable. SameDiff's session makes enough Java garbage per call to keep collections
      * frequent; this executor makes almost none, so native memory of dead arrays (batches, returned
-     * copies) would pile up between rare collections. A collection at most every
-     * {@code trainax.engine.gcIntervalMs} milliseconds (default 2000, 0 turns it off) keeps resident
-     * memory flat at about 1% of the time.
+     * copies) would pile up between rare collections. A collection at most every this many
+     * milliseconds (the engine's default 2000; 0 turns it off) keeps resident memory flat at about
+     * 1% of the time.
      */
-    private static final long GC_INTERVAL_MS = Long.getLong("trainax.engine.gcIntervalMs", 2000);
-    private static final java.util.concurrent.atomic.AtomicLong LAST_GC =
-            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
-
-    private final SameDiff graph;
-    private final List<Step> steps = new ArrayList<>();
+    private final long gcIntervalMs;
+    private final List<OpStep> steps = new ArrayList<>();
     private final List<String> outputs;
     /** Copies of the placeholders for the current shapes ({@link #stableCopy}), by name. */
     private Map<String, INDArray> placeholderCopies = new HashMap<>();
@@ -155,25 +158,22 @@ final class DirectExecutor {
      * alternating batch sizes (an epoch's last, smaller minibatch, then full ones again) switch
      * back to their buffers instead of allocating and shaping every op's output anew.
      */
-    private final Map<Map<String, List<Long>>, ShapePlan> plans = new java.util.LinkedHashMap<>(4, 0.75f, true);
+    private final Map<Map<String, List<Long>>, ShapePlan> plans = new LinkedHashMap<>(4, 0.75f, true);
     private static final int PLANS_KEPT = 3;
 
-    /** Whether direct execution is on: {@code -Dtrainax.engine.direct=false} runs SameDiff's session instead. */
-    static boolean enabled() {
-        return !"false".equals(System.getProperty("trainax.engine.direct"));
-    }
-
-    private DirectExecutor(SameDiff graph, List<String> outputs) {
+    private DirectExecutor(SameDiff graph, List<String> outputs, long gcIntervalMs) {
         this.graph = graph;
         this.outputs = List.copyOf(outputs);
+        this.gcIntervalMs = gcIntervalMs;
     }
 
     /**
      * An executor for {@code outputs} of {@code graph}, or {@code null} if the graph holds an op it
-     * does not handle.
+     * does not handle; it requests a garbage collection at most every {@code gcIntervalMs}
+     * milliseconds (0 for never).
      */
-    static DirectExecutor forOutputs(SameDiff graph, List<String> outputs) {
-        DirectExecutor executor = new DirectExecutor(graph, outputs);
+    public static DirectExecutor forOutputs(SameDiff graph, List<String> outputs, long gcIntervalMs) {
+        DirectExecutor executor = new DirectExecutor(graph, outputs, gcIntervalMs);
         Set<String> done = new HashSet<>();
         for (String output : outputs) {
             if (!executor.order(output, done)) {
@@ -203,7 +203,7 @@ final class DirectExecutor {
                 for (int i = 0; i < outs.length; i++) {
                     types[i] = graph.getVariable(outs[i]).dataType();
                 }
-                steps.add(new Step(op, outs, types));
+                steps.add(new OpStep(op, outs, types));
                 continue;
             }
             if (!supported(op)) {
@@ -227,7 +227,7 @@ final class DirectExecutor {
     }
 
     /** Copies of the requested outputs for the given placeholder values. */
-    Map<String, INDArray> run(Map<String, INDArray> placeholders) {
+    public Map<String, INDArray> run(Map<String, INDArray> placeholders) {
         collectGarbageOccasionally();
         Map<String, List<Long>> shapes = new HashMap<>();
         placeholders.forEach((name, value) -> shapes.put(name, Arrays.stream(value.shape()).boxed().toList()));
@@ -237,7 +237,7 @@ final class DirectExecutor {
         }
         Map<String, INDArray> values = new HashMap<>();
         placeholders.forEach((name, value) -> values.put(name, stableCopy(name, value)));
-        for (Step step : steps) {
+        for (OpStep step : steps) {
             INDArray[] arguments = new INDArray[step.arguments.length];
             for (int i = 0; i < arguments.length; i++) {
                 arguments[i] = value(step.arguments[i], values);
@@ -297,8 +297,8 @@ final class DirectExecutor {
     }
 
     /** Releases the native op contexts of every kept plan; the executor must not run afterwards. */
-    void close() {
-        for (Step step : steps) {
+    public void close() {
+        for (OpStep step : steps) {
             step.state.close();
         }
         plans.values().forEach(plan -> plan.states().forEach(State::close));
@@ -306,10 +306,10 @@ final class DirectExecutor {
         placeholderCopies.clear();
     }
 
-    private static void collectGarbageOccasionally() {
+    private void collectGarbageOccasionally() {
         long now = System.currentTimeMillis();
         long last = LAST_GC.get();
-        if (GC_INTERVAL_MS > 0 && now - last >= GC_INTERVAL_MS && LAST_GC.compareAndSet(last, now)) {
+        if (gcIntervalMs > 0 && now - last >= gcIntervalMs && LAST_GC.compareAndSet(last, now)) {
             System.gc();
         }
     }
@@ -329,7 +329,7 @@ final class DirectExecutor {
         return value;
     }
 
-    private static INDArray[] execute(Step step, INDArray[] arguments, boolean reuse) {
+    private static INDArray[] execute(OpStep step, INDArray[] arguments, boolean reuse) {
         DifferentialFunction op = step.op;
         State state = step.state;
         OpContext context = state.context;
@@ -412,7 +412,7 @@ final class DirectExecutor {
      * (270-1,300 us against 50 us for 102,400 floats). One difference: a NaN or infinite gradient
      * where the input is not positive gives NaN here (0 times it), 0 there.
      */
-    private static INDArray[] reluGradient(Step step, INDArray input, INDArray gradient, boolean reuse) {
+    private static INDArray[] reluGradient(OpStep step, INDArray input, INDArray gradient, boolean reuse) {
         State state = step.state;
         if (!reuse || state.buffers == null) {
             state.buffers = new INDArray[] {Nd4j.create(step.outputTypes[0], input.shape(), 'c')};
@@ -426,7 +426,7 @@ final class DirectExecutor {
             context.setOutputArray(0, output);
             state.inputsSet = factors;
         }
-        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.Step(input, output, 0.0));
+        Nd4j.getExecutioner().exec(new Step(input, output, 0.0));
         Nd4j.exec(step.kernel, state.context);
         return state.buffers;
     }
