@@ -101,7 +101,7 @@ class RunPathEqualityTest {
         assertEquals(trainer.subStacker().numWindows(), Integer.parseInt(windows.group(1)));
         assertEquals(fromJava.parameters().names(), fromCli.names());
         for (String name : fromCli.names()) {
-            assertArrayEquals(fromJava.parameters().get(name).toDoubleVector(), fromCli.get(name).toDoubleVector(),
+            assertArrayEquals(fromJava.parameters().get(name).data().asDouble(), fromCli.get(name).data().asDouble(),
                     name + " differs between the command line and Java");
         }
     }
