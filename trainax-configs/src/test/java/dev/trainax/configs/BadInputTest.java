@@ -90,13 +90,13 @@ class BadInputTest {
                 .configuration(DivertedChain.of(2, 1)).network(FIXTURE.network, FIXTURE.parameters).stateShape(10)
                 .build());
         assertFails("residuum is required by configuration Residuum", () -> TrainingProblem.builder()
-                .configuration(Residuum.of(2)).network(FIXTURE.network, FIXTURE.parameters).stateShape(10).build());
+                .configuration(ResiduumTraining.of(2)).network(FIXTURE.network, FIXTURE.parameters).stateShape(10).build());
     }
 
     @Test
     void normalizedLossNeedsATarget() {
         assertFails("timeLevelLoss must accept a single input",
-                () -> new Residuum(2, MeanPowerLoss.nmse(BatchReduction.MEAN), false, 1, false, false, null));
+                () -> new ResiduumTraining(2, MeanPowerLoss.nmse(BatchReduction.MEAN), false, 1, false, false, null));
     }
 
     @Test

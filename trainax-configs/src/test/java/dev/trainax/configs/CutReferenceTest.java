@@ -109,7 +109,7 @@ class CutReferenceTest {
     /** Cutting both residuum inputs of a one-step residuum leaves no gradient at all. */
     @Test
     void residuumWithBothInputsCutHasNoGradient() {
-        LossAndGradient cut = on(Residuum.of(1).withCuts(true, true), FIXTURE.data);
+        LossAndGradient cut = on(ResiduumTraining.of(1).withCuts(true, true), FIXTURE.data);
         assertTrue(cut.loss() > 0);
         assertEquals(0.0, Math.sqrt(cut.gradient().squaredNorm()), 0.0);
     }
@@ -117,9 +117,9 @@ class CutReferenceTest {
     /** Residuum gradients split into the next-side and previous-side parts: full = cutPrev + cutNext (r = 1). */
     @Test
     void residuumCutsSplitTheGradient() {
-        LossAndGradient full = on(Residuum.of(1), FIXTURE.data);
-        LossAndGradient viaNext = on(Residuum.of(1).withCuts(true, false), FIXTURE.data);
-        LossAndGradient viaPrev = on(Residuum.of(1).withCuts(false, true), FIXTURE.data);
+        LossAndGradient full = on(ResiduumTraining.of(1), FIXTURE.data);
+        LossAndGradient viaNext = on(ResiduumTraining.of(1).withCuts(true, false), FIXTURE.data);
+        LossAndGradient viaPrev = on(ResiduumTraining.of(1).withCuts(false, true), FIXTURE.data);
         // at r = 1 the previous state is data, so all gradient flows through the next state
         assertClose(full, viaNext);
         assertEquals(0.0, Math.sqrt(viaPrev.gradient().squaredNorm()), 0.0);

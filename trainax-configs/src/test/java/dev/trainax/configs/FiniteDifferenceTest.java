@@ -37,8 +37,8 @@ class FiniteDifferenceTest {
                 Arguments.of("mix chain r=2 p=2", MixChainPostPhysics.of(2, 2)),
                 Arguments.of("mix chain with weights", new MixChainPostPhysics(2, 1, null, false, 1,
                         new double[] {2, 0.5, 1})),
-                Arguments.of("residuum r=3", Residuum.of(3)),
-                Arguments.of("composite", new Composite(List.of(Supervised.of(2), Residuum.of(2),
+                Arguments.of("residuum r=3", ResiduumTraining.of(3)),
+                Arguments.of("composite", new Composite(List.of(Supervised.of(2), ResiduumTraining.of(2),
                         DivertedChainBranchOne.of(1)), w3)),
                 Arguments.of("teacher forcing", TeacherForcing.of(5, 2)),
                 Arguments.of("pushforward without push steps", Pushforward.of(2, 2)));

@@ -96,7 +96,7 @@ final class Fixture {
             case "mix" -> MixChainPostPhysics.of(2, 1);
             case "sum" -> Supervised.of(2).withLoss(dev.trainax.losses.MeanPowerLoss.mse(
                     dev.trainax.api.BatchReduction.SUM));
-            case "residuum" -> dev.trainax.configs.Residuum.of(2);
+            case "residuum" -> ResiduumTraining.of(2);
             case "lp" -> Supervised.of(3).withLoss(dev.trainax.losses.MeanPowerLoss.lp(1.5, true,
                     dev.trainax.api.BatchReduction.SUM));
             default -> throw new IllegalArgumentException("no configuration named " + which);
