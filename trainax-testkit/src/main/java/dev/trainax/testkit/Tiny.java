@@ -1,9 +1,11 @@
 package dev.trainax.testkit;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.Configuration;
 import dev.trainax.api.LossContext;
 import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.Require;
 import dev.trainax.api.Residuum;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
@@ -18,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The kits' own plugins, written against the API alone so that a kit needs no other Trainax
- * module: a three-parameter network, a fixed reference stepper, a residuum and the MSE loss, on
+ * module: a three-parameter network, a fixed reference stepper, a residuum, the MSE loss and the
+ * supervised rollout, on
  * periodic 1D states of {@link #STATE_SHAPE}. Every one of them is smooth, so finite differences
  * are accurate, and couples neighbouring points, so that a mix-up of space or batch axes shows.
  */
@@ -57,6 +60,16 @@ public final class Tiny {
     /** The mean squared error per sample with the given batch reduction. */
     public static TimeLevelLoss mse(BatchReduction reduction) {
         return new Mse(reduction);
+    }
+
+    /**
+     * The r-step supervised rollout {@code Σₜ mse(fᵗ(u⁰), uᵗ)}, t = 1..r, with {@link #mse()}: a
+     * configuration written against {@link dev.trainax.api.RolloutOps} for tests of modules that
+     * cannot depend on the configurations' module.
+     */
+    public static Configuration supervised(int numRolloutSteps) {
+        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
+        return Programs.supervised(numRolloutSteps, 0, mse());
     }
 
     /**
