@@ -7,10 +7,13 @@
  * seeded random arrays ({@code RandomArrays}) and the kits' own tiny network, reference stepper,
  * residuum and loss ({@code Tiny}). The kits find the engine through
  * {@link dev.trainax.api.plugin.EngineProvider}.
+ *
+ * <p>Like ND4J, JUnit stays on the class path and this module reads the unnamed module: a module
+ * that required JUnit's would pull part of JUnit onto the module path of every test run that
+ * resolves this module, where JUnit's launcher, left on the class path, can no longer read it.
  */
 module dev.trainax.testkit {
     requires transitive dev.trainax.api;
-    requires transitive org.junit.jupiter.api;
     requires jdk.unsupported;
 
     exports dev.trainax.testkit;
