@@ -22,7 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * instance and its state shape.
  *
  * <p>Checks, in float64: {@code R(next, previous)} has the state shape with finite values; it is
- * bit-identical twice and across compilations; each sample's residuum depends on that sample
+ * bit-identical across compilations; each sample's residuum depends on that sample
  * alone; and, where the residuum is differentiable (residuum training differentiates it), its
  * gradients with respect to both the next and the previous state against central finite
  * differences.
@@ -77,13 +77,13 @@ public abstract class ResiduumKit {
         }
     }
 
-    /** The same states give a bit-identical residuum, twice and from a second compilation. */
+    /** The same states give a bit-identical residuum from two compilations. */
     @Test
     public void evaluationIsDeterministic() {
         INDArray next = states(2, 3);
         INDArray previous = states(2, 4);
         double[] first = KitSupport.values(evaluate(next, previous));
-        assertArrayEquals(first, KitSupport.values(evaluate(next, previous)), 0.0, residuum() + ": two evaluations");
+        assertArrayEquals(first, KitSupport.values(evaluate(next, previous)), 0.0, residuum() + ": two compilations");
     }
 
     /** Sample i's residuum is that of sample i alone. */
