@@ -4,11 +4,14 @@
  * interface per plugin kind together with the registry that discovers them.
  *
  * <p>ND4J lives on the class path (its module descriptors are broken), so this module reads the
- * unnamed module and needs {@code jdk.unsupported} for JavaCPP.
+ * unnamed module and needs {@code jdk.unsupported} for JavaCPP. Every public type carries its
+ * stability in an {@code @API} annotation (apiguardian, as JUnit 5 does): {@code STABLE} types change
+ * only in a new major version, {@code EXPERIMENTAL} ones may change in a minor version.
  */
 module dev.trainax.api {
     requires jdk.unsupported;
     requires java.logging;
+    requires static transitive org.apiguardian.api;
 
     exports dev.trainax.api;
     exports dev.trainax.api.engine;

@@ -1,8 +1,14 @@
-/** The {@code trainax} command-line application: the only module that prints to the standard streams. */
+/**
+ * The {@code trainax} command-line application: the only module that prints to the standard streams.
+ * Its object graph is wired with Guice ({@link dev.trainax.cli.CliModule}).
+ */
 module dev.trainax.cli {
     requires dev.trainax.api;
     requires dev.trainax.trainers;
     requires dev.trainax.callbacks;
+    requires dev.trainax.configs;
+    requires com.google.guice;
+    requires dev.trainax.metrics.prometheus;
     requires dev.trainax.nn;
     requires dev.trainax.sampledata;
     requires micrometer.core;
@@ -12,4 +18,6 @@ module dev.trainax.cli {
     requires jdk.unsupported;
 
     exports dev.trainax.cli;
+
+    opens dev.trainax.cli to com.google.guice;
 }

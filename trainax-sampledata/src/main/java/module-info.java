@@ -12,29 +12,29 @@ module dev.trainax.sampledata {
     exports dev.trainax.sampledata;
 
     provides dev.trainax.api.plugin.ReferenceStepperProvider with
-            dev.trainax.sampledata.FirstOrderUpwindProvider,
-            dev.trainax.sampledata.Lorenz63Provider,
-            dev.trainax.sampledata.SpectralPdeProviders.Burgers,
-            dev.trainax.sampledata.SpectralPdeProviders.Diffusion,
-            dev.trainax.sampledata.SpectralPdeProviders.KuramotoSivashinsky,
-            dev.trainax.sampledata.SpectralPdeProviders.Diffusion2d,
-            dev.trainax.sampledata.SpectralPdeProviders.Advection2d;
+            dev.trainax.sampledata.ReferenceStepperProviders.FirstOrderUpwindProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.Lorenz63Provider,
+            dev.trainax.sampledata.ReferenceStepperProviders.BurgersProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.DiffusionProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.KuramotoSivashinskyProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.Diffusion2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.Advection2dProvider;
     provides dev.trainax.api.plugin.ResiduumProvider with
-            dev.trainax.sampledata.ResiduumProviders.Diffusion,
-            dev.trainax.sampledata.ResiduumProviders.Burgers,
-            dev.trainax.sampledata.ResiduumProviders.Advection,
-            dev.trainax.sampledata.ResiduumProviders.KuramotoSivashinsky,
-            dev.trainax.sampledata.ResiduumProviders.Diffusion2d,
-            dev.trainax.sampledata.ResiduumProviders.Advection2d,
-            dev.trainax.sampledata.ResiduumProviders.DiffusionImplicitEuler,
-            dev.trainax.sampledata.ResiduumProviders.BurgersImplicitEuler;
+            dev.trainax.sampledata.ResiduumProviders.DiffusionProvider,
+            dev.trainax.sampledata.ResiduumProviders.BurgersProvider,
+            dev.trainax.sampledata.ResiduumProviders.Advection1dProvider,
+            dev.trainax.sampledata.ResiduumProviders.KuramotoSivashinskyProvider,
+            dev.trainax.sampledata.ResiduumProviders.Diffusion2dProvider,
+            dev.trainax.sampledata.ResiduumProviders.Advection2dProvider,
+            dev.trainax.sampledata.ResiduumProviders.DiffusionImplicitEulerProvider,
+            dev.trainax.sampledata.ResiduumProviders.BurgersImplicitEulerProvider;
     provides dev.trainax.api.plugin.DataSourceProvider with
             dev.trainax.sampledata.DataSourceProviders.Advection1dProvider,
-            dev.trainax.sampledata.DataSourceProviders.Lorenz63DataProvider,
-            dev.trainax.sampledata.DataSourceProviders.Burgers1dDataProvider,
-            dev.trainax.sampledata.DataSourceProviders.Diffusion1dDataProvider,
-            dev.trainax.sampledata.DataSourceProviders.KuramotoSivashinskyDataProvider,
-            dev.trainax.sampledata.DataSourceProviders.Diffusion2dDataProvider,
-            dev.trainax.sampledata.DataSourceProviders.Advection2dDataProvider,
+            dev.trainax.sampledata.DataSourceProviders.Lorenz63Provider,
+            dev.trainax.sampledata.DataSourceProviders.Burgers1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.Diffusion1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.KuramotoSivashinsky1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.Diffusion2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.Advection2dProvider,
             dev.trainax.sampledata.DataSourceProviders.NpyFileProvider;
 }

@@ -1,9 +1,14 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Observes training every {@link #every()} update steps and returns a value that the trainer
  * records under {@link #name()} (or {@code null} to record nothing).
  */
+@API(status = STABLE, since = "0.1")
 public interface Callback {
 
     /** The interval in update steps, at least 1. */

@@ -1,5 +1,9 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * What a configuration needs to run: how many consecutive time levels of a trajectory one training
  * window spans, how many of them it reads ({@code numRolloutSteps + 1} for supervised training,
@@ -13,6 +17,7 @@ package dev.trainax.api;
  * @param referenceStepper whether {@link RolloutOps#reference(State)} is used
  * @param residuum         whether {@link RolloutOps#residuum(State, State)} is used
  */
+@API(status = STABLE, since = "0.1")
 public record DataRequirement(int numTimeLevels, int windowLength, boolean referenceStepper, boolean residuum) {
 
     /** Validates the level counts. */

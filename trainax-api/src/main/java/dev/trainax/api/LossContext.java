@@ -1,9 +1,13 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /** What a {@link TimeLevelLoss} sees while it adds its operations: the graph and per-sample reductions. */
+@API(status = STABLE, since = "0.1")
 public interface LossContext {
 
     /** The graph being built. */

@@ -1,5 +1,8 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -8,6 +11,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * it for ensembles ({@link dev.trainax.api.engine.Engine#compileEnsemble}); a network without it
  * is evaluated once per member.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface MemberBatchedNetwork extends Network {
 
     /**

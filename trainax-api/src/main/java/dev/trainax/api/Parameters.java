@@ -1,18 +1,33 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Named parameter arrays of a network in a fixed order: its trainable values, or a gradient of the
  * same structure. The map is unmodifiable; the arrays are ND4J arrays that optimizers may update
  * in place.
  */
+@API(status = STABLE, since = "0.1")
 public final class Parameters {
 
     private final Map<String, INDArray> arrays;
@@ -91,8 +106,8 @@ public final class Parameters {
         int offset = 0;
         for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
             int length = Math.toIntExact(entry.getValue().length());
-            filled.put(entry.getKey(), org.nd4j.linalg.factory.Nd4j.createFromArray(
-                    java.util.Arrays.copyOfRange(values, offset, offset + length)).reshape(entry.getValue().shape()));
+            filled.put(entry.getKey(), Nd4j.createFromArray(
+                    Arrays.copyOfRange(values, offset, offset + length)).reshape(entry.getValue().shape()));
             offset += length;
         }
         return new Parameters(filled);
@@ -117,9 +132,9 @@ public final class Parameters {
         Require.that(other.names().equals(names()), what,
                 "must have parameters " + names() + ", got " + other.names());
         arrays.forEach((name, array) -> Require.that(
-                java.util.Arrays.equals(array.shape(), other.get(name).shape()), what + "['" + name + "']",
-                "must have shape " + java.util.Arrays.toString(array.shape()) + ", got "
-                        + java.util.Arrays.toString(other.get(name).shape())));
+                Arrays.equals(array.shape(), other.get(name).shape()), what + "['" + name + "']",
+                "must have shape " + Arrays.toString(array.shape()) + ", got "
+                        + Arrays.toString(other.get(name).shape())));
     }
 
     /**
@@ -129,14 +144,14 @@ public final class Parameters {
      *
      * @throws java.io.UncheckedIOException naming the file if it cannot be written
      */
-    public void save(java.nio.file.Path file) {
+    public void save(Path file) {
         AtomicFiles.write(file, temporary -> {
-            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
-                    java.nio.file.Files.newOutputStream(temporary))) {
+            try (ZipOutputStream zip = new ZipOutputStream(
+                    Files.newOutputStream(temporary))) {
                 for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
-                    zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
-                    java.io.DataOutputStream out = new java.io.DataOutputStream(zip);
-                    org.nd4j.linalg.factory.Nd4j.write(entry.getValue(), out);
+                    zip.putNextEntry(new ZipEntry(entry.getKey()));
+                    DataOutputStream out = new DataOutputStream(zip);
+                    Nd4j.write(entry.getValue(), out);
                     out.flush();
                     zip.closeEntry();
                 }
@@ -149,15 +164,15 @@ public final class Parameters {
      *
      * @throws java.io.UncheckedIOException naming the file if it cannot be read
      */
-    public static Parameters load(java.nio.file.Path file) {
+    public static Parameters load(Path file) {
         LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
-        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
-                java.nio.file.Files.newInputStream(file))) {
-            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                arrays.put(entry.getName(), org.nd4j.linalg.factory.Nd4j.read(new java.io.DataInputStream(zip)));
+        try (ZipInputStream zip = new ZipInputStream(
+                Files.newInputStream(file))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                arrays.put(entry.getName(), Nd4j.read(new DataInputStream(zip)));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read parameters from " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read parameters from " + file + ": " + e.getMessage(), e);
         }
         Require.that(!arrays.isEmpty(), "file", file + " holds no parameters");
         return of(arrays);
@@ -166,7 +181,7 @@ public final class Parameters {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Parameters{");
-        arrays.forEach((name, array) -> text.append(name).append(java.util.Arrays.toString(array.shape())).append(' '));
+        arrays.forEach((name, array) -> text.append(name).append(Arrays.toString(array.shape())).append(' '));
         return text.append("count=").append(count()).append('}').toString();
     }
 }

@@ -1,11 +1,15 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * A residuum {@code R(u^{[t+1]}, u^{[t]})} of two consecutive states: zero when the pair obeys
  * the discretised physics. Residuum-based training reduces it with a single-input time-level loss.
  */
+@API(status = STABLE, since = "0.1")
 public interface Residuum {
 
     /** Adds the residuum of {@code next} given {@code previous} to the graph; shape {@code (batch, channels, *space)}. */

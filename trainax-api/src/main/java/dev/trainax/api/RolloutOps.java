@@ -1,6 +1,9 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The small algebra every {@link Configuration} programs against: apply the network, apply the
@@ -8,6 +11,7 @@ import java.util.List;
  * add weighted loss terms. An engine implements it; a configuration never sees how values or
  * gradients are computed.
  */
+@API(status = STABLE, since = "0.1")
 public interface RolloutOps {
 
     /**

@@ -1,11 +1,16 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What a stepper or residuum sees while it adds its operations to the engine's graph. */
+@API(status = STABLE, since = "0.1")
 public interface StepContext {
 
     /** The graph being built. */
@@ -38,5 +43,5 @@ public interface StepContext {
      * A value derived from parameters or constants (a transposed weight, say), defined once per key
      * and shared by every application in the graph, so that a rollout does not repeat it per step.
      */
-    SDVariable derived(String key, java.util.function.Supplier<SDVariable> definition);
+    SDVariable derived(String key, Supplier<SDVariable> definition);
 }

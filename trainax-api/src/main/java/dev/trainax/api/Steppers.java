@@ -1,11 +1,16 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Small adapters between steppers. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Steppers {
 
     private Steppers() {
@@ -50,7 +55,7 @@ public final class Steppers {
         }
 
         @Override
-        public SDVariable derived(String key, java.util.function.Supplier<SDVariable> definition) {
+        public SDVariable derived(String key, Supplier<SDVariable> definition) {
             return context.derived("frozen:" + System.identityHashCode(parameters) + ":" + key, definition);
         }
     }

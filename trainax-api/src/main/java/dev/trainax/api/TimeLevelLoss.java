@@ -1,11 +1,15 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * Compares two states of one time level (or reduces a single one, such as a residuum) per sample
  * over channels and space; the result is aggregated over the batch with {@link #batchReduction()}.
  */
+@API(status = STABLE, since = "0.1")
 public interface TimeLevelLoss {
 
     /**

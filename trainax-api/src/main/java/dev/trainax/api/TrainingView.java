@@ -1,6 +1,9 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.trainax.api.engine.LossAndGradient;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -8,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * its callbacks): the parameters, the minibatch, its loss and gradient, and the means to evaluate
  * other configurations or to stop training.
  */
+@API(status = STABLE, since = "0.1")
 public interface TrainingView {
 
     /** The index of the update step about to be taken, from 0. */

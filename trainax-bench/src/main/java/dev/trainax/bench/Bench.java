@@ -1,18 +1,21 @@
 package dev.trainax.bench;
 
 import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.nn.ConvolutionPath;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.trainers.GeneralTrainer;
 import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.SupervisedTrainer;
+import dev.trainax.trainers.Trainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +52,11 @@ public final class Bench {
             return;
         }
         System.out.printf("quickstart data %s from %s; %d steps per run; one OpenMP thread: %s%n",
-                java.util.Arrays.toString(data.shape()), Files.exists(peerData(peer)) ? peerData(peer) : "Advection1d",
+                Arrays.toString(data.shape()), Files.exists(peerData(peer)) ? peerData(peer) : "Advection1d",
                 steps, System.getenv("OMP_NUM_THREADS"));
         System.out.printf("ND4J native build: %s; 1D ConvNet convolutions: %s%n",
                 Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN") ? "oneDNN" : "generic",
-                ConvolutionPath.oneDimensional());
+                ConvolutionPath.Choice.AUTO.path());
 
         // the first runs of a JVM time partly interpreted code: warm up, then alternate ours and the peer's
         for (int r : rollouts) {
@@ -102,7 +105,7 @@ public final class Bench {
      */
     static void seedParallel(INDArray data, int seeds, int r, int steps) {
         Conv1d conv = new Conv1d(1, 1, 2, false);
-        java.util.List<dev.trainax.api.Parameters> initials = new ArrayList<>();
+        List<Parameters> initials = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             initials.add(conv.initialParameters(s));
         }
@@ -110,7 +113,7 @@ public final class Bench {
         supervised(data, r, steps, warm).train(conv, initials.get(0), 42);
         List<Double> singleMedians = new ArrayList<>();
         long start = System.nanoTime();
-        for (dev.trainax.api.Parameters initial : initials) {
+        for (Parameters initial : initials) {
             StepTimer timer = new StepTimer(steps);
             timer.start();
             supervised(data, r, steps, timer).train(conv, initial, 42);
@@ -132,8 +135,8 @@ public final class Bench {
     }
 
     private static GeneralTrainer supervised(INDArray data, int r, int steps, StepTimer timer) {
-        return SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
-                .numTrainingSteps(steps).batchSize(32).progress(timer).build().generalTrainer();
+        return Trainer.of(Supervised.of(r)).trajectories(data).optimizer(Optimizer.adam(1e-2))
+                .numTrainingSteps(steps).batchSize(32).progress(timer).build();
     }
 
     /** Resident memory over a long quickstart run (r = 1), sampled ten times. */
@@ -142,7 +145,7 @@ public final class Bench {
         int every = Math.max(1, steps / 10);
         System.out.printf("soak: quickstart r=1, %d steps; resident memory before %.0f MiB%n", steps,
                 ResidentMemory.mebibytes());
-        SupervisedTrainer.builder(data).numRolloutSteps(1).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(steps)
+        Trainer.of(Supervised.of(1)).trajectories(data).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(steps)
                 .batchSize(32).recordLossEvery(every).progress(progress -> {
                     if ((progress.step() + 1) % every == 0) {
                         System.out.printf("  step %6d: resident memory %.0f MiB, %.0f steps/s%n", progress.step() + 1,
@@ -184,7 +187,7 @@ public final class Bench {
     }
 
     private static int[] ints(String csv) {
-        return java.util.Arrays.stream(csv.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        return Arrays.stream(csv.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     }
 
     private static Map<String, String> options(String[] args) {

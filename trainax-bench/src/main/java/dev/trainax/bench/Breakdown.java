@@ -4,15 +4,13 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
-import dev.trainax.api.engine.TrainingProblem;
-import dev.trainax.api.plugin.PluginKind;
-import dev.trainax.api.plugin.PluginRegistry;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
-import dev.trainax.trainers.NamedTrainer;
+import dev.trainax.trainers.GeneralTrainer;
 import dev.trainax.trainers.Optimizer;
 import dev.trainax.trainers.OptimizerState;
 import dev.trainax.trainers.PermutationMixer;
-import dev.trainax.trainers.SupervisedTrainer;
+import dev.trainax.trainers.Trainer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,17 +24,16 @@ final class Breakdown {
 
     static void quickstart(INDArray data, int r, int steps) {
         Conv1d conv = new Conv1d(1, 1, 2, false);
-        NamedTrainer trainer = SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
+        GeneralTrainer trainer = Trainer.of(Supervised.of(r)).trajectories(data).optimizer(Optimizer.adam(1e-2))
                 .numTrainingSteps(steps).batchSize(32).build();
-        Engine engine = PluginRegistry.load().create(PluginKind.ENGINE, "samediff");
+        Engine engine = trainer.plan().engine();
         Parameters parameters = conv.initialParameters(73);
         PermutationMixer mixer = new PermutationMixer(trainer.subStacker().numWindows(), steps, 32, 42);
         Optimizer adam = Optimizer.adam(1e-2);
         INDArray flat = Nd4j.create(DataType.FLOAT, parameters.count());
         OptimizerState state = adam.init(flat.length(), DataType.FLOAT);
         long[][] nanos = new long[4][steps];
-        try (Objective objective = engine.compile(TrainingProblem.builder().configuration(trainer.configuration())
-                .network(conv, parameters).stateShape(trainer.subStacker().stateShape()).build())) {
+        try (Objective objective = engine.compile(trainer.plan().problem(conv, parameters))) {
             for (int step = 0; step < steps; step++) {
                 long t0 = System.nanoTime();
                 INDArray batch = trainer.subStacker().gather(mixer.minibatch(step).indices());

@@ -4,6 +4,7 @@ import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.StepContext;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,7 @@ final class DiagonalStepper implements Network {
 
     @Override
     public Parameters initialParameters(long seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         float[] a = new float[points];
         for (int i = 0; i < points; i++) {
             a[i] = (float) (0.5 + random.nextDouble());

@@ -2,11 +2,12 @@ package dev.trainax.bench;
 
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.Mlp;
 import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.SupervisedTrainer;
+import dev.trainax.trainers.Trainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -72,7 +73,7 @@ final class PeerWorkloads {
     private static double median(INDArray data, Network network, Parameters initial, int r, int steps, int batchSize,
                                  double learningRate) {
         StepTimer timer = new StepTimer(steps);
-        var trainer = SupervisedTrainer.builder(data).numRolloutSteps(r).optimizer(Optimizer.adam(learningRate))
+        var trainer = Trainer.of(Supervised.of(r)).trajectories(data).optimizer(Optimizer.adam(learningRate))
                 .numTrainingSteps(steps).batchSize(batchSize).progress(timer).build();
         timer.start();
         trainer.train(network, initial, 0);

@@ -3,12 +3,27 @@ package dev.trainax.callbacks;
 import dev.trainax.api.Configuration;
 import dev.trainax.api.Require;
 import dev.trainax.api.TrainingView;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 
 /**
  * Records the loss of another configuration on the current minibatch (Trainax's {@code Loss}
  * callback), or its {@link dev.trainax.api.engine.LossAndGradient} when {@code withGradient}.
  */
 public final class ConfigurationLoss extends BaseCallback {
+
+    /** The {@code loss} plugin parameters. */
+    public record Options(
+            @Param(value = "interval in update steps", defaultValue = "1", min = 1) int every,
+            @Param("the configuration") Configuration configuration,
+            @Param(value = "record the gradient too", defaultValue = "false") boolean withGradient,
+            @Param("key of the results") String name) {
+
+        /** Validates against the declarations. */
+        public Options {
+            RecordParameters.check(Options.class, every, configuration, withGradient, name);
+        }
+    }
 
     private final Configuration configuration;
     private final boolean withGradient;
@@ -23,6 +38,11 @@ public final class ConfigurationLoss extends BaseCallback {
         super(every, name);
         this.configuration = Require.present("configuration", configuration);
         this.withGradient = withGradient;
+    }
+
+    /** Builds the callback {@code options} describe. */
+    public ConfigurationLoss(Options options) {
+        this(options.every(), options.configuration(), options.withGradient(), options.name());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.trainax.callbacks;
 
 import dev.trainax.api.Require;
 import dev.trainax.api.TrainingView;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -9,6 +11,19 @@ import java.util.function.ToDoubleFunction;
  * than {@code minDelta} for {@code patience} consecutive checks. Records the monitored value.
  */
 public final class EarlyStopping extends BaseCallback {
+
+    /** The {@code early-stopping} plugin parameters; the plugin monitors the training loss. */
+    public record Options(
+            @Param(value = "interval in update steps", defaultValue = "1", min = 1) int every,
+            @Param(value = "checks without improvement", defaultValue = "10", min = 1) int patience,
+            @Param(value = "least decrease that counts", defaultValue = "0.0", min = 0) double minDelta,
+            @Param(value = "key of the results", defaultValue = "early_stopping") String name) {
+
+        /** Validates against the declarations. */
+        public Options {
+            RecordParameters.check(Options.class, every, patience, minDelta, name);
+        }
+    }
 
     private final ToDoubleFunction<TrainingView> monitor;
     private final int patience;
@@ -29,6 +44,11 @@ public final class EarlyStopping extends BaseCallback {
         this.monitor = Require.present("monitor", monitor);
         this.patience = Require.atLeast("patience", patience, 1);
         this.minDelta = Require.atLeast("minDelta", minDelta, 0.0);
+    }
+
+    /** Builds the callback {@code options} describe, monitoring the training loss. */
+    public EarlyStopping(Options options) {
+        this(options.every(), TrainingView::loss, options.patience(), options.minDelta(), options.name());
     }
 
     @Override

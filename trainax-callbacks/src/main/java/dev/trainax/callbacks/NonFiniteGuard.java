@@ -1,6 +1,9 @@
 package dev.trainax.callbacks;
 
+import dev.trainax.api.Require;
 import dev.trainax.api.TrainingView;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,6 +20,17 @@ public final class NonFiniteGuard extends BaseCallback {
         THROW
     }
 
+    /** The {@code non-finite-guard} plugin parameters. */
+    public record Options(
+            @Param(value = "interval in update steps", defaultValue = "1", min = 1) int every,
+            @Param(value = "what to do", defaultValue = "stop") Action action) {
+
+        /** Validates against the declarations. */
+        public Options {
+            RecordParameters.check(Options.class, every, action);
+        }
+    }
+
     private final Action action;
 
     /**
@@ -25,7 +39,12 @@ public final class NonFiniteGuard extends BaseCallback {
      */
     public NonFiniteGuard(int every, Action action) {
         super(every, "non_finite_guard");
-        this.action = dev.trainax.api.Require.present("action", action);
+        this.action = Require.present("action", action);
+    }
+
+    /** Builds the callback {@code options} describe. */
+    public NonFiniteGuard(Options options) {
+        this(options.every(), options.action());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.trainax.callbacks;
 
+import dev.trainax.api.Require;
 import dev.trainax.api.TrainingView;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +16,19 @@ import java.nio.file.Path;
  */
 public final class SaveNetwork extends BaseCallback {
 
+    /** The {@code save-network} plugin parameters. */
+    public record Options(
+            @Param(value = "interval in update steps", defaultValue = "1", min = 1) int every,
+            @Param("folder of the files") String directory,
+            @Param(value = "file name prefix", defaultValue = "network") String fileName,
+            @Param(value = "key of the results", defaultValue = "network_saved") String name) {
+
+        /** Validates against the declarations. */
+        public Options {
+            RecordParameters.check(Options.class, every, directory, fileName, name);
+        }
+    }
+
     private final Path directory;
     private final String fileName;
 
@@ -24,7 +40,7 @@ public final class SaveNetwork extends BaseCallback {
      */
     public SaveNetwork(int every, Path directory, String fileName, String name) {
         super(every, name);
-        dev.trainax.api.Require.that(fileName != null && !fileName.isBlank() && !fileName.contains("/"), "fileName",
+        Require.that(fileName != null && !fileName.isBlank() && !fileName.contains("/"), "fileName",
                 "must be a non-blank file name without '/', got '" + fileName + "'");
         this.fileName = fileName;
         try {
@@ -32,8 +48,12 @@ public final class SaveNetwork extends BaseCallback {
         } catch (IOException e) {
             throw new IllegalArgumentException("directory " + directory + " cannot be created: " + e.getMessage(), e);
         }
-        dev.trainax.api.Require.that(Files.isWritable(this.directory), "directory",
-                this.directory + " is not writable");
+        Require.that(Files.isWritable(this.directory), "directory", this.directory + " is not writable");
+    }
+
+    /** Builds the callback saving where {@code options} say. */
+    public SaveNetwork(Options options) {
+        this(options.every(), Path.of(options.directory()), options.fileName(), options.name());
     }
 
     /** The file of update step {@code step}. */

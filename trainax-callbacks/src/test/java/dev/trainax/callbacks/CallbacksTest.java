@@ -13,7 +13,7 @@ import dev.trainax.nn.Conv1d;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.trainers.LearningRateSchedule;
 import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.SupervisedTrainer;
+import dev.trainax.trainers.Trainer;
 import dev.trainax.trainers.TrainingResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ class CallbacksTest {
     private static final Conv1d CONV = new Conv1d(1, 1, 2, false);
 
     private static TrainingResult train(Optimizer optimizer, int steps, int batchSize, List<Callback> callbacks) {
-        return SupervisedTrainer.builder(DATA).numRolloutSteps(2).optimizer(optimizer).numTrainingSteps(steps)
+        return Trainer.of(Supervised.of(2)).trajectories(DATA).optimizer(optimizer).numTrainingSteps(steps)
                 .batchSize(batchSize).callbacks(callbacks).build().train(CONV, CONV.initialParameters(4), 9);
     }
 

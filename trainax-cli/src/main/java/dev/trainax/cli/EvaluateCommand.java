@@ -1,5 +1,7 @@
 package dev.trainax.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.trainax.api.AtomicFiles;
 import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -29,12 +32,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class EvaluateCommand {
 
+    private final PluginRegistry registry;
+    private final Provider<Engine> defaultEngine;
+
+    @Inject
+    EvaluateCommand(PluginRegistry registry, Provider<Engine> defaultEngine) {
+        this.registry = registry;
+        this.defaultEngine = defaultEngine;
+    }
+
     int run(String[] args, PrintStream out) {
         if (args.length == 0) {
             throw new IllegalArgumentException("evaluate needs a spec: trainax evaluate SPEC --parameters FILE "
                     + "[--steps N] [--output DIR]");
         }
-        Map<String, String> options = new java.util.LinkedHashMap<>();
+        Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i += 2) {
             if (i + 1 >= args.length || !List.of("--parameters", "--steps", "--output").contains(args[i])) {
                 throw new IllegalArgumentException("unknown or incomplete option '" + args[i]
@@ -43,12 +55,9 @@ final class EvaluateCommand {
             options.put(args[i], args[i + 1]);
         }
         RunSpec spec = RunSpec.read(Path.of(args[0]));
-        PluginRegistry registry = PluginRegistry.load();
-        Map.Entry<String, Map<String, Object>> networkEntry = RunSpec.plugin(spec.raw("network"), "spec.network");
-        Network network = registry.create(PluginKind.NETWORK, networkEntry.getKey(), networkEntry.getValue(),
-                "spec.network");
-        Map.Entry<String, Map<String, Object>> dataEntry = RunSpec.plugin(spec.raw("data"), "spec.data");
-        DataSource data = registry.create(PluginKind.DATA, dataEntry.getKey(), dataEntry.getValue(), "spec.data");
+        Engine engine = spec.has("engine") ? plugin(PluginKind.ENGINE, spec, "engine") : defaultEngine.get();
+        Network network = plugin(PluginKind.NETWORK, spec, "network");
+        DataSource data = plugin(PluginKind.DATA, spec, "data");
         if (!options.containsKey("--parameters")) {
             throw new IllegalArgumentException("--parameters: the trained parameters file is required");
         }
@@ -58,7 +67,7 @@ final class EvaluateCommand {
         }
         Parameters parameters = Parameters.load(parametersFile);
         network.initialParameters(0).requireSameStructure("--parameters", parameters);
-        INDArray reference = data.trajectories().castTo(DataType.DOUBLE);
+        INDArray reference = data.trajectories(engine).castTo(DataType.DOUBLE);
         int available = Math.toIntExact(reference.size(1)) - 1;
         int steps = options.containsKey("--steps") ? Main.positive("--steps", options.get("--steps")) : available;
         if (steps > available) {
@@ -68,7 +77,6 @@ final class EvaluateCommand {
         Path output = Path.of(options.getOrDefault("--output",
                 parametersFile.toAbsolutePath().getParent().toString()));
         long[] stateShape = Arrays.copyOfRange(reference.shape(), 2, reference.rank());
-        Engine engine = registry.create(PluginKind.ENGINE, "samediff");
         Rollout rollout = engine.compileRollout(network, parameters, stateShape, DataType.DOUBLE);
         INDArray predicted = rollout.trajectory(level(reference, 0), steps);
 
@@ -86,6 +94,11 @@ final class EvaluateCommand {
                 reference.size(0), nrmse[0], steps, nrmse[steps - 1]);
         out.println("outputs in " + output + ": rollout.csv, rollout.png");
         return 0;
+    }
+
+    private <T> T plugin(PluginKind kind, RunSpec spec, String section) {
+        Map.Entry<String, Map<String, Object>> entry = RunSpec.plugin(spec.raw(section), "spec." + section);
+        return registry.create(kind, entry.getKey(), entry.getValue(), "spec." + section);
     }
 
     private static INDArray level(INDArray trajectories, int t) {

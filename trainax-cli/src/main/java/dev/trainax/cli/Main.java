@@ -1,6 +1,11 @@
 package dev.trainax.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
@@ -20,17 +25,26 @@ public final class Main {
 
     /** Runs a command, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, new Module[0]);
+    }
+
+    /**
+     * Runs a command with the application's own bindings replacing those of {@link CliModule} (an
+     * engine, the default loss, the plugin registry); returns the exit code.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Module... overrides) {
         if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
             out.println(usage());
             return 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
+            Injector injector = Guice.createInjector(Modules.override(new CliModule()).with(overrides));
             return switch (args[0]) {
-                case "plugins" -> new PluginsCommand().run(rest, out);
-                case "quickstart" -> new QuickstartCommand().run(rest, out);
-                case "train" -> new TrainCommand().run(rest, out);
-                case "evaluate" -> new EvaluateCommand().run(rest, out);
+                case "plugins" -> injector.getInstance(PluginsCommand.class).run(rest, out);
+                case "quickstart" -> injector.getInstance(QuickstartCommand.class).run(rest, out);
+                case "train" -> injector.getInstance(TrainCommand.class).run(rest, out);
+                case "evaluate" -> injector.getInstance(EvaluateCommand.class).run(rest, out);
                 default -> {
                     err.println("unknown command '" + args[0] + "'; known: train, evaluate, quickstart, plugins, help");
                     yield 2;
@@ -39,7 +53,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             err.println("failed: " + e.getMessage());
             return 1;
         }

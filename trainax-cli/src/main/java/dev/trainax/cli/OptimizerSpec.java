@@ -5,6 +5,7 @@ import dev.trainax.api.plugin.PluginParameter;
 import dev.trainax.api.plugin.PluginRegistry;
 import dev.trainax.trainers.LearningRateSchedule;
 import dev.trainax.trainers.Optimizer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ final class OptimizerSpec {
     }
 
     static Optimizer parse(Map<String, Object> raw, PluginRegistry registry) {
-        Map<String, Object> options = new java.util.LinkedHashMap<>(raw);
+        Map<String, Object> options = new LinkedHashMap<>(raw);
         Object scheduleRaw = options.remove("schedule");
         PluginArguments a = PluginArguments.bind("optimizer", OPTIMIZER, options, "spec.optimizer", registry);
         LearningRateSchedule schedule = scheduleRaw == null ? LearningRateSchedule.constant(a.number("learningRate"))

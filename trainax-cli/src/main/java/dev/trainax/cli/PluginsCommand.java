@@ -1,5 +1,6 @@
 package dev.trainax.cli;
 
+import com.google.inject.Inject;
 import dev.trainax.api.plugin.PluginDescriptor;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginParameter;
@@ -8,8 +9,15 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code trainax plugins [--kind KIND]}: lists the providers found by {@link PluginRegistry#load()}. */
+/** {@code trainax plugins [--kind KIND]}: lists the providers of the application's registry. */
 final class PluginsCommand {
+
+    private final PluginRegistry registry;
+
+    @Inject
+    PluginsCommand(PluginRegistry registry) {
+        this.registry = registry;
+    }
 
     int run(String[] args, PrintStream out) {
         PluginKind only = null;
@@ -22,7 +30,7 @@ final class PluginsCommand {
             throw new IllegalArgumentException("plugins takes no arguments or --kind KIND, got "
                     + Arrays.toString(args));
         }
-        List<PluginDescriptor> descriptors = PluginRegistry.load().descriptors();
+        List<PluginDescriptor> descriptors = registry.descriptors();
         PluginKind current = null;
         for (PluginDescriptor descriptor : descriptors) {
             if (only != null && descriptor.kind() != only) {

@@ -1,13 +1,18 @@
 package dev.trainax.cli;
 
+import com.google.inject.Inject;
+import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.engine.Engine;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.sampledata.FirstOrderUpwind;
 import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.SupervisedTrainer;
+import dev.trainax.trainers.Trainer;
 import dev.trainax.trainers.TrainingResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,18 +27,27 @@ final class QuickstartCommand {
 
     private static final double CFL = -0.75;
 
+    private final Engine engine;
+    private final TimeLevelLoss defaultLoss;
+
+    @Inject
+    QuickstartCommand(Engine engine, TimeLevelLoss defaultLoss) {
+        this.engine = engine;
+        this.defaultLoss = defaultLoss;
+    }
+
     int run(String[] args, PrintStream out) {
         Options options = Options.parse(args);
         INDArray data = Advection1d.periodic(30, 20, CFL, 5, 100, 0);
         Conv1d conv = new Conv1d(1, 1, 2, false);
         INDArray fou = Nd4j.createFromArray(new FirstOrderUpwind(CFL).stencil());
         out.printf("advection 1D, CFL %.2f: %s trajectories; FOU stencil %s%n", CFL,
-                java.util.Arrays.toString(data.shape()), java.util.Arrays.toString(fou.toDoubleVector()));
+                Arrays.toString(data.shape()), Arrays.toString(fou.toDoubleVector()));
         List<Double> distances = new ArrayList<>();
         for (int r : options.rollouts) {
             long start = System.nanoTime();
-            TrainingResult result = SupervisedTrainer.builder(data).numRolloutSteps(r)
-                    .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(options.steps).batchSize(32)
+            TrainingResult result = Trainer.of(Supervised.of(r)).trajectories(data).engine(engine)
+                    .defaultLoss(defaultLoss).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(options.steps).batchSize(32)
                     .progress(ProgressBar.forTerminal("r=" + r)).build()
                     .train(conv, conv.initialParameters(73), 42);
             double[] weight = result.parameters().get("weight").castTo(fou.dataType()).reshape(2).toDoubleVector();
@@ -59,7 +73,7 @@ final class QuickstartCommand {
                 String value = args[i + 1];
                 switch (args[i]) {
                     case "--steps" -> steps = Main.positive("--steps", value);
-                    case "--rollouts" -> rollouts = java.util.Arrays.stream(value.split(","))
+                    case "--rollouts" -> rollouts = Arrays.stream(value.split(","))
                             .mapToInt(v -> Main.positive("--rollouts", v.trim())).toArray();
                     default -> throw new IllegalArgumentException("unknown option '" + args[i]
                             + "'; known: --steps N, --rollouts R1,R2,...");

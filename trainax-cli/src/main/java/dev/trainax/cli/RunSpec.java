@@ -3,6 +3,7 @@ package dev.trainax.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -17,8 +18,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class RunSpec {
 
     /** The sections a spec may have. */
-    static final List<String> SECTIONS = List.of("data", "network", "configuration", "referenceStepper", "residuum", "optimizer",
-            "training", "callbacks", "metricsPort", "output");
+    static final List<String> SECTIONS = List.of("data", "network", "configuration", "referenceStepper", "residuum",
+            "engine", "optimizer", "training", "callbacks", "metricsPort", "output");
 
     private final Path file;
     private final Map<String, Object> sections;
@@ -93,7 +94,7 @@ final class RunSpec {
         if (!(map.get("id") instanceof String id)) {
             throw new IllegalArgumentException(path + ".id: required plugin id is missing");
         }
-        Map<String, Object> rest = new java.util.LinkedHashMap<>(map);
+        Map<String, Object> rest = new LinkedHashMap<>(map);
         rest.remove("id");
         return Map.entry(id, rest);
     }

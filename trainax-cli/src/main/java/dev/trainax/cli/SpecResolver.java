@@ -1,6 +1,5 @@
 package dev.trainax.cli;
 
-import dev.trainax.api.plugin.PluginArguments;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginParameter;
 import dev.trainax.api.plugin.PluginProvider;
@@ -15,13 +14,13 @@ final class SpecResolver {
 
     private static final Map<String, PluginKind> KINDS = Map.of("data", PluginKind.DATA, "network", PluginKind.NETWORK,
             "configuration", PluginKind.CONFIGURATION, "referenceStepper", PluginKind.REFERENCE_STEPPER,
-            "residuum", PluginKind.RESIDUUM);
+            "residuum", PluginKind.RESIDUUM, "engine", PluginKind.ENGINE);
 
     private SpecResolver() {
     }
 
-    static Map<String, Object> resolve(RunSpec spec, PluginRegistry registry, PluginArguments training,
-                                       Map<String, Object> trainingRaw) {
+    static Map<String, Object> resolve(SpecRun run, PluginRegistry registry) {
+        RunSpec spec = run.spec();
         Map<String, Object> resolved = new LinkedHashMap<>();
         for (String section : RunSpec.SECTIONS) {
             if (!spec.has(section)) {
@@ -35,8 +34,8 @@ final class SpecResolver {
                 ((List<?>) raw).forEach(c -> callbacks.add(plugin(registry, PluginKind.CALLBACK, c)));
                 resolved.put(section, callbacks);
             } else if (section.equals("training")) {
-                Map<String, Object> values = new LinkedHashMap<>(trainingRaw);
-                training.values().forEach(values::putIfAbsent);
+                Map<String, Object> values = new LinkedHashMap<>(run.trainingRaw());
+                run.trainingArguments().values().forEach(values::putIfAbsent);
                 resolved.put(section, values);
             } else {
                 resolved.put(section, raw);

@@ -69,9 +69,10 @@ class TrainCommandTest {
                 Arguments.of("out of range", good.replace("batchSize: 4", "batchSize: 0"),
                         "spec.training.batchSize: must be integer ≥ 1, got 0"),
                 Arguments.of("missing reference stepper", good.replace("id: supervised", "id: diverted-chain"),
-                        "referenceStepper is required by the configuration DivertedChain"),
+                        "spec: referenceStepper is required by configuration DivertedChain but none was given"),
                 Arguments.of("rollout longer than data", good.replace("numRolloutSteps: 2", "numRolloutSteps: 40"),
-                        "spec.configuration: needs windows of 41 time levels but spec.data gives trajectories"),
+                        "spec: trajectories have 12 time levels (shape [2, 12, 1, 30]) but configuration Supervised "
+                                + "needs windows of 41 levels"),
                 Arguments.of("unknown optimizer", good + "optimizer: {name: adamm}\n",
                         "spec.optimizer.name: must be one of [adam, adamw"),
                 Arguments.of("weights of the wrong length", good.replace("numRolloutSteps: 2",

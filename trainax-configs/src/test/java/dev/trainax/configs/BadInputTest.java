@@ -44,9 +44,11 @@ class BadInputTest {
 
     @Test
     void nonPositiveCounts() {
-        assertFails("numRolloutSteps must be ≥ 1, got 0", () -> Supervised.of(0));
-        assertFails("cutBpttEvery must be ≥ 1, got 0", () -> Supervised.of(2).withCutBptt(0));
-        assertFails("resetEvery must be ≥ 1, got 0", () -> TeacherForcing.of(2, 0));
+        assertFails("numRolloutSteps: must be integer ≥ 1, got 0", () -> Supervised.of(0));
+        assertFails("cutBpttEvery: must be integer ≥ 1, got 0", () -> Supervised.of(2).withCutBptt(0));
+        assertFails("resetEvery: must be integer ≥ 1, got 0", () -> TeacherForcing.of(2, 0));
+        assertFails("timeLevelWeights[1]: must be list of numbers, got NaN",
+                () -> Supervised.of(2).withTimeLevelWeights(1, Double.NaN));
     }
 
     @Test
@@ -79,17 +81,17 @@ class BadInputTest {
     void predictionAndTargetShapesDiffer() {
         // a stepper that drops the last point cannot be compared with the data
         dev.trainax.api.Stepper shrinking = (context, state) -> state.get(SDIndex.all(), SDIndex.interval(0, 9));
-        assertFails("shape mismatch in network step 1 output", () -> Fixture.ENGINE.compile(TrainingProblem.builder()
+        assertFails("shape mismatch in network step 1 output", () -> Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN))
                 .configuration(Supervised.of(1)).network(shrinking, FIXTURE.parameters).stateShape(10)
                 .dataType(DataType.DOUBLE).build()));
     }
 
     @Test
     void missingReferenceStepperOrResiduum() {
-        assertFails("referenceStepper is required by configuration DivertedChain", () -> TrainingProblem.builder()
+        assertFails("referenceStepper is required by configuration DivertedChain", () -> TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN))
                 .configuration(DivertedChain.of(2, 1)).network(FIXTURE.network, FIXTURE.parameters).stateShape(10)
                 .build());
-        assertFails("residuum is required by configuration Residuum", () -> TrainingProblem.builder()
+        assertFails("residuum is required by configuration ResiduumTraining", () -> TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN))
                 .configuration(ResiduumTraining.of(2)).network(FIXTURE.network, FIXTURE.parameters).stateShape(10).build());
     }
 

@@ -2,14 +2,16 @@ package dev.trainax.configs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Configuration;
-import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
-import dev.trainax.nn.ConvolutionPath;
+import dev.trainax.nn.ConvolutionPath.Choice;
 import dev.trainax.nn.Padding;
 import dev.trainax.testkit.RandomArrays;
 import java.util.function.Supplier;
@@ -70,8 +72,9 @@ class DirectExecutionTest {
 
     /** ReLU ConvNets of 1 to 3 spatial axes, the 1D one on both paths, with their state shapes. */
     static Stream<Arguments> reluConvNets() {
-        return Stream.of(Arguments.of("native", 1, new long[] {1, 16}), Arguments.of("matmul", 1, new long[] {1, 16}),
-                Arguments.of("native", 2, new long[] {1, 6, 5}), Arguments.of("native", 3, new long[] {1, 4, 3, 5}));
+        return Stream.of(Arguments.of(Choice.NATIVE, 1, new long[] {1, 16}),
+                Arguments.of(Choice.MATMUL, 1, new long[] {1, 16}), Arguments.of(Choice.NATIVE, 2, new long[] {1, 6, 5}),
+                Arguments.of(Choice.NATIVE, 3, new long[] {1, 4, 3, 5}));
     }
 
     /**
@@ -82,25 +85,18 @@ class DirectExecutionTest {
      */
     @ParameterizedTest(name = "{0} path, {1}D")
     @MethodSource("reluConvNets")
-    void reluConvNetsEqualSameDiffsSession(String path, int spatialDims, long[] stateShape) {
-        ConvNet network = new ConvNet(spatialDims, 1, 4, 2, 3, Activation.RELU, Padding.CIRCULAR);
+    void reluConvNetsEqualSameDiffsSession(Choice path, int spatialDims, long[] stateShape) {
+        ConvNet network = new ConvNet(new ConvNet.Options(spatialDims, 1, 4, 2, 3, Activation.RELU, Padding.CIRCULAR,
+                path));
         Parameters parameters = network.initialParameters(1).copy(DataType.DOUBLE);
         long[] windowShape = new long[stateShape.length + 2];
         windowShape[0] = 5;
         windowShape[1] = 3;
         System.arraycopy(stateShape, 0, windowShape, 2, stateShape.length);
         INDArray windows = RandomArrays.gaussian(5, DataType.DOUBLE, windowShape);
-        String previous = System.getProperty(ConvolutionPath.PROPERTY);
-        System.setProperty(ConvolutionPath.PROPERTY, path);
         try (Objective direct = withSession(true, () -> compile(network, parameters, stateShape));
              Objective session = withSession(false, () -> compile(network, parameters, stateShape))) {
             assertSameOverBatchCycle(direct, session, parameters, windows, path + " " + spatialDims + "D");
-        } finally {
-            if (previous == null) {
-                System.clearProperty(ConvolutionPath.PROPERTY);
-            } else {
-                System.setProperty(ConvolutionPath.PROPERTY, previous);
-            }
         }
     }
 
@@ -126,7 +122,7 @@ class DirectExecutionTest {
     }
 
     private static Objective compile(ConvNet network, Parameters parameters, long[] stateShape) {
-        return Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+        return Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(network, parameters).stateShape(stateShape).dataType(DataType.DOUBLE).build());
     }
 }

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Configuration;
 import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Conv;
 import dev.trainax.nn.Padding;
 import dev.trainax.testkit.EnsembleCheck;
@@ -64,7 +66,7 @@ class EnsembleTest {
         Configuration configuration = Fixture.named(which);
         List<Parameters> members = List.of(network.initialParameters(4).copy(DataType.DOUBLE),
                 network.initialParameters(5).copy(DataType.DOUBLE), network.initialParameters(6).copy(DataType.DOUBLE));
-        TrainingProblem problem = TrainingProblem.builder().configuration(configuration)
+        TrainingProblem problem = TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(configuration)
                 .network(network, members.get(0)).referenceStepper(FIXTURE.reference).residuum(FIXTURE.residuum)
                 .stateShape(stateShape).dataType(DataType.DOUBLE).build();
         EnsembleCheck.Result check = EnsembleCheck.check(Fixture.ENGINE, problem, members, data);
@@ -92,7 +94,7 @@ class EnsembleTest {
         MemberBatchedNetwork wrong = new MixedUp();
         List<Parameters> members = List.of(wrong.initialParameters(4).copy(DataType.DOUBLE),
                 wrong.initialParameters(5).copy(DataType.DOUBLE));
-        TrainingProblem problem = TrainingProblem.builder().configuration(Supervised.of(2))
+        TrainingProblem problem = TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(wrong, members.get(0)).stateShape(Fixture.DOF).dataType(DataType.DOUBLE).build();
         EnsembleCheck.Result check = EnsembleCheck.check(Fixture.ENGINE, problem, members, FIXTURE.data);
         assertTrue(check.maxLossError() > 1e-3, check.toString());

@@ -1,5 +1,6 @@
 package dev.trainax.configs;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Configuration;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Residuum;
@@ -11,6 +12,7 @@ import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.Mlp;
 import dev.trainax.testkit.RandomArrays;
@@ -62,7 +64,7 @@ final class Fixture {
     }
 
     Objective compile(Configuration configuration) {
-        return ENGINE.compile(TrainingProblem.builder().configuration(configuration).network(network, parameters)
+        return ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(configuration).network(network, parameters)
                 .referenceStepper(reference).residuum(residuum).stateShape(DOF).dataType(DataType.DOUBLE).build());
     }
 

@@ -2,10 +2,12 @@ package dev.trainax.configs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.Mlp;
 import java.util.Map;
@@ -33,7 +35,7 @@ class HandDerivedTest {
                 {0, A}}), "layer0.bias", Nd4j.createFromArray(new double[] {0.0, 0.0})));
         INDArray windows = Nd4j.createFromArray(new double[][][] {{{U0[0], U0[0]}, {D1[0], D1[0]}, {D2[0], D2[0]}},
                 {{U0[1], U0[1]}, {D1[1], D1[1]}, {D2[1], D2[1]}}});
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(configuration)
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(configuration)
                 .network(linear, parameters).stateShape(2).dataType(DataType.DOUBLE).build())) {
             return objective.lossAndGradient(parameters, windows);
         }
@@ -65,7 +67,7 @@ class HandDerivedTest {
                 "layer0.bias", Nd4j.createFromArray(new double[] {0.0})));
         INDArray windows = Nd4j.createFromArray(new double[][][] {{{U0[0]}, {D1[0]}, {D2[0]}},
                 {{U0[1]}, {D1[1]}, {D2[1]}}});
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(linear, parameters).stateShape(1).dataType(DataType.DOUBLE).build())) {
             LossAndGradient result = objective.lossAndGradient(parameters, windows);
             assertEquals(mean(i -> Math.pow(A * U0[i] - D1[i], 2)) + mean(i -> Math.pow(A * A * U0[i] - D2[i], 2)),

@@ -3,11 +3,13 @@ package dev.trainax.configs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.ConvolutionPath;
@@ -49,7 +51,7 @@ class NativeBuildConvolutionTest {
         assertEquals(ONE_DNN_EXPECTED, Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN"),
                 Nd4j.getBackend().buildInfo());
         assertEquals(ONE_DNN_EXPECTED ? ConvolutionPath.NATIVE : ConvolutionPath.MATRIX_PRODUCT,
-                ConvolutionPath.oneDimensional());
+                ConvolutionPath.Choice.AUTO.path());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,7 +72,7 @@ class NativeBuildConvolutionTest {
 
     private static LossAndGradient evaluate(Network network, Parameters parameters, INDArray windows,
                                             long[] stateShape, DataType type) {
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().configuration(Supervised.of(2))
+        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
                 .network(network, parameters).stateShape(stateShape).dataType(type).build())) {
             return objective.lossAndGradient(parameters, windows.castTo(type));
         }

@@ -2,10 +2,12 @@ package dev.trainax.configs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.losses.MeanPowerLoss;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.MatrixDiag;
@@ -21,7 +23,7 @@ class NonDifferentiableReferenceTest {
             new MatrixDiag(context.graph(), state, false).outputVariable(), false).outputVariable().mul(0.5);
 
     private static Objective compile(dev.trainax.api.Configuration configuration) {
-        return Fixture.ENGINE.compile(TrainingProblem.builder().configuration(configuration)
+        return Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(configuration)
                 .network(FIXTURE.network, FIXTURE.parameters).referenceStepper(UNDIFFERENTIABLE_REFERENCE)
                 .stateShape(Fixture.DOF).dataType(DataType.DOUBLE).build());
     }

@@ -16,9 +16,12 @@ import java.util.List;
  */
 public final class ArchitectureRules {
 
-    /** The implementation modules, which may depend on the api only. */
+    /**
+     * The implementation packages, which may depend on the api only; {@code metrics} holds one
+     * module per metrics exporter ({@code metrics.prometheus}), so the callbacks cannot reach an exporter.
+     */
     public static final List<String> IMPLEMENTATIONS = List.of("engine", "losses", "configs", "nn", "sampledata",
-            "trainers", "callbacks", "testkit");
+            "trainers", "callbacks", "metrics", "testkit");
 
     private ArchitectureRules() {
     }
@@ -32,6 +35,7 @@ public final class ArchitectureRules {
         }
         rules.add(noCycles(root));
         rules.add(onlyTheCliPrints(root));
+        rules.add(registryLookupsOnlyAtTheEdge(root));
         return rules;
     }
 
@@ -67,6 +71,20 @@ public final class ArchitectureRules {
         };
         return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".cli..")
                 .should().callCodeUnitWhere(printing).because("libraries log; only the CLI talks to the terminal");
+    }
+
+    /**
+     * Only the command line, the run plan and the Guice module discover plugins with
+     * {@code PluginRegistry.load()}; everything else gets its engine, default loss and plugins passed
+     * in, so the module graph shows what a module needs.
+     */
+    public static ArchRule registryLookupsOnlyAtTheEdge(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".cli..")
+                .and().resideOutsideOfPackage(root + ".bench..")
+                .and().doNotHaveFullyQualifiedName(root + ".trainers.RunPlan")
+                .and().doNotHaveFullyQualifiedName(root + ".trainers.TrainaxModule")
+                .should().callMethod(root + ".api.plugin.PluginRegistry", "load")
+                .because("defaults are passed in by the run plan or the application's wiring");
     }
 
     private static String[] others(String root, String self) {

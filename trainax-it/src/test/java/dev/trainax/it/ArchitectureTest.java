@@ -20,7 +20,7 @@ class ArchitectureTest {
     static JavaClasses projectClasses() {
         List<Location> locations = new ArrayList<>();
         for (String module : List.of("api", "engine", "losses", "configs", "nn", "sampledata", "trainers",
-                "callbacks", "testkit", "cli")) {
+                "callbacks", "metrics.prometheus", "testkit", "cli")) {
             URI uri = ModuleLayer.boot().configuration().findModule("dev.trainax." + module)
                     .orElseThrow(() -> new AssertionError("module dev.trainax." + module + " not on the module path"))
                     .reference().location().orElseThrow();
@@ -40,13 +40,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void theRulesCatchForbiddenDependenciesCyclesAndPrinting() {
+    void theRulesCatchForbiddenDependenciesCyclesPrintingAndHiddenLookups() {
         JavaClasses fixture = new ClassFileImporter().importPackages("dev.trainax.archfixture");
         String root = "dev.trainax.archfixture";
         assertViolated(ArchitectureRules.apiDependsOnNothingOfOurs(root), fixture, "Spi");
         assertViolated(ArchitectureRules.implementationDependsOnlyOnApi(root, "engine"), fixture, "Config");
         assertViolated(ArchitectureRules.noCycles(root), fixture, "Cycle");
         assertViolated(ArchitectureRules.onlyTheCliPrints(root), fixture, "println");
+        assertViolated(ArchitectureRules.registryLookupsOnlyAtTheEdge(root), fixture, "HiddenLookup");
     }
 
     private static void assertViolated(ArchRule rule, JavaClasses classes, String expected) {

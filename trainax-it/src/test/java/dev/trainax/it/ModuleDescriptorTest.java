@@ -1,6 +1,7 @@
 package dev.trainax.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -50,5 +51,16 @@ class ModuleDescriptorTest {
         assertTrue(describe("trainax-sampledata").contains(
                 "provides dev.trainax.api.plugin.ReferenceStepperProvider with"));
         assertTrue(describe("trainax-callbacks").contains("provides dev.trainax.api.plugin.CallbackProvider with"));
+    }
+
+    @Test
+    void theCallbacksNeedNoExporter() throws Exception {
+        String callbacks = describe("trainax-callbacks");
+        assertFalse(callbacks.contains("requires micrometer.registry.prometheus"), callbacks);
+        assertFalse(callbacks.contains("requires jdk.httpserver"), callbacks);
+        String prometheus = describe("trainax-metrics-prometheus");
+        assertTrue(prometheus.contains("exports dev.trainax.metrics.prometheus"), prometheus);
+        assertTrue(prometheus.contains("requires micrometer.registry.prometheus"), prometheus);
+        assertFalse(prometheus.contains("requires dev.trainax.callbacks"), prometheus);
     }
 }

@@ -2,6 +2,7 @@ package dev.trainax.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Objective;
@@ -9,6 +10,7 @@ import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import dev.trainax.configs.Supervised;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import java.io.IOException;
@@ -56,7 +58,7 @@ class PeerParityTest {
                     NDArrayIndex.interval(i % perTrajectory, i % perTrajectory + r + 1));
         }
         Engine engine = PluginRegistry.load().create(PluginKind.ENGINE, "samediff");
-        try (Objective objective = engine.compile(TrainingProblem.builder().configuration(Supervised.of(r))
+        try (Objective objective = engine.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(r))
                 .network(net, parameters).stateShape(1, 160).dataType(DataType.FLOAT).build())) {
             double loss = objective.loss(parameters, Nd4j.stack(0, windows));
             // float32 through up to 5 chained 11-layer networks: agreement to 1e-5 relative

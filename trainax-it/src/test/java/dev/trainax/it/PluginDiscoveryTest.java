@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Configuration;
+import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.LossProvider;
+import dev.trainax.api.plugin.PluginArguments;
 import dev.trainax.api.plugin.PluginDescriptor;
 import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginParameter;
+import dev.trainax.api.plugin.PluginProvider;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +75,8 @@ class PluginDiscoveryTest {
 
     @Test
     void aDuplicateIdNamesBothModules() {
-        List<dev.trainax.api.plugin.PluginProvider<?>> providers = List.of(
-                (dev.trainax.api.plugin.PluginProvider<?>) REGISTRY.provider(PluginKind.LOSS, "mse"),
+        List<PluginProvider<?>> providers = List.of(
+                (PluginProvider<?>) REGISTRY.provider(PluginKind.LOSS, "mse"),
                 new DuplicateMse());
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> PluginRegistry.of(providers));
         assertTrue(error.getMessage().contains("duplicate loss id 'mse'"), error.getMessage());
@@ -80,7 +85,7 @@ class PluginDiscoveryTest {
     }
 
     /** A second provider claiming the id {@code mse}. */
-    static final class DuplicateMse implements dev.trainax.api.plugin.LossProvider {
+    static final class DuplicateMse implements LossProvider {
         @Override
         public String id() {
             return "mse";
@@ -92,12 +97,12 @@ class PluginDiscoveryTest {
         }
 
         @Override
-        public List<dev.trainax.api.plugin.PluginParameter> parameters() {
+        public List<PluginParameter> parameters() {
             return List.of();
         }
 
         @Override
-        public dev.trainax.api.TimeLevelLoss create(dev.trainax.api.plugin.PluginArguments arguments) {
+        public TimeLevelLoss create(PluginArguments arguments) {
             throw new UnsupportedOperationException();
         }
     }

@@ -4,6 +4,7 @@ import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One convolution over states {@code (batch, channels, *space)} with 1, 2 or 3 spatial axes and
@@ -140,7 +142,7 @@ public class Conv implements MemberBatchedNetwork {
     /** {@code [1, channels, 1, …]}: a bias broadcast over batch and space. */
     private static long[] biasShape(int spatialDims, long channels) {
         long[] shape = new long[2 + spatialDims];
-        java.util.Arrays.fill(shape, 1);
+        Arrays.fill(shape, 1);
         shape[1] = channels;
         return shape;
     }
@@ -154,7 +156,7 @@ public class Conv implements MemberBatchedNetwork {
     public SDVariable applyMembers(StepContext context, SDVariable states, int members, long[] stateShape) {
         Require.that(stateShape.length == 1 + spatialDims && stateShape[0] == inChannels, "stateShape",
                 "must be (" + inChannels + ", " + spatialDims + " spatial sizes), got "
-                        + java.util.Arrays.toString(stateShape));
+                        + Arrays.toString(stateShape));
         if (spatialDims == 1) {
             return membersAsMatrixProduct(context, states, members, stateShape[1]);
         }
@@ -183,7 +185,7 @@ public class Conv implements MemberBatchedNetwork {
         long depth = (long) kernelSize * members * inChannels;
         SDVariable matrix = context.derived("members.matrix", () -> {
             SDVariable mask = context.constant("members.matrix.mask." + members,
-                    org.nd4j.linalg.factory.Nd4j.eye(members).reshape(members, 1, 1, members, 1));
+                    Nd4j.eye(members).reshape(members, 1, 1, members, 1));
             // [K, out, in, k] → [K, out, k, 1, in] · mask [K, 1, 1, K, 1] → [K·out, (j, K, in)]
             return context.parameter("weight").permute(0, 1, 3, 2)
                     .reshape(members, outChannels, kernelSize, 1, inChannels).mul(mask)
@@ -206,11 +208,11 @@ public class Conv implements MemberBatchedNetwork {
     /** The stacked weights {@code [K, out, in, k, …]} as one block-diagonal weight {@code [K·out, K·in, k, …]}. */
     private SDVariable blockDiagonal(StepContext context, int members) {
         long taps = (long) Math.pow(kernelSize, spatialDims);
-        SDVariable mask = context.constant("members.mask." + members, org.nd4j.linalg.factory.Nd4j.eye(members)
+        SDVariable mask = context.constant("members.mask." + members, Nd4j.eye(members)
                 .reshape(members, 1, members, 1, 1));
         SDVariable spread = context.parameter("weight").reshape(members, outChannels, 1, inChannels, taps).mul(mask);
         long[] shape = new long[2 + spatialDims];
-        java.util.Arrays.fill(shape, kernelSize);
+        Arrays.fill(shape, kernelSize);
         shape[0] = (long) members * outChannels;
         shape[1] = (long) members * inChannels;
         return spread.reshape(shape);
@@ -231,7 +233,7 @@ public class Conv implements MemberBatchedNetwork {
     static void initialise(Map<String, INDArray> arrays, SplittableRandom random, String prefix, int spatialDims,
                            int in, int out, int kernelSize, boolean useBias) {
         long[] shape = new long[2 + spatialDims];
-        java.util.Arrays.fill(shape, kernelSize);
+        Arrays.fill(shape, kernelSize);
         shape[0] = out;
         shape[1] = in;
         long fanIn = (long) in * (long) Math.pow(kernelSize, spatialDims);

@@ -4,6 +4,8 @@ import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,6 +23,36 @@ public final class ConvNet implements Network {
 
     private final ConvStack stack;
     private final int depth;
+
+    /**
+     * The parameters of the {@code convnet} plugin.
+     *
+     * @param spatialDims     spatial axes of the state, 1 to 3
+     * @param channels        state channels (input and output)
+     * @param width           hidden channels
+     * @param depth           hidden convolutions between lift and projection
+     * @param kernelSize      kernel width of every convolution
+     * @param activation      applied after the lift and every hidden convolution
+     * @param padding         boundary handling of every convolution
+     * @param convolutionPath how 1D convolutions run
+     */
+    public record Options(
+            @Param(value = "spatial axes of the state (1, 2 or 3)", defaultValue = "1", min = 1, max = 3) int spatialDims,
+            @Param(value = "state channels", defaultValue = "1", min = 1) int channels,
+            @Param(value = "hidden channels", defaultValue = "32", min = 1) int width,
+            @Param(value = "hidden convolutions", defaultValue = "9", min = 0) int depth,
+            @Param(value = "kernel width", defaultValue = "3", min = 1) int kernelSize,
+            @Param(value = "hidden activation", defaultValue = "relu") Activation activation,
+            @Param(value = "boundary handling", defaultValue = "circular") Padding padding,
+            @Param(value = "how 1D convolutions run: auto follows the loaded ND4J native build (native with oneDNN, "
+                    + "else matmul)", defaultValue = "auto") ConvolutionPath.Choice convolutionPath) {
+
+        /** Validates against the declarations. */
+        public Options {
+            RecordParameters.check(Options.class, spatialDims, channels, width, depth, kernelSize, activation, padding,
+                    convolutionPath);
+        }
+    }
 
     /** A circular ConvNet; see {@link #ConvNet(int, int, int, int, Activation, Padding)}. */
     public ConvNet(int channels, int width, int depth, int kernelSize, Activation activation) {
@@ -45,7 +77,18 @@ public final class ConvNet implements Network {
      */
     public ConvNet(int spatialDims, int channels, int width, int depth, int kernelSize, Activation activation,
                    Padding padding) {
-        this.stack = new ConvStack(spatialDims, channels, width, kernelSize, activation, padding);
+        this(new ConvStack(spatialDims, channels, width, kernelSize, activation, padding, ConvolutionPath.Choice.AUTO),
+                depth);
+    }
+
+    /** The ConvNet {@code options} describe, its 1D convolutions on the path they choose. */
+    public ConvNet(Options options) {
+        this(new ConvStack(options.spatialDims(), options.channels(), options.width(), options.kernelSize(),
+                options.activation(), options.padding(), options.convolutionPath()), options.depth());
+    }
+
+    private ConvNet(ConvStack stack, int depth) {
+        this.stack = stack;
         this.depth = Require.atLeast("depth", depth, 0);
     }
 

@@ -14,9 +14,11 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 /**
  * What {@link ConvNet} and {@link ResNet} share: a lifting convolution from {@code channels} to
  * {@code width}, hidden {@code width → width} convolutions, and a projection back, all with bias,
- * one number of spatial axes, one kernel size, one activation and one padding.
+ * one number of spatial axes, one kernel size, one activation, one padding and, in 1D, one
+ * {@link ConvolutionPath}.
  */
-record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activation activation, Padding padding) {
+record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activation activation, Padding padding,
+                 ConvolutionPath.Choice convolutionPath) {
 
     ConvStack {
         Conv.checkSpatialDims(spatialDims);
@@ -25,6 +27,7 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         Require.atLeast("kernelSize", kernelSize, 1);
         Require.present("activation", activation);
         Require.present("padding", padding);
+        Require.present("convolutionPath", convolutionPath);
     }
 
     void initialiseLift(Map<String, INDArray> arrays, SplittableRandom random) {
@@ -41,10 +44,10 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
 
     /**
      * The convolutions of one application of the stack to {@code state}, which runs {@code convolutions}
-     * of them in sequence; 1D stacks take {@link ConvolutionPath#oneDimensional()}.
+     * of them in sequence; 1D stacks take the path {@code convolutionPath} gives now.
      */
     Frame frame(StepContext context, SDVariable state, int convolutions) {
-        return spatialDims == 1 && ConvolutionPath.oneDimensional() == ConvolutionPath.MATRIX_PRODUCT
+        return spatialDims == 1 && convolutionPath.path() == ConvolutionPath.MATRIX_PRODUCT
                 ? new ChannelsFirstFrame(context, state) : new NativeFrame(context, state, convolutions);
     }
 

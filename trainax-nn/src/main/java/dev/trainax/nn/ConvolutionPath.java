@@ -12,23 +12,28 @@ public enum ConvolutionPath {
     /** ND4J's convolution op with the bias inside, circular padding applied once for all layers. */
     NATIVE;
 
-    /** The system property that overrides the choice: {@code auto} (default), {@code native} or {@code matmul}. */
-    public static final String PROPERTY = "trainax.nn.conv1d";
-
     /**
-     * The path 1D stacks take now: {@link #NATIVE} when ND4J runs its ops through oneDNN, else
-     * {@link #MATRIX_PRODUCT}, unless {@value #PROPERTY} says otherwise.
-     *
-     * @throws IllegalArgumentException if the property has another value
+     * The path a network asks for, its {@code convolutionPath} parameter ({@code auto},
+     * {@code native} or {@code matmul}).
      */
-    public static ConvolutionPath oneDimensional() {
-        String path = System.getProperty(PROPERTY, "auto");
-        return switch (path) {
-            case "native" -> NATIVE;
-            case "matmul" -> MATRIX_PRODUCT;
-            case "auto" -> NativeBuild.oneDnn() ? NATIVE : MATRIX_PRODUCT;
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " must be auto, native or matmul, got '" + path + "'");
-        };
+    public enum Choice {
+        /** Follow the loaded native build: {@link #NATIVE} when ND4J runs its ops through oneDNN. */
+        AUTO,
+        /** Always {@link ConvolutionPath#NATIVE}. */
+        NATIVE,
+        /** Always {@link ConvolutionPath#MATRIX_PRODUCT}. */
+        MATMUL;
+
+        /**
+         * The path 1D stacks take now; {@link #AUTO} is resolved on every call because ND4J's
+         * platform helpers can be switched at run time.
+         */
+        public ConvolutionPath path() {
+            return switch (this) {
+                case NATIVE -> ConvolutionPath.NATIVE;
+                case MATMUL -> MATRIX_PRODUCT;
+                case AUTO -> NativeBuild.oneDnn() ? ConvolutionPath.NATIVE : MATRIX_PRODUCT;
+            };
+        }
     }
 }

@@ -4,11 +4,15 @@ import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A multilayer perceptron on the flattened state: {@code features → width (× depth) → features},
@@ -23,6 +27,26 @@ public final class Mlp implements MemberBatchedNetwork {
     private final Activation activation;
 
     /**
+     * The parameters of the {@code mlp} plugin.
+     *
+     * @param features   channels × space of one state (input and output size)
+     * @param width      hidden layer width
+     * @param depth      number of hidden layers
+     * @param activation hidden activation
+     */
+    public record Options(
+            @Param(value = "channels × space of one state", min = 1) int features,
+            @Param(value = "hidden width", defaultValue = "64", min = 1) int width,
+            @Param(value = "number of hidden layers", defaultValue = "2", min = 0) int depth,
+            @Param(value = "hidden activation", defaultValue = "relu") Activation activation) {
+
+        /** Validates against the declarations. */
+        public Options {
+            RecordParameters.check(Options.class, features, width, depth, activation);
+        }
+    }
+
+    /**
      * @param features   channels × space of one state (input and output size)
      * @param width      hidden layer width
      * @param depth      number of hidden layers (0 gives a single linear map)
@@ -33,6 +57,11 @@ public final class Mlp implements MemberBatchedNetwork {
         this.width = Require.atLeast("width", width, 1);
         this.depth = Require.atLeast("depth", depth, 0);
         this.activation = Require.present("activation", activation);
+    }
+
+    /** The perceptron {@code options} describe. */
+    public Mlp(Options options) {
+        this(options.features(), options.width(), options.depth(), options.activation());
     }
 
     private int inputSize(int layer) {
@@ -46,7 +75,7 @@ public final class Mlp implements MemberBatchedNetwork {
     @Override
     public Parameters initialParameters(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new LinkedHashMap<>();
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
         for (int layer = 0; layer <= depth; layer++) {
             arrays.put("layer" + layer + ".weight", Init.uniform(random, inputSize(layer), outputSize(layer),
                     inputSize(layer)));
@@ -67,7 +96,7 @@ public final class Mlp implements MemberBatchedNetwork {
      * shaped to broadcast against the product.
      */
     private SDVariable layers(StepContext context, SDVariable x,
-                              java.util.function.Function<String, SDVariable> bias) {
+                              Function<String, SDVariable> bias) {
         SameDiff graph = context.graph();
         for (int layer = 0; layer <= depth; layer++) {
             String prefix = "layer" + layer;

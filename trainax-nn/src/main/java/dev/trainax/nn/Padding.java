@@ -1,6 +1,7 @@
 package dev.trainax.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -69,7 +70,7 @@ public enum Padding {
         long copiesBefore = (left + size - 1) / size;
         long copiesAfter = (right + size - 1) / size;
         SDVariable[] copies = new SDVariable[(int) (copiesBefore + 1 + copiesAfter)];
-        java.util.Arrays.fill(copies, x);
+        Arrays.fill(copies, x);
         SDVariable tiled = copies.length == 1 ? x : graph.concat(axis, copies);
         long start = copiesBefore * size - left;
         return points(tiled, axis, start, start + size + left + right);
@@ -101,7 +102,7 @@ public enum Padding {
     /** {@code x[from:to]} along {@code axis}, everything along the other axes. */
     private static SDVariable points(SDVariable x, int axis, long from, Long to) {
         SDIndex[] indices = new SDIndex[axis + 1];
-        java.util.Arrays.fill(indices, SDIndex.all());
+        Arrays.fill(indices, SDIndex.all());
         indices[axis] = SDIndex.interval(from, to);
         return x.get(indices);
     }

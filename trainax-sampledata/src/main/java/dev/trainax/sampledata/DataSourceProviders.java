@@ -1,179 +1,294 @@
 package dev.trainax.sampledata;
 
 import dev.trainax.api.DataSource;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.Require;
+import dev.trainax.api.Stepper;
+import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.plugin.DataSourceProvider;
-import dev.trainax.api.plugin.PluginParameter;
-import dev.trainax.api.plugin.SimpleProvider;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordProvider;
+import dev.trainax.sampledata.InitialConditions.Normalisation;
+import java.lang.invoke.MethodHandles;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The {@link DataSourceProvider}s of this module. */
+/**
+ * The {@link DataSourceProvider}s of this module. Each takes the {@link Param} components of its
+ * own {@code Options} record as its parameters; the spectral PDE sources step their PDE with the
+ * engine the run plan supplies.
+ */
 public final class DataSourceProviders {
 
     private DataSourceProviders() {
     }
 
+    /** A provider whose parameters are the components of {@code options}. */
+    private abstract static class Base<R extends Record> extends RecordProvider<R, DataSource>
+            implements DataSourceProvider {
+        Base(String id, String description, Class<R> options, Function<R, DataSource> factory) {
+            // the records are private, reachable from this nest
+            super(id, description, options, MethodHandles.lookup(), factory);
+        }
+    }
+
     /** {@code advection-1d}: Trainax's {@code advection_1d_periodic}, its defaults included. */
-    public static final class Advection1dProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+    public static final class Advection1dProvider extends Base<Advection1dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points", defaultValue = "30", min = 2) int numPoints,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @Param(value = "shift per step in grid cells", defaultValue = "0.75") double cfl,
+                @Param(value = "highest Fourier mode of the initial condition", defaultValue = "5", min = 1)
+                int highestInitMode,
+                @Param(value = "snapshots per trajectory", defaultValue = "100", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) {
+        }
+
         /** Service constructor. */
         public Advection1dProvider() {
             super("advection-1d", "periodic 1D advection, exact spectral shift of random truncated Fourier series",
-                    List.of(PluginParameter.integer("numPoints", "grid points", 30).atLeast(2),
-                            PluginParameter.integer("numSamples", "trajectories", 20).atLeast(1),
-                            PluginParameter.number("cfl", "shift per step in grid cells", 0.75),
-                            PluginParameter.integer("highestInitMode", "highest Fourier mode of the initial condition",
-                                    5).atLeast(1),
-                            PluginParameter.integer("temporalHorizon", "snapshots per trajectory", 100).atLeast(1),
-                            PluginParameter.integer("seed", "random seed", 0)),
-                    a -> () -> Advection1d.periodic(a.integer("numPoints"), a.integer("numSamples"), a.number("cfl"),
-                            a.integer("highestInitMode"), a.integer("temporalHorizon"), a.integer("seed")));
+                    Options.class, o -> engine -> Advection1d.periodic(o.numPoints(), o.numSamples(), o.cfl(),
+                            o.highestInitMode(), o.temporalHorizon(), o.seed()));
         }
     }
 
     /** {@code lorenz63}: Trainax's {@code lorenz_rk4}, optionally scaled. */
-    public static final class Lorenz63DataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+    public static final class Lorenz63Provider extends Base<Lorenz63Provider.Options> {
+
+        private record Options(
+                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @Param(value = "recorded states per trajectory", defaultValue = "1000", min = 1) int temporalHorizon,
+                @Param(value = "dropped steps", defaultValue = "500", min = 0) int numWarmupSteps,
+                @Param(value = "standard deviation of the initial states", defaultValue = "1.0", min = 0)
+                double initStd,
+                @Param(value = "factor applied to every state", defaultValue = "1.0") double scale,
+                @Param(value = "random seed", defaultValue = "0") int seed) {
+        }
+
         /** Service constructor. */
-        public Lorenz63DataProvider() {
+        public Lorenz63Provider() {
             super("lorenz63", "Lorenz-63 trajectories (RK4) after a warm-up, states (3)",
-                    List.of(PluginParameter.number("dt", "time step", 0.01).atLeast(0),
-                            PluginParameter.integer("numSamples", "trajectories", 20).atLeast(1),
-                            PluginParameter.integer("temporalHorizon", "recorded states per trajectory", 1000).atLeast(1),
-                            PluginParameter.integer("numWarmupSteps", "dropped steps", 500).atLeast(0),
-                            PluginParameter.number("initStd", "standard deviation of the initial states", 1.0)
-                                    .atLeast(0),
-                            PluginParameter.number("scale", "factor applied to every state", 1.0),
-                            PluginParameter.integer("seed", "random seed", 0)),
-                    a -> () -> Lorenz63.classic(a.number("dt")).trajectories(a.integer("numSamples"),
-                            a.integer("temporalHorizon"), a.integer("numWarmupSteps"), a.number("initStd"),
-                            a.integer("seed")).muli(a.number("scale")));
+                    Options.class, o -> engine -> Lorenz63.classic(o.dt()).trajectories(o.numSamples(),
+                            o.temporalHorizon(), o.numWarmupSteps(), o.initStd(), o.seed()).muli(o.scale()));
         }
     }
 
-    /** Initial-condition and horizon parameters shared by the spectral PDE sources. */
-    private static List<PluginParameter> spectralData(int points, double length, double dt, int horizon,
-                                                      PluginParameter... physics) {
-        List<PluginParameter> parameters = new java.util.ArrayList<>(SpectralPdeProviders.grid(points, length, dt,
-                physics));
-        parameters.addAll(List.of(
-                PluginParameter.integer("numSamples", "trajectories", 50).atLeast(1),
-                PluginParameter.string("initialCondition", "truncated Fourier series or Gaussian random field",
-                        "fourier").oneOf("fourier", "grf"),
-                PluginParameter.integer("highestInitMode", "fourier: highest mode", 5).atLeast(1),
-                PluginParameter.number("powerLaw", "grf: spectrum ∝ k^-powerLaw", 3.0).atLeast(0),
-                PluginParameter.string("normalisation", "per-sample scaling", "max-abs")
-                        .oneOf("max-abs", "rms", "none"),
-                PluginParameter.number("amplitude", "max |u| or RMS after normalisation", 1.0).atLeast(0),
-                PluginParameter.integer("temporalHorizon", "snapshots per trajectory", horizon).atLeast(1),
-                PluginParameter.integer("seed", "random seed", 0)));
-        return parameters;
+    /** The kinds of initial condition of the spectral PDE sources. */
+    private enum InitialCondition {
+        /** A truncated Fourier series. */
+        FOURIER,
+        /** A Gaussian random field. */
+        GRF
     }
 
-    /** The initial conditions a spectral source's arguments describe on a line or a square, normalised. */
-    private static INDArray initialConditions(dev.trainax.api.plugin.PluginArguments a, int spatialDims) {
-        int points = a.integer("numPoints");
-        dev.trainax.api.Require.that(2 * a.integer("highestInitMode") < points, "highestInitMode",
-                "must be < numPoints/2 = " + points / 2 + ", got " + a.integer("highestInitMode"));
-        boolean grf = "grf".equals(a.string("initialCondition"));
-        int samples = a.integer("numSamples");
-        int seed = a.integer("seed");
+    /** The initial-condition and horizon parameters every spectral PDE source declares after its grid and physics. */
+    private interface SpectralOptions {
+        int numPoints();
+
+        int numSamples();
+
+        InitialCondition initialCondition();
+
+        int highestInitMode();
+
+        double powerLaw();
+
+        Normalisation normalisation();
+
+        double amplitude();
+
+        int temporalHorizon();
+
+        int seed();
+    }
+
+    /** The initial conditions {@code o} describes on a line or a square, normalised. */
+    private static INDArray initialConditions(SpectralOptions o, int spatialDims) {
+        int points = o.numPoints();
+        Require.that(2 * o.highestInitMode() < points, "highestInitMode",
+                "must be < numPoints/2 = " + points / 2 + ", got " + o.highestInitMode());
+        boolean grf = o.initialCondition() == InitialCondition.GRF;
+        int samples = o.numSamples();
+        int seed = o.seed();
         INDArray initial = spatialDims == 1
-                ? grf ? InitialConditions.gaussianRandomField(points, samples, a.number("powerLaw"), seed)
-                        : InitialConditions.truncatedFourier(points, samples, a.integer("highestInitMode"), seed)
-                : grf ? InitialConditions.gaussianRandomField2d(points, samples, a.number("powerLaw"), seed)
-                        : InitialConditions.truncatedFourier2d(points, samples, a.integer("highestInitMode"), seed);
-        return InitialConditions.normalise(initial, InitialConditions.Normalisation.valueOf(
-                a.string("normalisation").replace('-', '_').toUpperCase(java.util.Locale.ROOT)), a.number("amplitude"));
+                ? grf ? InitialConditions.gaussianRandomField(points, samples, o.powerLaw(), seed)
+                        : InitialConditions.truncatedFourier(points, samples, o.highestInitMode(), seed)
+                : grf ? InitialConditions.gaussianRandomField2d(points, samples, o.powerLaw(), seed)
+                        : InitialConditions.truncatedFourier2d(points, samples, o.highestInitMode(), seed);
+        return InitialConditions.normalise(initial, o.normalisation(), o.amplitude());
     }
 
     /**
-     * Trajectories of {@code pde} on {@code spatialDims} axes, stepped in float64 by the engine found
-     * through the registry, returned in float32.
+     * Trajectories of {@code pde} on {@code spatialDims} axes from the initial conditions {@code o}
+     * describes, stepped in float64 by the run's engine, returned in float32.
      */
-    private static DataSource spectralSource(dev.trainax.api.Stepper pde, int spatialDims,
-                                             dev.trainax.api.plugin.PluginArguments a) {
-        return () -> {
+    private static DataSource spectralSource(Stepper pde, int spatialDims, SpectralOptions o) {
+        return engine -> {
             long[] stateShape = new long[1 + spatialDims];
-            java.util.Arrays.fill(stateShape, a.integer("numPoints"));
+            Arrays.fill(stateShape, o.numPoints());
             stateShape[0] = 1;
-            dev.trainax.api.engine.Rollout rollout = dev.trainax.api.plugin.PluginRegistry.load()
-                    .<dev.trainax.api.engine.Engine>create(dev.trainax.api.plugin.PluginKind.ENGINE, "samediff")
-                    .compileRollout(pde, dev.trainax.api.Parameters.of(java.util.Map.of()), stateShape,
-                            org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-            return rollout.trajectory(initialConditions(a, spatialDims), a.integer("temporalHorizon") - 1)
-                    .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+            Rollout rollout = engine.compileRollout(pde, Parameters.of(Map.of()), stateShape, DataType.DOUBLE);
+            return rollout.trajectory(initialConditions(o, spatialDims), o.temporalHorizon() - 1)
+                    .castTo(DataType.FLOAT);
         };
     }
 
-    private static final PluginParameter VISCOSITY = PluginParameter.number("viscosity", "ν", 1.0 / 320).atLeast(0);
-
     /** {@code burgers-1d}: viscous Burgers with ETDRK2, by default the peer's APEBench-like workload. */
-    public static final class Burgers1dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+    public static final class Burgers1dProvider extends Base<Burgers1dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
+                @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
+                InitialCondition initialCondition,
+                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
+                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
+                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
+                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
         /** Service constructor. */
-        public Burgers1dDataProvider() {
+        public Burgers1dProvider() {
             super("burgers-1d", "viscous Burgers on a periodic domain, ETDRK2 steps computed by the engine in float64",
-                    spectralData(160, 1.0, 3.0 / 320, 51, VISCOSITY),
-                    a -> spectralSource(SpectralPde1d.burgers(a.integer("numPoints"), a.number("viscosity"),
-                            a.number("dt"), a.number("length")), 1, a));
+                    Options.class, o -> spectralSource(SpectralPde1d.burgers(o.numPoints(), o.viscosity(), o.dt(),
+                            o.length()), 1, o));
         }
     }
 
     /** {@code diffusion-1d}: periodic diffusion, exact in time. */
-    public static final class Diffusion1dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+    public static final class Diffusion1dProvider extends Base<Diffusion1dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
+                InitialCondition initialCondition,
+                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
+                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
+                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
+                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
         /** Service constructor. */
-        public Diffusion1dDataProvider() {
+        public Diffusion1dProvider() {
             super("diffusion-1d", "periodic 1D diffusion, exact exponential time stepping in Fourier space",
-                    spectralData(64, 1.0, 0.01, 51, PluginParameter.number("viscosity", "ν", 0.01).atLeast(0)),
-                    a -> spectralSource(SpectralPde1d.diffusion(a.integer("numPoints"), a.number("viscosity"),
-                            a.number("dt"), a.number("length")), 1, a));
+                    Options.class, o -> spectralSource(SpectralPde1d.diffusion(o.numPoints(), o.viscosity(), o.dt(),
+                            o.length()), 1, o));
         }
     }
 
     /** {@code kuramoto-sivashinsky-1d}: the chaotic KS equation with ETDRK2. */
-    public static final class KuramotoSivashinskyDataProvider extends SimpleProvider<DataSource>
-            implements DataSourceProvider {
+    public static final class KuramotoSivashinsky1dProvider extends Base<KuramotoSivashinsky1dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "128", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "" + 32 * Math.PI, min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.1", min = 0) double dt,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
+                InitialCondition initialCondition,
+                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
+                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
+                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
+                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @Param(value = "snapshots per trajectory", defaultValue = "201", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
         /** Service constructor. */
-        public KuramotoSivashinskyDataProvider() {
+        public KuramotoSivashinsky1dProvider() {
             super("kuramoto-sivashinsky-1d", "periodic Kuramoto-Sivashinsky, ETDRK2 steps computed by the engine",
-                    spectralData(128, 32 * Math.PI, 0.1, 201),
-                    a -> spectralSource(SpectralPde1d.kuramotoSivashinsky(a.integer("numPoints"), a.number("dt"),
-                            a.number("length")), 1, a));
+                    Options.class, o -> spectralSource(SpectralPde1d.kuramotoSivashinsky(o.numPoints(), o.dt(),
+                            o.length()), 1, o));
         }
     }
 
     /** {@code diffusion-2d}: periodic diffusion on a square, exact in time. */
-    public static final class Diffusion2dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+    public static final class Diffusion2dProvider extends Base<Diffusion2dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
+                InitialCondition initialCondition,
+                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
+                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
+                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
+                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
         /** Service constructor. */
-        public Diffusion2dDataProvider() {
+        public Diffusion2dProvider() {
             super("diffusion-2d", "periodic 2D diffusion, exact Fourier-multiplier steps, states (1, N, N)",
-                    spectralData(32, 1.0, 0.01, 51, PluginParameter.number("viscosity", "ν", 0.01).atLeast(0)),
-                    a -> spectralSource(SpectralLinear2d.diffusion(a.integer("numPoints"), a.number("viscosity"),
-                            a.number("dt"), a.number("length")), 2, a));
+                    Options.class, o -> spectralSource(SpectralLinear2d.diffusion(o.numPoints(), o.viscosity(),
+                            o.dt(), o.length()), 2, o));
         }
     }
 
     /** {@code advection-2d}: periodic advection on a square, an exact spectral shift. */
-    public static final class Advection2dDataProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+    public static final class Advection2dProvider extends Base<Advection2dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
+                @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
+                InitialCondition initialCondition,
+                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
+                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
+                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
+                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
         /** Service constructor. */
-        public Advection2dDataProvider() {
+        public Advection2dProvider() {
             super("advection-2d", "periodic 2D advection, exact spectral shift, states (1, N, N)",
-                    spectralData(32, 1.0, 0.01, 51, SpectralPdeProviders.VELOCITY_X, SpectralPdeProviders.VELOCITY_Y),
-                    a -> spectralSource(SpectralLinear2d.advection(a.integer("numPoints"), a.number("velocityX"),
-                            a.number("velocityY"), a.number("dt"), a.number("length")), 2, a));
+                    Options.class, o -> spectralSource(SpectralLinear2d.advection(o.numPoints(), o.velocityX(),
+                            o.velocityY(), o.dt(), o.length()), 2, o));
         }
     }
 
     /** {@code npy-file}: trajectories from a NumPy file. */
-    public static final class NpyFileProvider extends SimpleProvider<DataSource> implements DataSourceProvider {
+    public static final class NpyFileProvider extends Base<NpyFileProvider.Options> {
+
+        private record Options(@Param("the .npy file") String path) {
+        }
+
         /** Service constructor. */
         public NpyFileProvider() {
             super("npy-file", "trajectories (samples, time, *state) from a .npy file of float32 or float64",
-                    List.of(PluginParameter.string("path", "the .npy file", null)),
-                    a -> {
-                        Path path = Path.of(a.string("path"));
-                        dev.trainax.api.Require.that(java.nio.file.Files.isReadable(path), "path",
+                    Options.class, o -> {
+                        Path path = Path.of(o.path());
+                        Require.that(Files.isReadable(path), "path",
                                 "must name a readable .npy file, got '" + path + "'");
-                        return () -> NpyFile.read(path);
+                        return engine -> NpyFile.read(path);
                     });
         }
     }

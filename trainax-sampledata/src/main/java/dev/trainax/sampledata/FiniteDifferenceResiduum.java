@@ -28,10 +28,11 @@ public final class FiniteDifferenceResiduum implements Residuum {
 
     /** The time discretisation. */
     public enum Scheme {
-        /** θ = 1: {@code F} at the new state only. */
-        IMPLICIT_EULER(1.0),
+        // declaration order is the order plugin listings show
         /** θ = ½: the trapezoidal rule. */
-        CRANK_NICOLSON(0.5);
+        CRANK_NICOLSON(0.5),
+        /** θ = 1: {@code F} at the new state only. */
+        IMPLICIT_EULER(1.0);
 
         private final double theta;
 

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Random periodic initial conditions in float64, zero mean, on a line {@code (samples, 1, points)}
@@ -15,12 +16,13 @@ public final class InitialConditions {
 
     /** How each sample is scaled. */
     public enum Normalisation {
-        /** As drawn. */
-        NONE,
+        // declaration order is the order plugin listings show
         /** {@code max |u| = amplitude}. */
         MAX_ABS,
         /** root mean square {@code = amplitude}. */
-        RMS
+        RMS,
+        /** As drawn. */
+        NONE
     }
 
     private InitialConditions() {
@@ -115,7 +117,7 @@ public final class InitialConditions {
     public static INDArray normalise(INDArray initial, Normalisation normalisation, double amplitude) {
         Require.atLeast("amplitude", amplitude, 0.0);
         for (long s = 0; s < initial.size(0) && normalisation != Normalisation.NONE; s++) {
-            INDArray sample = initial.get(org.nd4j.linalg.indexing.NDArrayIndex.point(s));
+            INDArray sample = initial.get(NDArrayIndex.point(s));
             double measure = normalisation == Normalisation.MAX_ABS ? sample.amaxNumber().doubleValue()
                     : Math.sqrt(sample.mul(sample).meanNumber().doubleValue());
             Require.that(measure > 0, "initial", "sample " + s + " is zero and cannot be normalised");

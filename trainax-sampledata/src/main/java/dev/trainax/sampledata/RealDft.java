@@ -1,5 +1,7 @@
 package dev.trainax.sampledata;
 
+import dev.trainax.api.Require;
+
 /**
  * The real discrete Fourier transform of {@code N} points (N even) as dense matrices acting on row
  * vectors: forward {@code Re û = u·C}, {@code Im û = u·S} over modes {@code 0..N/2}, and inverse
@@ -14,10 +16,10 @@ final class RealDft {
 
     /** The grid and step of a spectral stepper: an even number of points ≥ 4, Δt > 0, L > 0. */
     static void requireGrid(int numPoints, double dt, double length) {
-        dev.trainax.api.Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints",
+        Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints",
                 "must be even and ≥ 4, got " + numPoints);
-        dev.trainax.api.Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
-        dev.trainax.api.Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
+        Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
+        Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
     }
 
     static int modes(int numPoints) {

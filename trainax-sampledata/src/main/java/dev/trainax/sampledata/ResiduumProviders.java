@@ -1,130 +1,180 @@
 package dev.trainax.sampledata;
 
 import dev.trainax.api.Residuum;
-import dev.trainax.api.plugin.PluginArguments;
-import dev.trainax.api.plugin.PluginParameter;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordProvider;
 import dev.trainax.api.plugin.ResiduumProvider;
-import dev.trainax.api.plugin.SimpleProvider;
 import dev.trainax.sampledata.FiniteDifferenceResiduum.Scheme;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.lang.invoke.MethodHandles;
+import java.util.function.Function;
 
 /**
  * The {@link ResiduumProvider}s of this module: one per PDE with a {@code scheme} parameter
  * (implicit Euler or Crank–Nicolson), and the fixed implicit-Euler ids of earlier releases. Grid
- * and physics defaults match the data sources of the same PDE.
+ * and physics defaults match the data sources of the same PDE. Each takes the {@link Param}
+ * components of its own {@code Options} record as its parameters.
  */
 public final class ResiduumProviders {
 
     private ResiduumProviders() {
     }
 
-    private static final PluginParameter SCHEME = PluginParameter.string("scheme", "time discretisation",
-            "crank-nicolson").oneOf("crank-nicolson", "implicit-euler");
-
-    private static final PluginParameter DIFFUSIVITY = PluginParameter.number("viscosity", "ν", 0.01).atLeast(0);
-
-    private static final PluginParameter BURGERS_VISCOSITY = PluginParameter.number("viscosity", "ν", 1.0 / 320)
-            .atLeast(0);
-
-    private static Scheme scheme(PluginArguments arguments) {
-        return Scheme.valueOf(arguments.string("scheme").replace('-', '_').toUpperCase(Locale.ROOT));
-    }
-
-    /** The grid parameters, the scheme, then the physics ones. */
-    private static List<PluginParameter> withScheme(int points, double length, double dt, PluginParameter... physics) {
-        List<PluginParameter> parameters = new ArrayList<>(SpectralPdeProviders.grid(points, length, dt, physics));
-        parameters.add(SCHEME);
-        return parameters;
+    /** A provider whose parameters are the components of {@code options}. */
+    private abstract static class Base<R extends Record> extends RecordProvider<R, Residuum>
+            implements ResiduumProvider {
+        Base(String id, String description, Class<R> options, Function<R, Residuum> factory) {
+            // the records are private, reachable from this nest
+            super(id, description, options, MethodHandles.lookup(), factory);
+        }
     }
 
     /** {@code diffusion-residuum}. */
-    public static final class Diffusion extends SimpleProvider<Residuum> implements ResiduumProvider {
+    public static final class DiffusionProvider extends Base<DiffusionProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+                @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
+        }
+
         /** Service constructor. */
-        public Diffusion() {
+        public DiffusionProvider() {
             super("diffusion-residuum", "θ-method residuum of periodic 1D diffusion (central differences)",
-                    withScheme(64, 1.0, 0.01, DIFFUSIVITY),
-                    a -> FiniteDifferenceResiduum.diffusion(scheme(a), a.integer("numPoints"), a.number("length"),
-                            a.number("dt"), a.number("viscosity")));
+                    Options.class, o -> FiniteDifferenceResiduum.diffusion(o.scheme(), o.numPoints(), o.length(),
+                            o.dt(), o.viscosity()));
         }
     }
 
     /** {@code burgers-residuum}. */
-    public static final class Burgers extends SimpleProvider<Residuum> implements ResiduumProvider {
+    public static final class BurgersProvider extends Base<BurgersProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
+                @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity,
+                @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
+        }
+
         /** Service constructor. */
-        public Burgers() {
+        public BurgersProvider() {
             super("burgers-residuum", "θ-method residuum of viscous Burgers (central differences)",
-                    withScheme(160, 1.0, 3.0 / 320, BURGERS_VISCOSITY),
-                    a -> FiniteDifferenceResiduum.burgers(scheme(a), a.integer("numPoints"), a.number("length"),
-                            a.number("dt"), a.number("viscosity"), 1.0));
+                    Options.class, o -> FiniteDifferenceResiduum.burgers(o.scheme(), o.numPoints(), o.length(),
+                            o.dt(), o.viscosity(), 1.0));
         }
     }
 
     /** {@code advection-1d-residuum}. */
-    public static final class Advection extends SimpleProvider<Residuum> implements ResiduumProvider {
+    public static final class Advection1dProvider extends Base<Advection1dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "30", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "" + 2 * Math.PI, min = 0) double length,
+                @Param(value = "time step", defaultValue = "" + 2 * Math.PI / 30 * 0.75, min = 0) double dt,
+                @Param(value = "advection velocity", defaultValue = "1.0") double velocity,
+                @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
+        }
+
         /** Service constructor. */
-        public Advection() {
+        public Advection1dProvider() {
             super("advection-1d-residuum", "θ-method residuum of periodic 1D advection (central differences)",
-                    withScheme(30, 2 * Math.PI, 2 * Math.PI / 30 * 0.75,
-                            PluginParameter.number("velocity", "advection velocity", 1.0)),
-                    a -> FiniteDifferenceResiduum.advection(scheme(a), a.integer("numPoints"), a.number("length"),
-                            a.number("dt"), a.number("velocity")));
+                    Options.class, o -> FiniteDifferenceResiduum.advection(o.scheme(), o.numPoints(), o.length(),
+                            o.dt(), o.velocity()));
         }
     }
 
     /** {@code kuramoto-sivashinsky-residuum}. */
-    public static final class KuramotoSivashinsky extends SimpleProvider<Residuum> implements ResiduumProvider {
+    public static final class KuramotoSivashinskyProvider extends Base<KuramotoSivashinskyProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "128", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "" + 32 * Math.PI, min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.1", min = 0) double dt,
+                @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
+        }
+
         /** Service constructor. */
-        public KuramotoSivashinsky() {
+        public KuramotoSivashinskyProvider() {
             super("kuramoto-sivashinsky-residuum", "θ-method residuum of Kuramoto-Sivashinsky (central differences)",
-                    withScheme(128, 32 * Math.PI, 0.1),
-                    a -> FiniteDifferenceResiduum.kuramotoSivashinsky(scheme(a), a.integer("numPoints"),
-                            a.number("length"), a.number("dt")));
+                    Options.class, o -> FiniteDifferenceResiduum.kuramotoSivashinsky(o.scheme(), o.numPoints(),
+                            o.length(), o.dt()));
         }
     }
 
     /** {@code diffusion-2d-residuum}. */
-    public static final class Diffusion2d extends SimpleProvider<Residuum> implements ResiduumProvider {
+    public static final class Diffusion2dProvider extends Base<Diffusion2dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+                @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
+        }
+
         /** Service constructor. */
-        public Diffusion2d() {
+        public Diffusion2dProvider() {
             super("diffusion-2d-residuum", "θ-method residuum of periodic 2D diffusion (central differences)",
-                    withScheme(32, 1.0, 0.01, DIFFUSIVITY),
-                    a -> FiniteDifferenceResiduum.diffusion2d(scheme(a), a.integer("numPoints"), a.number("length"),
-                            a.number("dt"), a.number("viscosity")));
+                    Options.class, o -> FiniteDifferenceResiduum.diffusion2d(o.scheme(), o.numPoints(), o.length(),
+                            o.dt(), o.viscosity()));
         }
     }
 
     /** {@code advection-2d-residuum}. */
-    public static final class Advection2d extends SimpleProvider<Residuum> implements ResiduumProvider {
+    public static final class Advection2dProvider extends Base<Advection2dProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
+                @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY,
+                @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
+        }
+
         /** Service constructor. */
-        public Advection2d() {
+        public Advection2dProvider() {
             super("advection-2d-residuum", "θ-method residuum of periodic 2D advection (central differences)",
-                    withScheme(32, 1.0, 0.01, SpectralPdeProviders.VELOCITY_X, SpectralPdeProviders.VELOCITY_Y),
-                    a -> FiniteDifferenceResiduum.advection2d(scheme(a), a.integer("numPoints"), a.number("length"),
-                            a.number("dt"), a.number("velocityX"), a.number("velocityY")));
+                    Options.class, o -> FiniteDifferenceResiduum.advection2d(o.scheme(), o.numPoints(), o.length(),
+                            o.dt(), o.velocityX(), o.velocityY()));
         }
     }
 
     /** {@code diffusion-implicit-euler}: {@code diffusion-residuum} with the implicit-Euler scheme. */
-    public static final class DiffusionImplicitEuler extends SimpleProvider<Residuum> implements ResiduumProvider {
+    public static final class DiffusionImplicitEulerProvider extends Base<DiffusionImplicitEulerProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) {
+        }
+
         /** Service constructor. */
-        public DiffusionImplicitEuler() {
+        public DiffusionImplicitEulerProvider() {
             super("diffusion-implicit-euler", "implicit-Euler residuum of periodic diffusion (central differences)",
-                    SpectralPdeProviders.grid(64, 1.0, 0.01, DIFFUSIVITY),
-                    a -> FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, a.integer("numPoints"),
-                            a.number("length"), a.number("dt"), a.number("viscosity")));
+                    Options.class, o -> FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, o.numPoints(),
+                            o.length(), o.dt(), o.viscosity()));
         }
     }
 
     /** {@code burgers-implicit-euler}: {@code burgers-residuum} with the implicit-Euler scheme. */
-    public static final class BurgersImplicitEuler extends SimpleProvider<Residuum> implements ResiduumProvider {
+    public static final class BurgersImplicitEulerProvider extends Base<BurgersImplicitEulerProvider.Options> {
+
+        private record Options(
+                @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
+                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+                @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
+                @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity) {
+        }
+
         /** Service constructor. */
-        public BurgersImplicitEuler() {
+        public BurgersImplicitEulerProvider() {
             super("burgers-implicit-euler", "implicit-Euler residuum of viscous Burgers (central differences)",
-                    SpectralPdeProviders.grid(160, 1.0, 3.0 / 320, BURGERS_VISCOSITY),
-                    a -> FiniteDifferenceResiduum.burgers(Scheme.IMPLICIT_EULER, a.integer("numPoints"),
-                            a.number("length"), a.number("dt"), a.number("viscosity"), 1.0));
+                    Options.class, o -> FiniteDifferenceResiduum.burgers(Scheme.IMPLICIT_EULER, o.numPoints(),
+                            o.length(), o.dt(), o.viscosity(), 1.0));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.trainax.sampledata;
 import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
+import java.util.function.DoubleUnaryOperator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -66,8 +67,8 @@ public final class SpectralLinear2d implements Stepper {
 
     /** The multiplier matrix of {@code exp(Δt·(re(κ) + i·im(κ)))} along one axis. */
     private static double[][] axisOperator(int numPoints, double dt, double length,
-                                           java.util.function.DoubleUnaryOperator realSymbol,
-                                           java.util.function.DoubleUnaryOperator imaginarySymbol) {
+                                           DoubleUnaryOperator realSymbol,
+                                           DoubleUnaryOperator imaginarySymbol) {
         RealDft.requireGrid(numPoints, dt, length);
         double[] re = new double[RealDft.modes(numPoints)];
         double[] im = new double[re.length];

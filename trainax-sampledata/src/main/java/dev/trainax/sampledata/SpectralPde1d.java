@@ -3,6 +3,7 @@ package dev.trainax.sampledata;
 import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
+import java.util.function.DoubleUnaryOperator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,12 +24,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class SpectralPde1d implements Stepper {
 
     private final int numPoints;
-    private final java.util.function.DoubleUnaryOperator linearSymbol;
+    private final DoubleUnaryOperator linearSymbol;
     private final double convection;
     private final double dt;
     private final double length;
 
-    private SpectralPde1d(int numPoints, java.util.function.DoubleUnaryOperator linearSymbol, double convection, double dt,
+    private SpectralPde1d(int numPoints, DoubleUnaryOperator linearSymbol, double convection, double dt,
                       double length) {
         RealDft.requireGrid(numPoints, dt, length);
         this.numPoints = numPoints;
@@ -61,7 +62,7 @@ public final class SpectralPde1d implements Stepper {
     }
 
     /** The symbol {@code −νκ²} of {@code ν∂ₓ²}. */
-    private static java.util.function.DoubleUnaryOperator viscous(double viscosity) {
+    private static DoubleUnaryOperator viscous(double viscosity) {
         Require.that(viscosity >= 0 && Double.isFinite(viscosity), "viscosity", "must be ≥ 0, got " + viscosity);
         return kappa -> -viscosity * kappa * kappa;
     }

@@ -16,6 +16,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.inverse.InvertMatrix;
 
 /**
  * The θ-method residua in float64: zero on the exact discrete step of each scheme, first or second
@@ -66,7 +67,7 @@ class FiniteDifferenceResiduumTest {
             INDArray a = laplacian().mul(nu * dt);
             INDArray lhs = Nd4j.eye(N).castTo(DataType.DOUBLE).sub(a.mul(theta));
             INDArray rhs = Nd4j.eye(N).castTo(DataType.DOUBLE).add(a.mul(1 - theta)).mmul(previous.reshape(N, 1));
-            INDArray next = org.nd4j.linalg.inverse.InvertMatrix.invert(lhs, false).mmul(rhs);
+            INDArray next = InvertMatrix.invert(lhs, false).mmul(rhs);
             INDArray r = residuum(FiniteDifferenceResiduum.diffusion(scheme, N, L, dt, nu), next.reshape(1, 1, N),
                     previous.reshape(1, 1, N));
             assertTrue(r.amaxNumber().doubleValue() < 1e-10, scheme + ": " + r.amaxNumber());

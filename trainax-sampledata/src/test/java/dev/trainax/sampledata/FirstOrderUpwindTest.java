@@ -3,6 +3,7 @@ package dev.trainax.sampledata;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.Engine;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class FirstOrderUpwindTest {
 
     private static double[] step(FirstOrderUpwind stepper) {
-        return PluginRegistry.load().<dev.trainax.api.engine.Engine>create(PluginKind.ENGINE, "samediff")
+        return PluginRegistry.load().<Engine>create(PluginKind.ENGINE, "samediff")
                 .compileRollout(stepper, Parameters.of(Map.of()), new long[] {1, 4}, DataType.DOUBLE)
                 .step(Nd4j.createFromArray(1.0, 2, 3, 4).reshape(1, 1, 4)).ravel().toDoubleVector();
     }

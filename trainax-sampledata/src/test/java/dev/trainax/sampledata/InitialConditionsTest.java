@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.DataSource;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class InitialConditionsTest {
 
@@ -39,16 +44,17 @@ class InitialConditionsTest {
     private static double variation(INDArray fields) {
         INDArray right = fields.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 64));
         INDArray left = fields.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 63));
-        return org.nd4j.linalg.ops.transforms.Transforms.abs(right.sub(left)).meanNumber().doubleValue();
+        return Transforms.abs(right.sub(left)).meanNumber().doubleValue();
     }
 
     @Test
     void spectralSourcesTakeTheInitialConditionOptions() {
-        INDArray data = dev.trainax.api.plugin.PluginRegistry.load().<dev.trainax.api.DataSource>create(
-                dev.trainax.api.plugin.PluginKind.DATA, "diffusion-1d", Map.of("numSamples", 3, "temporalHorizon", 4,
-                        "initialCondition", "grf", "normalisation", "rms", "amplitude", 0.25), "data").trajectories();
+        PluginRegistry registry = PluginRegistry.load();
+        INDArray data = registry.<DataSource>create(PluginKind.DATA, "diffusion-1d", Map.of("numSamples", 3,
+                "temporalHorizon", 4, "initialCondition", "grf", "normalisation", "rms", "amplitude", 0.25), "data")
+                .trajectories(registry.create(PluginKind.ENGINE, "samediff"));
         INDArray first = data.get(NDArrayIndex.point(0), NDArrayIndex.point(0)).castTo(
-                org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+                DataType.DOUBLE);
         assertEquals(0.25, Math.sqrt(first.mul(first).meanNumber().doubleValue()), 1e-6);
     }
 }

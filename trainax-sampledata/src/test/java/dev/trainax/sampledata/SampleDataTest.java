@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.Engine;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class SampleDataTest {
 
@@ -20,7 +27,7 @@ class SampleDataTest {
             assertEquals(data.getDouble(1, 0, 0, (i + 15) % 16), data.getDouble(1, 1, 0, i), 1e-6);
         }
         // the spatial mean of a zero-mean truncated Fourier series stays zero
-        assertEquals(0.0, data.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).meanNumber().doubleValue(), 1e-6);
+        assertEquals(0.0, data.get(NDArrayIndex.point(0)).meanNumber().doubleValue(), 1e-6);
     }
 
     @Test
@@ -53,10 +60,9 @@ class SampleDataTest {
         assertTrue(errorFull < 1e-5 && errorFull / errorHalf > 12 && errorFull / errorHalf < 20,
                 errorFull + " / " + errorHalf);
         // the graph form (what training differentiates through) equals the Java form
-        dev.trainax.api.engine.Engine engine = dev.trainax.api.plugin.PluginRegistry.load()
-                .create(dev.trainax.api.plugin.PluginKind.ENGINE, "samediff");
-        INDArray graphNext = engine.compileRollout(lorenz, dev.trainax.api.Parameters.of(java.util.Map.of()),
-                new long[] {3}, DataType.DOUBLE).step(org.nd4j.linalg.factory.Nd4j.createFromArray(new double[][] {{1, 1, 1}}));
+        Engine engine = PluginRegistry.load().create(PluginKind.ENGINE, "samediff");
+        INDArray graphNext = engine.compileRollout(lorenz, Parameters.of(Map.of()), new long[] {3}, DataType.DOUBLE)
+                .step(Nd4j.createFromArray(new double[][] {{1, 1, 1}}));
         assertArrayEquals(next, graphNext.reshape(3).toDoubleVector(), 1e-12);
         INDArray trajectories = lorenz.trajectories(3, 200, 500, 1.0, 0);
         assertArrayEquals(new long[] {3, 200, 3}, trajectories.shape());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Rollout;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** 2D diffusion and advection in float64 against their exact solutions; mean, data sources, bad input. */
 class SpectralLinear2dTest {
@@ -49,7 +51,7 @@ class SpectralLinear2dTest {
         double dt = 0.05;
         INDArray start = field((x, y) -> 0.4 + Math.sin(kappa(2) * x + kappa(3) * y) + 0.5 * Math.cos(kappa(5) * y));
         INDArray end = rollout(SpectralLinear2d.diffusion(N, nu, dt, L)).trajectory(start, 7)
-                .get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(7));
+                .get(NDArrayIndex.all(), NDArrayIndex.point(7));
         double t = 7 * dt;
         INDArray exact = field((x, y) -> 0.4
                 + Math.exp(-nu * (Math.pow(kappa(2), 2) + Math.pow(kappa(3), 2)) * t) * Math.sin(kappa(2) * x
@@ -82,13 +84,12 @@ class SpectralLinear2dTest {
         for (String id : new String[] {"diffusion-2d", "advection-2d"}) {
             Map<String, Object> arguments = Map.of("numPoints", 8, "numSamples", 3, "temporalHorizon", 4,
                     "highestInitMode", 2);
-            INDArray first = registry.<dev.trainax.api.DataSource>create(PluginKind.DATA, id, arguments, "data")
-                    .trajectories();
+            INDArray first = registry.<DataSource>create(PluginKind.DATA, id, arguments, "data").trajectories(ENGINE);
             assertArrayEquals(new long[] {3, 4, 1, 8, 8}, first.shape(), id);
-            assertEquals(first, registry.<dev.trainax.api.DataSource>create(PluginKind.DATA, id, arguments, "data")
-                    .trajectories(), id);
-            assertEquals(1.0, first.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
-                    org.nd4j.linalg.indexing.NDArrayIndex.point(0)).amaxNumber().doubleValue(), 1e-6, id);
+            assertEquals(first, registry.<DataSource>create(PluginKind.DATA, id, arguments, "data")
+                    .trajectories(ENGINE), id);
+            assertEquals(1.0, first.get(NDArrayIndex.point(0), NDArrayIndex.point(0)).amaxNumber().doubleValue(), 1e-6,
+                    id);
             assertTrue(Math.abs(first.meanNumber().doubleValue()) < 1e-6, id + ": zero-mean fields stay zero-mean");
         }
     }
@@ -103,11 +104,9 @@ class SpectralLinear2dTest {
     }
 
     private static double roughness(INDArray fields) {
-        INDArray shifted = Nd4j.concat(3, fields.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 32)), fields.get(
-                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)));
+        INDArray shifted = Nd4j.concat(3,
+                fields.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 32)),
+                fields.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 1)));
         return shifted.distance2(fields) / fields.norm2Number().doubleValue();
     }
 

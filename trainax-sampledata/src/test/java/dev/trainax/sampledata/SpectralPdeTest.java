@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Rollout;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** ETDRK2 in float64: exact linear decay, conserved mean, second-order convergence; diffusion and KS too. */
 class SpectralPdeTest {
@@ -99,7 +101,7 @@ class SpectralPdeTest {
     @Test
     void kuramotoSivashinskyStaysBoundedAndConvergesAtSecondOrder() {
         // 128 points resolve L = 32π (64 do not: the energy piles up and the run diverges)
-        INDArray start = org.nd4j.linalg.factory.Nd4j.concat(2, wave(1.0, 1, 0.0), wave(1.0, 1, 0.0));
+        INDArray start = Nd4j.concat(2, wave(1.0, 1, 0.0), wave(1.0, 1, 0.0));
         INDArray chaotic = steps(ks(0.1), start, 600);
         double max = chaotic.amaxNumber().doubleValue();
         assertTrue(max > 0.5 && max < 6, "KS settles on its attractor, |u| = " + max);
@@ -113,10 +115,9 @@ class SpectralPdeTest {
 
     @Test
     void theDataSourceMatchesThePeerLayout() {
-        INDArray data = PluginRegistry.load().<dev.trainax.api.DataSource>create(PluginKind.DATA, "burgers-1d",
-                Map.of("numSamples", 2, "temporalHorizon", 5), "data").trajectories();
+        INDArray data = PluginRegistry.load().<DataSource>create(PluginKind.DATA, "burgers-1d",
+                Map.of("numSamples", 2, "temporalHorizon", 5), "data").trajectories(ENGINE);
         assertArrayEquals(new long[] {2, 5, 1, 160}, data.shape());
-        assertEquals(1.0, data.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
-                org.nd4j.linalg.indexing.NDArrayIndex.point(0)).amaxNumber().doubleValue(), 1e-6);
+        assertEquals(1.0, data.get(NDArrayIndex.point(0), NDArrayIndex.point(0)).amaxNumber().doubleValue(), 1e-6);
     }
 }

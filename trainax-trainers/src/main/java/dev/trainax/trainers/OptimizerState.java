@@ -1,5 +1,6 @@
 package dev.trainax.trainers;
 
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 
@@ -29,7 +30,7 @@ public final class OptimizerState {
     }
 
     /** The ND4J updater bound to these buffers, created once. */
-    GradientUpdater<?> updater(java.util.function.Supplier<GradientUpdater<?>> factory) {
+    GradientUpdater<?> updater(Supplier<GradientUpdater<?>> factory) {
         if (updater == null) {
             updater = factory.get();
         }

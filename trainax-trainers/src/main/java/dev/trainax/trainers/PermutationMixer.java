@@ -23,7 +23,7 @@ public final class PermutationMixer {
     }
 
     private final int numSamples;
-    private final int numUpdateSteps;
+    private final int numTrainingSteps;
     private final int batchSize;
     private final int batchesPerEpoch;
     private final boolean fullBatchFallback;
@@ -31,20 +31,20 @@ public final class PermutationMixer {
 
     /**
      * @param numSamples     samples to draw from, ≥ 1
-     * @param numUpdateSteps minibatches to serve, ≥ 1
+     * @param numTrainingSteps minibatches to serve, ≥ 1
      * @param batchSize      requested batch size, ≥ 1
      * @param seed           seed of the permutations
      */
-    public PermutationMixer(int numSamples, int numUpdateSteps, int batchSize, long seed) {
+    public PermutationMixer(int numSamples, int numTrainingSteps, int batchSize, long seed) {
         Require.atLeast("numSamples", numSamples, 1);
-        Require.atLeast("numUpdateSteps", numUpdateSteps, 1);
+        Require.atLeast("numTrainingSteps", numTrainingSteps, 1);
         Require.atLeast("batchSize", batchSize, 1);
         this.numSamples = numSamples;
-        this.numUpdateSteps = numUpdateSteps;
+        this.numTrainingSteps = numTrainingSteps;
         this.fullBatchFallback = batchSize > numSamples;
         this.batchSize = Math.min(batchSize, numSamples);
         this.batchesPerEpoch = (numSamples + this.batchSize - 1) / this.batchSize;
-        int epochs = (numUpdateSteps + batchesPerEpoch - 1) / batchesPerEpoch;
+        int epochs = (numTrainingSteps + batchesPerEpoch - 1) / batchesPerEpoch;
         SplittableRandom random = new SplittableRandom(seed);
         this.permutations = new int[epochs][];
         for (int e = 0; e < epochs; e++) {
@@ -64,10 +64,10 @@ public final class PermutationMixer {
         return order;
     }
 
-    /** The minibatch of update step {@code step} in {@code [0, numUpdateSteps)}. */
+    /** The minibatch of update step {@code step} in {@code [0, numTrainingSteps)}. */
     public Minibatch minibatch(int step) {
-        Require.that(step >= 0 && step < numUpdateSteps, "step",
-                "must be in [0, numUpdateSteps = " + numUpdateSteps + "), got " + step);
+        Require.that(step >= 0 && step < numTrainingSteps, "step",
+                "must be in [0, numTrainingSteps = " + numTrainingSteps + "), got " + step);
         int epoch = step / batchesPerEpoch;
         int batch = step % batchesPerEpoch;
         int from = batch * batchSize;

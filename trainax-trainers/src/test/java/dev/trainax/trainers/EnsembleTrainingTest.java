@@ -3,14 +3,16 @@ package dev.trainax.trainers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
+import dev.trainax.configs.Supervised;
+import dev.trainax.nn.Activation;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.nn.Mlp;
 import dev.trainax.sampledata.Advection1d;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -37,11 +39,11 @@ class EnsembleTrainingTest {
     @ValueSource(strings = {"adam", "amsgrad", "rmsprop", "nesterov", "adamw", "sgd", "clipped-adam"})
     void eachMemberEqualsItsSeparateRun(String optimizerName) {
         INDArray data = Advection1d.periodic(30, 6, -0.75, 5, 30, 3);
-        for (dev.trainax.api.Network network : List.of(new Conv1d(1, 1, 2, false), new Mlp(30, 8, 1,
-                dev.trainax.nn.Activation.TANH))) {
-            GeneralTrainer trainer = SupervisedTrainer.builder(data).numRolloutSteps(3)
+        for (Network network : List.of(new Conv1d(1, 1, 2, false), new Mlp(30, 8, 1,
+                Activation.TANH))) {
+            GeneralTrainer trainer = Trainer.of(Supervised.of(3)).trajectories(data)
                     .optimizer(optimizer(optimizerName)).numTrainingSteps(40).batchSize(16)
-                    .dataType(DataType.DOUBLE).build().generalTrainer();
+                    .dataType(TrainingOptions.Precision.FLOAT64).build();
             List<Parameters> seeds = List.of(network.initialParameters(1), network.initialParameters(2),
                     network.initialParameters(3));
             List<TrainingResult> together = trainer.trainEnsemble(network, seeds, 7);

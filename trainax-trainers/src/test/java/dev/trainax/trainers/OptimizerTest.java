@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 
 class OptimizerTest {
 
@@ -79,7 +81,7 @@ class OptimizerTest {
         OptimizerState state = adamw.init(5, DataType.DOUBLE);
         INDArray expected = start.dup();
         INDArray moments = Nd4j.zeros(DataType.DOUBLE, 1, 10);
-        org.nd4j.linalg.learning.GradientUpdater<?> reference = new org.nd4j.linalg.learning.config.Adam(1.0)
+        GradientUpdater<?> reference = new Adam(1.0)
                 .instantiate(moments, true);
         for (int step = 0; step < gradients.length; step++) {
             adamw.step(parameters, gradients[step].dup(), state);

@@ -45,9 +45,9 @@ class PermutationMixerTest {
     void badArgumentsAreNamed() {
         assertEquals("batchSize must be ≥ 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> new PermutationMixer(5, 3, 0, 0)).getMessage());
-        assertEquals("numUpdateSteps must be ≥ 1, got 0",
+        assertEquals("numTrainingSteps must be ≥ 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> new PermutationMixer(5, 0, 2, 0)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new PermutationMixer(5, 3, 2, 0).minibatch(3))
-                .getMessage().startsWith("step must be in [0, numUpdateSteps = 3)"));
+                .getMessage().startsWith("step must be in [0, numTrainingSteps = 3)"));
     }
 }

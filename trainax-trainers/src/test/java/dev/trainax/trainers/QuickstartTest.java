@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Parameters;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.sampledata.FirstOrderUpwind;
@@ -24,7 +25,7 @@ class QuickstartTest {
     private static final Conv1d CONV = new Conv1d(1, 1, 2, false);
 
     static TrainingResult train(int r, int steps) {
-        return SupervisedTrainer.builder(DATA).numRolloutSteps(r).optimizer(Optimizer.adam(1e-2))
+        return Trainer.of(Supervised.of(r)).trajectories(DATA).optimizer(Optimizer.adam(1e-2))
                 .numTrainingSteps(steps).batchSize(32).build().train(CONV, CONV.initialParameters(73), 42);
     }
 

@@ -3,16 +3,20 @@ package dev.trainax.trainers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.BatchReduction;
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Stepper;
+import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
-import dev.trainax.configs.Residuum;
+import dev.trainax.configs.ResiduumTraining;
+import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Conv1d;
-import dev.trainax.sampledata.FiniteDifferenceResiduum;
 import dev.trainax.sampledata.FiniteDifferenceResiduum.Scheme;
+import dev.trainax.sampledata.FiniteDifferenceResiduum;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,8 +42,8 @@ class ResiduumTrainingTest {
         for (int j = 0; j < N; j++) {
             windows.putScalar(new long[] {0, 0, 0, j}, Math.sin(2 * Math.PI * mode * j / N));
         }
-        try (Objective objective = PluginRegistry.load().<dev.trainax.api.engine.Engine>create(PluginKind.ENGINE,
-                "samediff").compile(TrainingProblem.builder().configuration(Residuum.of(3))
+        try (Objective objective = PluginRegistry.load().<Engine>create(PluginKind.ENGINE,
+                "samediff").compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(ResiduumTraining.of(3))
                 .network(implicitEuler, Parameters.of(Map.of()))
                 .residuum(FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, N, 1.0, DT, NU)).stateShape(1, N)
                 .dataType(DataType.DOUBLE).build())) {
@@ -49,18 +53,18 @@ class ResiduumTrainingTest {
 
     @Test
     void aConvolutionLearnsFromTheResiduumAlone() {
-        INDArray initialConditions = PluginRegistry.load().<dev.trainax.api.DataSource>create(PluginKind.DATA,
+        INDArray initialConditions = PluginRegistry.load().<DataSource>create(PluginKind.DATA,
                 "diffusion-1d", Map.of("numPoints", N, "numSamples", 8, "temporalHorizon", 3), "data")
-                .trajectories();
+                .trajectories(PluginRegistry.load().create(PluginKind.ENGINE, "samediff"));
         Conv1d conv = new Conv1d(1, 1, 3, false);
-        NamedTrainer trainer = ResiduumTrainer.builder(initialConditions).numRolloutSteps(2)
+        GeneralTrainer trainer = Trainer.of(ResiduumTraining.of(2)).trajectories(initialConditions)
                 .residuum(FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, N, 1.0, DT, NU))
                 .optimizer(Optimizer.adam(1e-2))
                 .numTrainingSteps(300).batchSize(8).build();
         assertEquals(1, trainer.subStacker().storedLevels());
-        double before = trainer.generalTrainer().fullLoss(conv, conv.initialParameters(0));
+        double before = trainer.fullLoss(conv, conv.initialParameters(0));
         TrainingResult result = trainer.train(conv, conv.initialParameters(0), 1);
-        double after = trainer.generalTrainer().fullLoss(conv, result.parameters());
+        double after = trainer.fullLoss(conv, result.parameters());
         assertTrue(after < before / 100, "full residuum loss " + before + " -> " + after);
         double[] stencil = result.parameters().get("weight").castTo(DataType.DOUBLE).reshape(3).toDoubleVector();
         assertEquals(1.0, stencil[0] + stencil[1] + stencil[2], 0.05, "a consistent stencil sums to about one");

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Callback;
+import dev.trainax.api.Configuration;
 import dev.trainax.api.TrainingView;
+import dev.trainax.configs.DivertedChain;
+import dev.trainax.configs.DivertedChainBranchOne;
+import dev.trainax.configs.ResiduumTraining;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.sampledata.FirstOrderUpwind;
@@ -28,26 +33,46 @@ class TrainerArgumentsTest {
 
     @Test
     void badArgumentsFailBeforeTraining() {
-        assertFails("batchSize must be ≥ 1, got 0", () -> SupervisedTrainer.builder(DATA)
+        assertFails("batchSize: must be integer ≥ 1, got 0", () -> Trainer.of(Supervised.of(1)).trajectories(DATA)
                 .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(10).batchSize(0).build());
-        assertFails("numTrainingSteps must be ≥ 1, got 0", () -> SupervisedTrainer.builder(DATA)
+        assertFails("numTrainingSteps is required", () -> Trainer.of(Supervised.of(1)).trajectories(DATA)
                 .optimizer(Optimizer.adam(1e-2)).batchSize(4).build());
-        assertFails("referenceStepper is required by the diverted-chain trainer", () -> DivertedChainTrainer
-                .builder(DATA, 1).numRolloutSteps(2).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(5).batchSize(4)
-                .build());
-        assertFails("trajectories must have shape (samples, time, *state) with rank ≥ 3", () -> SupervisedTrainer
-                .builder(Nd4j.zeros(DataType.FLOAT, 3, 12)).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(5)
+        assertFails("referenceStepper is required by configuration DivertedChain", () -> Trainer
+                .of(DivertedChain.of(2, 1)).trajectories(DATA).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(5)
                 .batchSize(4).build());
-        assertFails("windowLength must be ≤ the trajectories' 12 time levels", () -> SupervisedTrainer.builder(DATA)
-                .numRolloutSteps(12).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(5).batchSize(4).build());
-        assertFails("diverted-chain.numBranchSteps must be ≤ numRolloutSteps = 2, got 3", () -> DivertedChainTrainer
-                .builder(DATA, 3).numRolloutSteps(2).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(5).batchSize(4)
-                .referenceStepper(new FirstOrderUpwind(-0.5)).build());
+        assertFails("trajectories must have shape (samples, time, channels, *space), got [3, 12]", () -> Trainer
+                .of(Supervised.of(1)).trajectories(Nd4j.zeros(DataType.FLOAT, 3, 12)).optimizer(Optimizer.adam(1e-2))
+                .numTrainingSteps(5).batchSize(4).build());
+        assertFails("trajectories have 12 time levels (shape [3, 12, 1, 16]) but configuration Supervised needs "
+                + "windows of 13 levels", () -> Trainer.of(Supervised.of(12)).trajectories(DATA)
+                .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(5).batchSize(4).build());
+        assertFails("trajectories have 12 time levels", () -> Trainer.of(DivertedChainBranchOne.of(12))
+                .trajectories(DATA).referenceStepper(new FirstOrderUpwind(-0.5)).optimizer(Optimizer.adam(1e-2))
+                .numTrainingSteps(5).batchSize(4).build());
+        assertFails("numBranchSteps must be ≤ numRolloutSteps = 2, got 3", () -> DivertedChain.of(2, 3));
+        assertFails("optimizer is required", () -> Trainer.of(Supervised.of(1)).trajectories(DATA)
+                .numTrainingSteps(5).batchSize(4).build());
+    }
+
+    @Test
+    void windowsFollowTrainaxForEveryConfiguration() {
+        // r = 3 on 12 levels: 9 windows per trajectory whether the configuration reads 4 levels or 1
+        for (Configuration configuration : List.of(Supervised.of(3), DivertedChain.of(3, 2),
+                DivertedChainBranchOne.of(3), ResiduumTraining.of(3))) {
+            RunPlan plan = Trainer.of(configuration).trajectories(DATA).referenceStepper(new FirstOrderUpwind(-0.5))
+                    .residuum((context, next, previous) -> next.sub(previous)).optimizer(Optimizer.adam(1e-2))
+                    .numTrainingSteps(1).batchSize(4).plan();
+            assertEquals(3 * 9, plan.windows().numWindows(), configuration.toString());
+            assertEquals(configuration.dataRequirement().numTimeLevels(), plan.windows().storedLevels());
+        }
+        RunPlan firstOnly = Trainer.of(Supervised.of(3)).trajectories(DATA).optimizer(Optimizer.adam(1e-2))
+                .numTrainingSteps(1).batchSize(4).doSubStacking(false).plan();
+        assertEquals(3, firstOnly.windows().numWindows());
     }
 
     @Test
     void aDivergingRunNamesTheStep() {
-        NamedTrainer trainer = SupervisedTrainer.builder(DATA).numRolloutSteps(3)
+        GeneralTrainer trainer = Trainer.of(Supervised.of(3)).trajectories(DATA)
                 .optimizer(Optimizer.sgd(LearningRateSchedule.constant(1e6))).numTrainingSteps(50).batchSize(8).build();
         assertFails("at update step", () -> trainer.train(CONV, CONV.initialParameters(0), 0));
     }
@@ -70,7 +95,7 @@ class TrainerArgumentsTest {
                 return view.loss();
             }
         };
-        NamedTrainer trainer = DivertedChainBranchOneTrainer.builder(DATA).numRolloutSteps(3)
+        GeneralTrainer trainer = Trainer.of(DivertedChainBranchOne.of(3)).trajectories(DATA)
                 .referenceStepper(new FirstOrderUpwind(-0.5)).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(6)
                 .batchSize(4).callbacks(List.of(norm)).build();
         assertEquals(1, trainer.subStacker().storedLevels());
@@ -82,9 +107,9 @@ class TrainerArgumentsTest {
 
     @Test
     void fullLossAndContinuedTraining() {
-        NamedTrainer trainer = SupervisedTrainer.builder(DATA).numRolloutSteps(2).optimizer(Optimizer.adam(1e-2))
+        GeneralTrainer trainer = Trainer.of(Supervised.of(2)).trajectories(DATA).optimizer(Optimizer.adam(1e-2))
                 .numTrainingSteps(20).batchSize(8).build();
-        GeneralTrainer general = trainer.generalTrainer();
+        GeneralTrainer general = trainer;
         TrainingResult first = general.train(CONV, CONV.initialParameters(5), 1);
         TrainingResult continued = general.train(CONV, first.parameters(), 2, first.optimizerState());
         assertEquals(20, first.optimizerState().steps());

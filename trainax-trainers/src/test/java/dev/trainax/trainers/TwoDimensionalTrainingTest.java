@@ -3,12 +3,17 @@ package dev.trainax.trainers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.DataSource;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
+import dev.trainax.configs.DivertedChain;
+import dev.trainax.configs.ResiduumTraining;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv2d;
-import dev.trainax.sampledata.FiniteDifferenceResiduum;
 import dev.trainax.sampledata.FiniteDifferenceResiduum.Scheme;
+import dev.trainax.sampledata.FiniteDifferenceResiduum;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,9 +34,10 @@ class TwoDimensionalTrainingTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
 
     private static INDArray data(int horizon) {
-        return REGISTRY.<dev.trainax.api.DataSource>create(PluginKind.DATA, "diffusion-2d",
+        return REGISTRY.<DataSource>create(PluginKind.DATA, "diffusion-2d",
                 Map.of("numPoints", N, "numSamples", 6, "temporalHorizon", horizon, "initialCondition", "grf",
-                        "powerLaw", 1.0, "viscosity", NU, "dt", DT), "data").trajectories();
+                        "powerLaw", 1.0, "viscosity", NU, "dt", DT), "data")
+                .trajectories(REGISTRY.create(PluginKind.ENGINE, "samediff"));
     }
 
     /**
@@ -41,14 +47,14 @@ class TwoDimensionalTrainingTest {
      */
     private static void assertConsistentDiffusionStencil(TrainingResult result) {
         double[] k = result.parameters().get("weight").castTo(DataType.DOUBLE).reshape(9).toDoubleVector();
-        String kernel = java.util.Arrays.toString(k);
+        String kernel = Arrays.toString(k);
         for (int corner : new int[] {2, 6, 8}) {
             assertEquals(k[0], k[corner], 0.01, "corners equal: " + kernel);
         }
         for (int edge : new int[] {3, 5, 7}) {
             assertEquals(k[1], k[edge], 0.01, "edges equal: " + kernel);
         }
-        assertEquals(1.0, java.util.Arrays.stream(k).sum(), 0.02, "unit sum: " + kernel);
+        assertEquals(1.0, Arrays.stream(k).sum(), 0.02, "unit sum: " + kernel);
         double secondMoment = k[0] + k[3] + k[6] + k[2] + k[5] + k[8];
         assertEquals(2 * R, secondMoment, 0.25 * 2 * R, "second moment along x: " + kernel);
         assertEquals(1 - 4 * R, k[4], 0.1, "centre near the five-point stencil's: " + kernel);
@@ -57,7 +63,7 @@ class TwoDimensionalTrainingTest {
     @Test
     void supervisedTrainingFindsTheFivePointStencil() {
         Conv2d conv = new Conv2d(1, 1, 3, false);
-        TrainingResult result = SupervisedTrainer.builder(data(6)).numRolloutSteps(2)
+        TrainingResult result = Trainer.of(Supervised.of(2)).trajectories(data(6))
                 .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(400).batchSize(8).build()
                 .train(conv, conv.initialParameters(0), 1);
         assertConsistentDiffusionStencil(result);
@@ -68,18 +74,18 @@ class TwoDimensionalTrainingTest {
         Conv2d conv = new Conv2d(1, 1, 3, false);
         Stepper exact = REGISTRY.create(PluginKind.REFERENCE_STEPPER, "diffusion-2d-exact",
                 Map.of("numPoints", N, "viscosity", NU, "dt", DT), "referenceStepper");
-        NamedTrainer trainer = DivertedChainTrainer.builder(data(6), 1).numRolloutSteps(2).referenceStepper(exact)
+        GeneralTrainer trainer = Trainer.of(DivertedChain.of(2, 1)).trajectories(data(6)).referenceStepper(exact)
                 .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(400).batchSize(8).build();
-        double before = trainer.generalTrainer().fullLoss(conv, conv.initialParameters(0));
+        double before = trainer.fullLoss(conv, conv.initialParameters(0));
         TrainingResult result = trainer.train(conv, conv.initialParameters(0), 1);
-        assertTrue(trainer.generalTrainer().fullLoss(conv, result.parameters()) < before / 100);
+        assertTrue(trainer.fullLoss(conv, result.parameters()) < before / 100);
         assertConsistentDiffusionStencil(result);
     }
 
     @Test
     void crankNicolsonResiduumAloneTeachesTheStencil() {
         Conv2d conv = new Conv2d(1, 1, 3, false);
-        TrainingResult result = ResiduumTrainer.builder(data(2)).numRolloutSteps(1)
+        TrainingResult result = Trainer.of(ResiduumTraining.of(1)).trajectories(data(2))
                 .residuum(FiniteDifferenceResiduum.diffusion2d(Scheme.CRANK_NICOLSON, N, 1.0, DT, NU))
                 .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(400).batchSize(8).build()
                 .train(conv, conv.initialParameters(0), 1);

@@ -6,6 +6,8 @@ import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +19,14 @@ import java.util.List;
  *   u⁰ ─f→ û¹ ─f→ û² … ─f→ ûʳ        loss = (1/r) Σₜ l(ûᵗ, uᵗ)
  * </pre>
  */
-record AveragedSupervised(int numRolloutSteps, TimeLevelLoss timeLevelLoss) implements Configuration {
+record AveragedSupervised(
+        @Param(value = "network steps", defaultValue = "1", min = 1) int numRolloutSteps,
+        @Param(value = "the time-level loss; null: the run's default", defaultValue = "mse") TimeLevelLoss timeLevelLoss)
+        implements Configuration {
 
+    /** Validated by the declarations above, the same rules specs are checked with. */
     AveragedSupervised {
-        if (numRolloutSteps < 1) {
-            throw new IllegalArgumentException("numRolloutSteps must be ≥ 1, got " + numRolloutSteps);
-        }
+        RecordParameters.check(AveragedSupervised.class, numRolloutSteps, timeLevelLoss);
     }
 
     @Override

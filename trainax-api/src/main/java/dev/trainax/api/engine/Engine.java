@@ -1,10 +1,14 @@
 package dev.trainax.api.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Stepper;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Executes configurations' loss programs and their gradients. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Engine {
 
     /**

@@ -1,8 +1,11 @@
 package dev.trainax.api.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Parameters;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * batch: the Java analogue of vmapping a Trainax trainer over initialisation keys. Member losses
  * and gradients equal those of separate {@link Objective}s.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface EnsembleObjective extends AutoCloseable {
 
     /** Number of members. */

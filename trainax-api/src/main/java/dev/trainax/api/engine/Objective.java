@@ -1,7 +1,10 @@
 package dev.trainax.api.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Parameters;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * given parameters on a batch of windows {@code (batch, timeLevels, channels, *space)}. Not
  * thread-safe; close it to release the engine's resources.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Objective extends AutoCloseable {
 
     /** What a batch must contain. */

@@ -1,8 +1,11 @@
 package dev.trainax.api.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.trainax.api.Require;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A stepper compiled for forward use with fixed parameters: autoregressive rollouts of a trained
  * network, or data generation with a reference stepper.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Rollout {
 
     /** One step of a batch of states {@code (batch, channels, *space)}. */

@@ -1,5 +1,7 @@
 package dev.trainax.api.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.trainax.api.Configuration;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Require;
@@ -9,6 +11,7 @@ import dev.trainax.api.TimeLevelLoss;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -18,6 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * floating-point type. Building one checks that the configuration's requirements are met; engines
  * rely on that and do not check again.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TrainingProblem {
 
     private final Configuration configuration;

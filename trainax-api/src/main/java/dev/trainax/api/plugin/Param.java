@@ -1,10 +1,13 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Declares a record component as a plugin parameter: the component's name is the parameter's name,
@@ -16,6 +19,7 @@ import java.lang.annotation.Target;
  * its constants in lower case, {@code _} written {@code -}), {@code double[]}, a plugin product
  * type such as {@link dev.trainax.api.TimeLevelLoss}, or a {@code List} of one.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)

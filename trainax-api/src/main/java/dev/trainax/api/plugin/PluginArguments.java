@@ -1,13 +1,18 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Validated arguments of one plugin: every declared parameter with its given or default value,
  * converted to its type. Built by {@link PluginRegistry#create}; tests may use {@link #of}.
  */
+@API(status = STABLE, since = "0.1")
 public final class PluginArguments {
 
     private final String path;
@@ -30,7 +35,7 @@ public final class PluginArguments {
      *
      * @param owner what the parameters belong to, for messages (a plugin id or a section name)
      */
-    public static PluginArguments bind(String owner, java.util.List<PluginParameter> parameters, Map<String, ?> raw,
+    public static PluginArguments bind(String owner, List<PluginParameter> parameters, Map<String, ?> raw,
                                        String path, PluginRegistry registry) {
         for (String key : raw.keySet()) {
             if (parameters.stream().noneMatch(p -> p.name().equals(key))) {
@@ -99,8 +104,8 @@ public final class PluginArguments {
     }
 
     /** A list of nested plugins. */
-    public <T> java.util.List<T> plugins(String name, Class<T> type) {
-        return ((java.util.List<?>) value(name)).stream().map(type::cast).toList();
+    public <T> List<T> plugins(String name, Class<T> type) {
+        return ((List<?>) value(name)).stream().map(type::cast).toList();
     }
 
     /** Whether a value (given or default) is present. */

@@ -1,6 +1,9 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One discovered plugin as listings show it.
@@ -11,6 +14,7 @@ import java.util.List;
  * @param module      the JPMS module (or "unnamed") that provides it
  * @param parameters  its parameters
  */
+@API(status = STABLE, since = "0.1")
 public record PluginDescriptor(PluginKind kind, String id, String description, String module,
                                List<PluginParameter> parameters) {
 }

@@ -1,5 +1,7 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.trainax.api.Callback;
 import dev.trainax.api.Configuration;
 import dev.trainax.api.DataSource;
@@ -8,8 +10,10 @@ import dev.trainax.api.Residuum;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
+import org.apiguardian.api.API;
 
 /** The kinds of plugins, each with its provider interface and the type its providers create. */
+@API(status = STABLE, since = "0.1")
 public enum PluginKind {
     /** Time-level losses. */
     LOSS("loss", LossProvider.class, TimeLevelLoss.class),

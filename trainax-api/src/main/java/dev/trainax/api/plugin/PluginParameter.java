@@ -1,15 +1,20 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One typed parameter of a {@link PluginProvider}: name, type, description, default and the
  * allowed range or choices. Immutable; the modifiers return new instances. A parameter without a
  * default is required unless marked {@link #optional()}.
  */
+@API(status = STABLE, since = "0.1")
 public final class PluginParameter {
 
     /** The value types a parameter can take. */
@@ -219,10 +224,9 @@ public final class PluginParameter {
     }
 
     private double[] bindNumbers(Object raw, String path) {
-        if (raw instanceof double[] array) {
-            return array.clone();
-        }
-        if (!(raw instanceof List<?> list)) {
+        List<?> list = raw instanceof double[] array ? Arrays.stream(array).boxed().toList()
+                : raw instanceof List<?> given ? given : null;
+        if (list == null) {
             throw mismatch(path, raw);
         }
         double[] values = new double[list.size()];

@@ -1,6 +1,9 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A plugin: a stable kebab-case id, a one-line description, typed parameters with defaults and
@@ -9,6 +12,7 @@ import java.util.List;
  *
  * @param <T> what the provider creates
  */
+@API(status = STABLE, since = "0.1")
 public interface PluginProvider<T> {
 
     /** The stable id, unique within its kind, in kebab-case (e.g. {@code diverted-chain}). */

@@ -1,5 +1,7 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Every plugin provider, by kind and id. {@link #load()} discovers them with
@@ -15,6 +18,7 @@ import java.util.TreeMap;
  * same id are an error naming both modules; asking for an unknown id is an error listing the known
  * ones.
  */
+@API(status = STABLE, since = "0.1")
 public final class PluginRegistry {
 
     private final Map<PluginKind, Map<String, PluginProvider<?>>> providers = new EnumMap<>(PluginKind.class);

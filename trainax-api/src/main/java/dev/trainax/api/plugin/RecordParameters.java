@@ -1,5 +1,7 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The plugin parameters of a record whose components carry {@link Param}: derived once per record
@@ -20,6 +23,7 @@ import java.util.Map;
  *
  * @param <R> the record type
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RecordParameters<R extends Record> {
 
     private static final ClassValue<List<PluginParameter>> DECLARED = new ClassValue<>() {

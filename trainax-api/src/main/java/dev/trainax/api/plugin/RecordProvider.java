@@ -1,8 +1,11 @@
 package dev.trainax.api.plugin;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A provider whose parameters are the {@link Param}-annotated components of a record: extend it
@@ -21,6 +24,7 @@ import java.util.function.Function;
  * @param <R> the parameter record
  * @param <T> what the provider creates
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class RecordProvider<R extends Record, T> implements PluginProvider<T> {
 
     private final String id;

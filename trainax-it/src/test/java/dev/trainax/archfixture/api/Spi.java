@@ -1,8 +1,10 @@
 package dev.trainax.archfixture.api;
 
+import dev.trainax.archfixture.engine.Impl;
+
 /** Fixture: an api type that wrongly reaches into an implementation. */
 public class Spi {
     public Object leak() {
-        return new dev.trainax.archfixture.engine.Impl();
+        return new Impl();
     }
 }

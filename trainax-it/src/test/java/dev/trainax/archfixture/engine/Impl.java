@@ -1,8 +1,10 @@
 package dev.trainax.archfixture.engine;
 
+import dev.trainax.archfixture.configs.Config;
+
 /** Fixture: an implementation that prints and depends on a sibling implementation. */
 public class Impl {
     public void talk() {
-        System.out.println(new dev.trainax.archfixture.configs.Config());
+        System.out.println(new Config());
     }
 }

@@ -1,17 +1,21 @@
-package dev.trainax.callbacks;
+package dev.trainax.metrics.prometheus;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Callback;
 import dev.trainax.api.TrainingView;
+import dev.trainax.callbacks.BaseCallback;
+import dev.trainax.callbacks.TrainingMetrics;
+import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.SupervisedTrainer;
+import dev.trainax.trainers.Trainer;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -75,15 +79,17 @@ class RealPrometheusTest {
                         return null;
                     }
                 };
-                SupervisedTrainer.builder(Advection1d.periodic(30, 20, -0.75, 5, 100, 0)).numRolloutSteps(1)
+                Trainer.of(Supervised.of(1)).trajectories(Advection1d.periodic(30, 20, -0.75, 5, 100, 0))
                         .optimizer(Optimizer.adam(1e-2)).numTrainingSteps(2000).batchSize(32)
                         .callbacks(List.of(new TrainingMetrics(registry, "it", "supervised"), awaitScrapes)).build()
                         .train(conv, conv.initialParameters(73), 42);
                 awaitScrapes(endpoint, endpoint.scrapes() + 2);
                 long end = System.currentTimeMillis() / 1000 + 1;
+                // the gauge reads 0 until the first step, and Prometheus scrapes while ND4J starts: keep only
+                // samples taken once a step was counted
                 String query = base + "/api/v1/query_range?query="
-                        + URLEncoder.encode("trainax_train_loss{run=\"it\",configuration=\"supervised\"}",
-                                StandardCharsets.UTF_8)
+                        + URLEncoder.encode("trainax_train_loss{run=\"it\",configuration=\"supervised\"}"
+                                + " and on(run, configuration) trainax_train_steps_total > 0", StandardCharsets.UTF_8)
                         + "&start=" + start + "&end=" + end + "&step=0.5";
                 List<Double> series = values(get(query));
                 assertTrue(series.size() >= 3, "scraped samples: " + series + "\n" + Files.readString(
@@ -112,7 +118,7 @@ class RealPrometheusTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -1,10 +1,12 @@
-package dev.trainax.callbacks;
+package dev.trainax.metrics.prometheus;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainax.api.Configuration;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.TrainingView;
 import dev.trainax.api.engine.LossAndGradient;
+import dev.trainax.callbacks.TrainingMetrics;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Every metric the shipped Grafana dashboard queries is one that {@link TrainingMetrics} exports. */
@@ -41,7 +44,7 @@ class GrafanaDashboardTest {
                 return parameters;
             }
 
-            public org.nd4j.linalg.api.ndarray.INDArray batch() {
+            public INDArray batch() {
                 return Nd4j.zeros(4, 2);
             }
 
@@ -49,7 +52,7 @@ class GrafanaDashboardTest {
                 return 0.1;
             }
 
-            public LossAndGradient evaluate(dev.trainax.api.Configuration configuration) {
+            public LossAndGradient evaluate(Configuration configuration) {
                 throw new UnsupportedOperationException();
             }
 
@@ -60,12 +63,8 @@ class GrafanaDashboardTest {
         metrics.onStep(view);
         metrics.onStep(view);
         String exported = registry.scrape();
-        Path dashboard = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs", "grafana",
-                "trainax-training-dashboard.json");
-        if (!Files.exists(dashboard)) {
-            dashboard = Path.of("..", "docs", "grafana", "trainax-training-dashboard.json");
-        }
-        String json = Files.readString(dashboard);
+        // Surefire runs in the module's folder, which holds the dashboard
+        String json = Files.readString(Path.of("grafana", "trainax-training-dashboard.json"));
         Matcher metric = Pattern.compile("trainax_[a-z_]+").matcher(json);
         int found = 0;
         while (metric.find()) {

@@ -1,4 +1,4 @@
-package dev.trainax.callbacks;
+package dev.trainax.metrics.prometheus;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.trainax.api.Require;
@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Serves a {@link PrometheusMeterRegistry} at {@code /metrics} over HTTP from the training process,
@@ -19,9 +20,9 @@ import java.util.concurrent.Executors;
 public final class PrometheusEndpoint implements AutoCloseable {
 
     private final HttpServer server;
-    private final java.util.concurrent.atomic.AtomicLong scrapes;
+    private final AtomicLong scrapes;
 
-    private PrometheusEndpoint(HttpServer server, java.util.concurrent.atomic.AtomicLong scrapes) {
+    private PrometheusEndpoint(HttpServer server, AtomicLong scrapes) {
         this.server = server;
         this.scrapes = scrapes;
     }
@@ -38,7 +39,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 "must be in [0, 65535], got " + address.getPort());
         try {
             HttpServer server = HttpServer.create(address, 0);
-            java.util.concurrent.atomic.AtomicLong scrapes = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong scrapes = new AtomicLong();
             server.createContext("/metrics", exchange -> {
                 scrapes.incrementAndGet();
                 byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package dev.trainax.callbacks;
+package dev.trainax.metrics.prometheus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

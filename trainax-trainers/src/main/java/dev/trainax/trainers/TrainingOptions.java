@@ -1,0 +1,100 @@
+package dev.trainax.trainers;
+
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * How long and on what a run trains: the {@code training} section of a run spec, and the training
+ * options of {@link RunPlan.Builder}. Each option is declared here once; specs, listings and
+ * resolved specs derive from these components.
+ *
+ * @param numTrainingSteps update steps, at least 1
+ * @param batchSize        windows per minibatch, at least 1 (all windows when larger than their number)
+ * @param seed             seed of the minibatch order
+ * @param initSeed         seed of the network's initial parameters
+ * @param dataType         floating-point type of training (float32 by default)
+ * @param recordLossEvery  record the minibatch loss every k update steps
+ * @param doSubStacking    train on every overlapping window (true) or on the first window of each trajectory
+ */
+public record TrainingOptions(
+        @Param(value = "update steps", min = 1) int numTrainingSteps,
+        @Param(value = "windows per minibatch", min = 1) int batchSize,
+        @Param(value = "seed of the minibatch order", defaultValue = "0") int seed,
+        @Param(value = "seed of the network initialisation", defaultValue = "0") int initSeed,
+        @Param(value = "floating-point type", defaultValue = "float32") Precision dataType,
+        @Param(value = "record the loss every k steps", defaultValue = "1", min = 1) int recordLossEvery,
+        @Param(value = "all overlapping windows of each trajectory (true) or only its first", defaultValue = "true")
+        boolean doSubStacking) {
+
+    /** Validates against the declarations. */
+    public TrainingOptions {
+        RecordParameters.check(TrainingOptions.class, numTrainingSteps, batchSize, seed, initSeed, dataType,
+                recordLossEvery, doSubStacking);
+    }
+
+    /** {@code numTrainingSteps} updates on minibatches of {@code batchSize}, every other option at its default. */
+    public static TrainingOptions of(int numTrainingSteps, int batchSize) {
+        return new TrainingOptions(numTrainingSteps, batchSize, 0, 0, Precision.FLOAT32, 1, true);
+    }
+
+    /** The same with another number of update steps. */
+    public TrainingOptions withNumTrainingSteps(int value) {
+        return new TrainingOptions(value, batchSize, seed, initSeed, dataType, recordLossEvery, doSubStacking);
+    }
+
+    /** The same with another minibatch size. */
+    public TrainingOptions withBatchSize(int value) {
+        return new TrainingOptions(numTrainingSteps, value, seed, initSeed, dataType, recordLossEvery, doSubStacking);
+    }
+
+    /** The same with another floating-point type. */
+    public TrainingOptions withDataType(Precision value) {
+        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, value, recordLossEvery, doSubStacking);
+    }
+
+    /** The same recording the loss every {@code k} steps. */
+    public TrainingOptions withRecordLossEvery(int k) {
+        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, dataType, k, doSubStacking);
+    }
+
+    /** The same with or without sub-stacking. */
+    public TrainingOptions withSubStacking(boolean value) {
+        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, dataType, recordLossEvery, value);
+    }
+
+    /** The same with other seeds for the minibatch order and the initial parameters. */
+    public TrainingOptions withSeeds(int minibatchSeed, int initialisationSeed) {
+        return new TrainingOptions(numTrainingSteps, batchSize, minibatchSeed, initialisationSeed, dataType,
+                recordLossEvery, doSubStacking);
+    }
+
+    /** The floating-point types training runs in. */
+    public enum Precision {
+        /** 32-bit floats (the default). */
+        FLOAT32(DataType.FLOAT),
+        /** 64-bit floats (gradient checks). */
+        FLOAT64(DataType.DOUBLE);
+
+        private final DataType type;
+
+        Precision(DataType type) {
+            this.type = type;
+        }
+
+        /** The ND4J type. */
+        public DataType type() {
+            return type;
+        }
+
+        /** The precision of an ND4J type. */
+        public static Precision of(DataType type) {
+            for (Precision precision : values()) {
+                if (precision.type == type) {
+                    return precision;
+                }
+            }
+            throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, got " + type);
+        }
+    }
+}
