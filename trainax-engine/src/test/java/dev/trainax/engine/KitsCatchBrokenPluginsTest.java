@@ -16,7 +16,13 @@ import dev.trainax.api.State;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.engine.Engine;
+import dev.trainax.api.engine.EnsembleObjective;
+import dev.trainax.api.engine.Objective;
+import dev.trainax.api.engine.Rollout;
+import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.testkit.ConfigurationKit;
+import dev.trainax.testkit.EngineKit;
 import dev.trainax.testkit.LossKit;
 import dev.trainax.testkit.NetworkKit;
 import dev.trainax.testkit.ReferenceStepperKit;
@@ -24,7 +30,9 @@ import dev.trainax.testkit.ResiduumKit;
 import dev.trainax.testkit.Tiny;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.opentest4j.AssertionFailedError;
 
@@ -267,5 +275,92 @@ class KitsCatchBrokenPluginsTest {
                 return Tiny.STATE_SHAPE.clone();
             }
         }::stateGradientMatchesFiniteDifferences);
+    }
+
+    /** The SameDiff engine with every cut of every program ignored. */
+    private static final class CutIgnoringEngine implements Engine {
+        private final Engine engine = new SameDiffEngine();
+
+        private static TrainingProblem withoutCuts(TrainingProblem problem) {
+            Configuration configuration = problem.configuration();
+            Configuration uncut = new Program(configuration.dataRequirement(),
+                    ops -> configuration.loss(new WithoutCuts(ops)));
+            return TrainingProblem.builder().configuration(uncut).network(problem.network(), problem.parameterTemplate())
+                    .referenceStepper(problem.referenceStepper().orElse(null)).residuum(problem.residuum().orElse(null))
+                    .defaultLoss(problem.defaultLoss().orElse(null)).stateShape(problem.stateShape())
+                    .dataType(problem.dataType()).build();
+        }
+
+        @Override
+        public Objective compile(TrainingProblem problem) {
+            return engine.compile(withoutCuts(problem));
+        }
+
+        @Override
+        public EnsembleObjective compileEnsemble(TrainingProblem problem, int members) {
+            return engine.compileEnsemble(withoutCuts(problem), members);
+        }
+
+        @Override
+        public Rollout compileRollout(Stepper stepper, Parameters parameters, long[] stateShape, DataType dataType) {
+            return engine.compileRollout(stepper, parameters, stateShape, dataType);
+        }
+    }
+
+    /** Forwards every operation but {@code stopGradient}, which passes the state on with its gradient. */
+    private record WithoutCuts(RolloutOps ops) implements RolloutOps {
+        @Override
+        public State data(int timeLevel) {
+            return ops.data(timeLevel);
+        }
+
+        @Override
+        public State network(State state) {
+            return ops.network(state);
+        }
+
+        @Override
+        public State reference(State state) {
+            return ops.reference(state);
+        }
+
+        @Override
+        public State residuum(State next, State previous) {
+            return ops.residuum(next, previous);
+        }
+
+        @Override
+        public State stopGradient(State state) {
+            return state;
+        }
+
+        @Override
+        public Scalar loss(TimeLevelLoss loss, State prediction, State target) {
+            return ops.loss(loss, prediction, target);
+        }
+
+        @Override
+        public Scalar loss(TimeLevelLoss loss, State residuum) {
+            return ops.loss(loss, residuum);
+        }
+
+        @Override
+        public Scalar weightedSum(double[] weights, List<Scalar> terms) {
+            return ops.weightedSum(weights, terms);
+        }
+    }
+
+    @Test
+    void engineKitCatchesAnEngineThatIgnoresCuts() {
+        EngineKit kit = new EngineKit() {
+            @Override
+            protected Engine engine() {
+                return new CutIgnoringEngine();
+            }
+        };
+        fails(kit::cutsEqualHandUnrolledPrograms);
+        fails(kit::aLossBehindACutHasNoGradient);
+        // without cuts in its programs, the same engine passes the equalities
+        kit.fullBranchDivertedChainEqualsSupervisedRollout();
     }
 }
