@@ -1,13 +1,12 @@
-package dev.trainax.configs;
+package dev.trainax.nn;
 
-import dev.trainax.nn.Padding;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * "SAME" cross-correlation on cubic grids of {@code n} points per axis written as plain loops, the
- * independent reference for {@link dev.trainax.nn.Conv}: {@code y[b,o,p] = bias[o] + Σ_{i,q}
+ * independent reference for {@link Conv}: {@code y[b,o,p] = bias[o] + Σ_{i,q}
  * w[o,i,q]·x[b,i,map(p + q − before)]}, where {@code map} wraps, mirrors or drops (zero padding)
  * indices outside the grid.
  */

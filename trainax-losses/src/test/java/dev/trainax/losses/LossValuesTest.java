@@ -1,15 +1,20 @@
-package dev.trainax.configs;
+package dev.trainax.losses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.Configuration;
+import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.RolloutOps;
+import dev.trainax.api.Scalar;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
-import dev.trainax.losses.CompositeLoss;
-import dev.trainax.losses.MeanPowerLoss;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,10 +24,40 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Loss values against hand computation: an identity "network" makes one-step supervised training
- * evaluate {@code l(u⁰, u¹)}, and the residuum {@code R(next, prev) = 2·next − prev} makes residuum
- * training evaluate {@code l(u⁰)}.
+ * evaluate {@code l(u⁰, u¹)}, and the residuum {@code R(next, prev) = 2·next − prev} makes
+ * one-step residuum training evaluate {@code l(u⁰)}. The two programs are written here against
+ * {@link RolloutOps}, as the configurations write them, because the configurations' module
+ * test-depends on this one.
  */
 class LossValuesTest {
+
+    private static final Engine ENGINE = PluginRegistry.load().create(PluginKind.ENGINE, "samediff");
+
+    /** {@code l(f(u⁰), u¹)}: one-step supervised training. */
+    private record OneStepSupervised(TimeLevelLoss loss) implements Configuration {
+        @Override
+        public DataRequirement dataRequirement() {
+            return new DataRequirement(2, false, false);
+        }
+
+        @Override
+        public Scalar loss(RolloutOps ops) {
+            return ops.loss(loss, ops.network(ops.data(0)), ops.data(1));
+        }
+    }
+
+    /** {@code l(R(f(u⁰), u⁰))}: one-step residuum training. */
+    private record OneStepResiduum(TimeLevelLoss loss) implements Configuration {
+        @Override
+        public DataRequirement dataRequirement() {
+            return new DataRequirement(1, 2, false, true);
+        }
+
+        @Override
+        public Scalar loss(RolloutOps ops) {
+            return ops.loss(loss, ops.residuum(ops.network(ops.data(0)), ops.data(0)));
+        }
+    }
 
     /** Two samples of one channel and three points: prediction u⁰ and target u¹. */
     private static final double[][] PREDICTION = {{1, -2, 3}, {0, 0, 4}};
@@ -41,15 +76,15 @@ class LossValuesTest {
     }
 
     private static double supervised(TimeLevelLoss loss) {
-        return evaluate(Supervised.of(1).withLoss(loss));
+        return evaluate(new OneStepSupervised(loss));
     }
 
     private static double residuum(TimeLevelLoss loss) {
-        return evaluate(new ResiduumTraining(1, loss, false, 1, false, false, null));
+        return evaluate(new OneStepResiduum(loss));
     }
 
-    private static double evaluate(dev.trainax.api.Configuration configuration) {
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(configuration)
+    private static double evaluate(Configuration configuration) {
+        try (Objective objective = ENGINE.compile(TrainingProblem.builder().configuration(configuration)
                 .network(IDENTITY, Parameters.of(Map.of())).residuum((context, next, previous) -> next.mul(2).sub(previous))
                 .stateShape(1, 3).dataType(DataType.DOUBLE).build())) {
             return objective.loss(Parameters.of(Map.of()), windows());

@@ -1,25 +1,20 @@
-package dev.trainax.configs;
+package dev.trainax.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
+import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.TrainingProblem;
-import dev.trainax.losses.MeanPowerLoss;
-import dev.trainax.nn.Activation;
-import dev.trainax.nn.Conv1d;
-import dev.trainax.nn.Conv2d;
-import dev.trainax.nn.Conv;
-import dev.trainax.nn.ConvNet;
-import dev.trainax.nn.Mlp;
-import dev.trainax.nn.Padding;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
 import dev.trainax.testkit.GradientCheck;
 import dev.trainax.testkit.RandomArrays;
+import dev.trainax.testkit.Tiny;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,16 +31,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class LayerValuesTest {
 
+    static final Engine ENGINE = PluginRegistry.load().create(PluginKind.ENGINE, "samediff");
+
     private static INDArray output(Network network, Parameters parameters, INDArray states) {
         long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        return Fixture.ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
+        return ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
     }
 
     /** MSE loss and gradient of one supervised step from {@code states} to {@code targets}. */
     private static LossAndGradient supervised(Network network, Parameters parameters, INDArray states,
                                               INDArray targets) {
         long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(1))
+        try (Objective objective = ENGINE.compile(TrainingProblem.builder().configuration(Tiny.supervised(1))
                 .network(network, parameters).stateShape(stateShape).dataType(DataType.DOUBLE).build())) {
             return objective.lossAndGradient(parameters, Nd4j.stack(1, states, targets));
         }
@@ -164,8 +161,8 @@ class LayerValuesTest {
             windowShape[1] = 3;
             windowShape[2] = 1;
             INDArray windows = RandomArrays.gaussian(dims, DataType.DOUBLE, windowShape);
-            try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN))
-                    .configuration(Supervised.of(2)).network(net, p)
+            try (Objective objective = ENGINE.compile(TrainingProblem.builder()
+                    .configuration(Tiny.supervised(2)).network(net, p)
                     .stateShape(Arrays.copyOfRange(windowShape, 2, windowShape.length)).dataType(DataType.DOUBLE)
                     .build())) {
                 GradientCheck.Result check = GradientCheck.check(objective, p, windows, 1e-6, 1e-4);

@@ -1,0 +1,100 @@
+package dev.trainax.nn;
+
+import dev.trainax.api.Network;
+import dev.trainax.testkit.NetworkKit;
+import org.junit.jupiter.api.Nested;
+
+/** Every built-in architecture, at a tiny size, against the network compatibility kit. */
+class NetworkKitTest {
+
+    @Nested
+    class MlpKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new Mlp(4, 5, 2, Activation.TANH);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {4};
+        }
+    }
+
+    @Nested
+    class Conv1dKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new Conv1d(2, 2, 3, true, Padding.CIRCULAR);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {2, 7};
+        }
+    }
+
+    @Nested
+    class Conv1dKernelTwoKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new Conv1d(1, 1, 2, false);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 6};
+        }
+    }
+
+    @Nested
+    class Conv2dKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new Conv2d(1, 1, 3, true, Padding.REFLECT);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 4, 5};
+        }
+    }
+
+    @Nested
+    class ConvNetKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new ConvNet(1, 3, 1, 3, Activation.TANH, Padding.ZERO);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 8};
+        }
+    }
+
+    @Nested
+    class ConvNet2dKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new ConvNet(2, 1, 2, 1, 3, Activation.TANH, Padding.CIRCULAR);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 4, 4};
+        }
+    }
+
+    @Nested
+    class ResNetKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new ResNet(1, 2, 3, 1, 3, Activation.TANH, Padding.REFLECT);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {2, 6};
+        }
+    }
+}
