@@ -2,6 +2,7 @@ package dev.trainax.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.trainax.api.internal.Require;
 import org.apiguardian.api.API;
 
 /**

@@ -2,6 +2,8 @@ package dev.trainax.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.trainax.api.internal.AtomicFiles;
+import dev.trainax.api.internal.Require;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.trainax.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.trainax.api.internal.Require;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;

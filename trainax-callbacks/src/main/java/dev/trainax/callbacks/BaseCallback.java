@@ -1,7 +1,7 @@
 package dev.trainax.callbacks;
 
 import dev.trainax.api.Callback;
-import dev.trainax.api.Require;
+import dev.trainax.api.internal.Require;
 
 /** A callback's interval and name, validated once. */
 public abstract class BaseCallback implements Callback {

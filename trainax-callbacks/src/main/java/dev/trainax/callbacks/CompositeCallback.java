@@ -1,8 +1,8 @@
 package dev.trainax.callbacks;
 
 import dev.trainax.api.Callback;
-import dev.trainax.api.Require;
 import dev.trainax.api.TrainingView;
+import dev.trainax.api.internal.Require;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.trainax.callbacks;
 
 import dev.trainax.api.Configuration;
-import dev.trainax.api.Require;
 import dev.trainax.api.TrainingView;
+import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.RecordParameters;
 

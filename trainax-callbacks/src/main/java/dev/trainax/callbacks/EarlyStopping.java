@@ -1,7 +1,7 @@
 package dev.trainax.callbacks;
 
-import dev.trainax.api.Require;
 import dev.trainax.api.TrainingView;
+import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.RecordParameters;
 import java.util.function.ToDoubleFunction;

@@ -1,7 +1,7 @@
 package dev.trainax.callbacks;
 
-import dev.trainax.api.Require;
 import dev.trainax.api.TrainingView;
+import dev.trainax.api.internal.Require;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,12 +2,12 @@ package dev.trainax.cli;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import dev.trainax.api.AtomicFiles;
 import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Rollout;
+import dev.trainax.api.internal.AtomicFiles;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.trainax.cli;
 
-import dev.trainax.api.AtomicFiles;
+import dev.trainax.api.internal.AtomicFiles;
 import dev.trainax.trainers.TrainingResult;
 import java.awt.BasicStroke;
 import java.awt.Color;

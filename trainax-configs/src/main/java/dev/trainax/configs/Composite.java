@@ -2,11 +2,11 @@ package dev.trainax.configs;
 
 import dev.trainax.api.Configuration;
 import dev.trainax.api.DataRequirement;
-import dev.trainax.api.Require;
-import dev.trainax.api.plugin.Param;
-import dev.trainax.api.plugin.RecordParameters;
 import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
+import dev.trainax.api.internal.Require;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.trainax.configs;
 
-import dev.trainax.api.Require;
 import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.internal.Require;
 import java.util.Arrays;
 import java.util.List;
 

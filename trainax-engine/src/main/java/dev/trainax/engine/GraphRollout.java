@@ -1,9 +1,9 @@
 package dev.trainax.engine;
 
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Require;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Rollout;
+import dev.trainax.api.internal.Require;
 import dev.trainax.engine.direct.DirectExecutor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

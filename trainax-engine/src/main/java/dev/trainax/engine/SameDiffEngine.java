@@ -1,13 +1,13 @@
 package dev.trainax.engine;
 
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Require;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.RecordParameters;
 import dev.trainax.engine.direct.DirectExecutor;

@@ -2,8 +2,8 @@ package dev.trainax.losses;
 
 import dev.trainax.api.BatchReduction;
 import dev.trainax.api.LossContext;
-import dev.trainax.api.Require;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.RecordParameters;
 import org.nd4j.autodiff.samediff.SDVariable;

@@ -2,8 +2,8 @@ package dev.trainax.nn;
 
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
+import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.RecordParameters;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.trainax.nn;
 
-import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
+import dev.trainax.api.internal.Require;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;

@@ -1,6 +1,6 @@
 package dev.trainax.sampledata;
 
-import dev.trainax.api.Require;
+import dev.trainax.api.internal.Require;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -2,9 +2,9 @@ package dev.trainax.sampledata;
 
 import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Require;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Rollout;
+import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.DataSourceProvider;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.RecordProvider;

@@ -1,6 +1,6 @@
 package dev.trainax.sampledata;
 
-import dev.trainax.api.Require;
+import dev.trainax.api.internal.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.trainax.sampledata;
 
-import dev.trainax.api.Require;
+import dev.trainax.api.internal.Require;
 
 /**
  * The real discrete Fourier transform of {@code N} points (N even) as dense matrices acting on row

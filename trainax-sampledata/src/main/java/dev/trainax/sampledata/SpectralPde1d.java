@@ -1,8 +1,8 @@
 package dev.trainax.sampledata;
 
-import dev.trainax.api.Require;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
+import dev.trainax.api.internal.Require;
 import java.util.function.DoubleUnaryOperator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;

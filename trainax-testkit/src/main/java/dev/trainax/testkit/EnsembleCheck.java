@@ -1,12 +1,12 @@
 package dev.trainax.testkit;
 
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Require;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.api.internal.Require;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -2,9 +2,9 @@ package dev.trainax.trainers;
 
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Require;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Objective;
+import dev.trainax.api.internal.Require;
 import java.util.List;
 
 /**

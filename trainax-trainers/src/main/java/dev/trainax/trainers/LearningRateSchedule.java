@@ -1,6 +1,6 @@
 package dev.trainax.trainers;
 
-import dev.trainax.api.Require;
+import dev.trainax.api.internal.Require;
 
 /** The learning rate at each update step (from 0), as optax's schedules define it. */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package dev.trainax.trainers;
 
-import dev.trainax.api.Require;
+import dev.trainax.api.internal.Require;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

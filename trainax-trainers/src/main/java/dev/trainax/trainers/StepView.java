@@ -2,11 +2,11 @@ package dev.trainax.trainers;
 
 import dev.trainax.api.Configuration;
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Require;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TrainingView;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
+import dev.trainax.api.internal.Require;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -2,7 +2,7 @@ package dev.trainax.api.engine;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.trainax.api.Require;
+import dev.trainax.api.internal.Require;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;

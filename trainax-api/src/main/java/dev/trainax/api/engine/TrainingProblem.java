@@ -4,10 +4,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.trainax.api.Configuration;
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Require;
 import dev.trainax.api.Residuum;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.internal.Require;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

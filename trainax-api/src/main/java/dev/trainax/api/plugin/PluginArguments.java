@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
 
 /**
  * Validated arguments of one plugin: every declared parameter with its given or default value,
- * converted to its type. Built by {@link PluginRegistry#create}; tests may use {@link #of}.
+ * converted to its type. Built by {@link PluginRegistry#create}; records read them through
+ * {@link RecordParameters#create(PluginArguments)}.
  */
 @API(status = STABLE, since = "0.1")
 public final class PluginArguments {
@@ -70,53 +71,5 @@ public final class PluginArguments {
     /** The spec path these arguments were read from, for error messages. */
     public String path() {
         return path;
-    }
-
-    /** An integer parameter. */
-    public int integer(String name) {
-        return (Integer) value(name);
-    }
-
-    /** A number parameter. */
-    public double number(String name) {
-        return (Double) value(name);
-    }
-
-    /** A boolean parameter. */
-    public boolean bool(String name) {
-        return (Boolean) value(name);
-    }
-
-    /** A text parameter (null if optional and absent). */
-    public String string(String name) {
-        return (String) value(name);
-    }
-
-    /** A number list (null if optional and absent). */
-    public double[] numbers(String name) {
-        double[] values = (double[]) value(name);
-        return values == null ? null : values.clone();
-    }
-
-    /** A nested plugin (null if optional and absent). */
-    public <T> T plugin(String name, Class<T> type) {
-        return type.cast(value(name));
-    }
-
-    /** A list of nested plugins. */
-    public <T> List<T> plugins(String name, Class<T> type) {
-        return ((List<?>) value(name)).stream().map(type::cast).toList();
-    }
-
-    /** Whether a value (given or default) is present. */
-    public boolean has(String name) {
-        return value(name) != null;
-    }
-
-    private Object value(String name) {
-        if (!values.containsKey(name)) {
-            throw new IllegalArgumentException(path + ": no parameter '" + name + "'; known: " + values.keySet());
-        }
-        return values.get(name);
     }
 }

@@ -117,9 +117,9 @@ public final class RecordParameters<R extends Record> {
         }
     }
 
-    /** Binds raw spec values and builds the record; errors name {@code path}. */
+    /** Binds raw spec values of the section at {@code path} and builds the record; errors name the path. */
     public R create(Map<String, ?> raw, String path, PluginRegistry registry) {
-        return create(PluginArguments.bind(type.getSimpleName(), parameters, raw, path, registry));
+        return create(PluginArguments.bind(path.substring(path.lastIndexOf('.') + 1), parameters, raw, path, registry));
     }
 
     /** The spec form of an enum constant: lower case, {@code -} for {@code _}. */

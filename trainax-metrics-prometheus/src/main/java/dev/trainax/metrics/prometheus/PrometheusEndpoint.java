@@ -1,7 +1,7 @@
 package dev.trainax.metrics.prometheus;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.trainax.api.Require;
+import dev.trainax.api.internal.Require;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;

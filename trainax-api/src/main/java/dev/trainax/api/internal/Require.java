@@ -1,4 +1,4 @@
-package dev.trainax.api;
+package dev.trainax.api.internal;
 
 import java.util.Collection;
 
