@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.losses.MeanPowerLoss;
+import dev.trainax.nn.Activation;
+import dev.trainax.nn.Mlp;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.nd4j.autodiff.samediff.SDIndex;
@@ -33,7 +37,7 @@ class BadInputTest {
                 () -> DivertedChain.of(3, 2).withWeights(null, new double[] {1}));
         assertFails("timeLevelWeights must have 4 entries",
                 () -> new MixChainPostPhysics(2, 2, null, false, 1, new double[] {1, 1}));
-        assertFails("weights must have 2 entries", () -> new Composite(java.util.List.of(Supervised.of(1),
+        assertFails("weights must have 2 entries", () -> new Composite(List.of(Supervised.of(1),
                 Supervised.of(2)), new double[] {1}));
     }
 
@@ -80,7 +84,7 @@ class BadInputTest {
     @Test
     void predictionAndTargetShapesDiffer() {
         // a stepper that drops the last point cannot be compared with the data
-        dev.trainax.api.Stepper shrinking = (context, state) -> state.get(SDIndex.all(), SDIndex.interval(0, 9));
+        Stepper shrinking = (context, state) -> state.get(SDIndex.all(), SDIndex.interval(0, 9));
         assertFails("shape mismatch in network step 1 output", () -> Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN))
                 .configuration(Supervised.of(1)).network(shrinking, FIXTURE.parameters).stateShape(10)
                 .dataType(DataType.DOUBLE).build()));
@@ -105,7 +109,7 @@ class BadInputTest {
     void parametersOfAnotherStructure() {
         try (Objective objective = FIXTURE.compile(Supervised.of(1))) {
             assertFails("parameters must have parameters", () -> objective.loss(
-                    new dev.trainax.nn.Mlp(10, 4, 1, dev.trainax.nn.Activation.TANH).initialParameters(0),
+                    new Mlp(10, 4, 1, Activation.TANH).initialParameters(0),
                     FIXTURE.data));
         }
     }

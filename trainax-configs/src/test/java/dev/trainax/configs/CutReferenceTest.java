@@ -9,6 +9,7 @@ import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Rollout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +29,7 @@ class CutReferenceTest {
     private static final Rollout NETWORK = Fixture.ENGINE.compileRollout(FIXTURE.network, FIXTURE.parameters,
             new long[] {Fixture.DOF}, DataType.DOUBLE);
     private static final Rollout REFERENCE = Fixture.ENGINE.compileRollout(FIXTURE.reference,
-            Parameters.of(java.util.Map.of()), new long[] {Fixture.DOF}, DataType.DOUBLE);
+            Parameters.of(Map.of()), new long[] {Fixture.DOF}, DataType.DOUBLE);
 
     private static INDArray level(INDArray windows, int t) {
         return windows.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).dup();

@@ -9,6 +9,7 @@ import dev.trainax.api.Configuration;
 import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.StepContext;
 import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.losses.MeanPowerLoss;
@@ -18,6 +19,7 @@ import dev.trainax.testkit.EnsembleCheck;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -86,8 +88,8 @@ class EnsembleTest {
         // batched: every member uses member 0's parameters; alone: its own
         class MixedUp extends PlainMlp implements MemberBatchedNetwork {
             @Override
-            public org.nd4j.autodiff.samediff.SDVariable applyMembers(dev.trainax.api.StepContext context,
-                    org.nd4j.autodiff.samediff.SDVariable states, int members, long[] stateShape) {
+            public SDVariable applyMembers(StepContext context,
+                    SDVariable states, int members, long[] stateShape) {
                 return states.mul(1.5);
             }
         }
@@ -109,8 +111,8 @@ class EnsembleTest {
         }
 
         @Override
-        public org.nd4j.autodiff.samediff.SDVariable apply(dev.trainax.api.StepContext context,
-                                                           org.nd4j.autodiff.samediff.SDVariable state) {
+        public SDVariable apply(StepContext context,
+                                                           SDVariable state) {
             return FIXTURE.network.apply(context, state);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Configuration;
 import dev.trainax.api.engine.LossAndGradient;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -76,7 +77,7 @@ class EqualitySuiteTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3})
     void compositeIsTheWeightedSum(int r) {
-        Configuration composite = new Composite(java.util.List.of(Supervised.of(r), Supervised.of(r)),
+        Configuration composite = new Composite(List.of(Supervised.of(r), Supervised.of(r)),
                 new double[] {0.25, 0.75});
         assertEquivalent(composite, Supervised.of(r));
     }

@@ -96,11 +96,11 @@ final class Fixture {
             case "cut" -> Supervised.of(4).withCutBptt(2);
             case "diverted" -> DivertedChain.of(3, 2).withCutDivChain();
             case "mix" -> MixChainPostPhysics.of(2, 1);
-            case "sum" -> Supervised.of(2).withLoss(dev.trainax.losses.MeanPowerLoss.mse(
-                    dev.trainax.api.BatchReduction.SUM));
+            case "sum" -> Supervised.of(2).withLoss(MeanPowerLoss.mse(
+                    BatchReduction.SUM));
             case "residuum" -> ResiduumTraining.of(2);
-            case "lp" -> Supervised.of(3).withLoss(dev.trainax.losses.MeanPowerLoss.lp(1.5, true,
-                    dev.trainax.api.BatchReduction.SUM));
+            case "lp" -> Supervised.of(3).withLoss(MeanPowerLoss.lp(1.5, true,
+                    BatchReduction.SUM));
             default -> throw new IllegalArgumentException("no configuration named " + which);
         };
     }

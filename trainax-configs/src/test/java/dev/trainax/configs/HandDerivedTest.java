@@ -3,6 +3,7 @@ package dev.trainax.configs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.Configuration;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
@@ -11,6 +12,7 @@ import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.Mlp;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +31,7 @@ class HandDerivedTest {
     private static final double[] D1 = {0.5, -1.0};
     private static final double[] D2 = {0.7, -0.9};
 
-    private static LossAndGradient evaluate(dev.trainax.api.Configuration configuration) {
+    private static LossAndGradient evaluate(Configuration configuration) {
         Mlp linear = new Mlp(2, 1, 0, Activation.IDENTITY);
         Parameters parameters = Parameters.of(Map.of("layer0.weight", Nd4j.createFromArray(new double[][] {{A, 0},
                 {0, A}}), "layer0.bias", Nd4j.createFromArray(new double[] {0.0, 0.0})));
@@ -46,7 +48,7 @@ class HandDerivedTest {
         return 2 * result.gradient().get("layer0.weight").getDouble(0, 0);
     }
 
-    private static double mean(java.util.function.IntToDoubleFunction f) {
+    private static double mean(IntToDoubleFunction f) {
         return (f.applyAsDouble(0) + f.applyAsDouble(1)) / 2;
     }
 

@@ -3,6 +3,7 @@ package dev.trainax.configs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.Configuration;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
@@ -22,7 +23,7 @@ class NonDifferentiableReferenceTest {
     private static final Stepper UNDIFFERENTIABLE_REFERENCE = (context, state) -> new MatrixDiagPart(context.graph(),
             new MatrixDiag(context.graph(), state, false).outputVariable(), false).outputVariable().mul(0.5);
 
-    private static Objective compile(dev.trainax.api.Configuration configuration) {
+    private static Objective compile(Configuration configuration) {
         return Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(configuration)
                 .network(FIXTURE.network, FIXTURE.parameters).referenceStepper(UNDIFFERENTIABLE_REFERENCE)
                 .stateShape(Fixture.DOF).dataType(DataType.DOUBLE).build());

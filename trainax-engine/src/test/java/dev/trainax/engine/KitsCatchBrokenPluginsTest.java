@@ -28,9 +28,10 @@ import dev.trainax.testkit.NetworkKit;
 import dev.trainax.testkit.ReferenceStepperKit;
 import dev.trainax.testkit.ResiduumKit;
 import dev.trainax.testkit.Tiny;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
@@ -54,7 +55,7 @@ class KitsCatchBrokenPluginsTest {
     }
 
     /** A configuration from its requirement and program. */
-    private record Program(DataRequirement dataRequirement, java.util.function.Function<RolloutOps, Scalar> body)
+    private record Program(DataRequirement dataRequirement, Function<RolloutOps, Scalar> body)
             implements Configuration {
         @Override
         public Scalar loss(RolloutOps ops) {

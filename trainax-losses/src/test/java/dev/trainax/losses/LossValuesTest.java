@@ -17,6 +17,7 @@ import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -92,7 +93,7 @@ class LossValuesTest {
     }
 
     /** Per sample: mean over points of f(prediction, target). */
-    private static double[] perSample(java.util.function.DoubleBinaryOperator f) {
+    private static double[] perSample(DoubleBinaryOperator f) {
         double[] values = new double[2];
         for (int s = 0; s < 2; s++) {
             for (int x = 0; x < 3; x++) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
-import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
@@ -18,12 +18,14 @@ import dev.trainax.testkit.Tiny;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Each layer's output and gradient against hand-computed values: literal numbers for tiny cases,
@@ -110,7 +112,7 @@ class LayerValuesTest {
         INDArray x = array(new long[] {2, 2}, 3, 1, -1, 2);
         // h = relu(W0 x + b0): (2.5, 3.5) and (0, 0); y = W1 h + b1: (9.5, 2) and (0, 1)
         assertArrayEquals(new double[] {9.5, 2, 0, 1}, output(mlp, p, x).data().asDouble(), 1e-12);
-        LossAndGradient result = supervised(mlp, p, x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)),
+        LossAndGradient result = supervised(mlp, p, x.get(NDArrayIndex.interval(0, 1)),
                 array(new long[] {1, 2}, 9, 2));
         // e = (0.5, 0): L = 0.125, ∂L/∂y = e, ∂L/∂h = W1ᵀe = (0.5, 1)
         assertEquals(0.125, result.loss(), 1e-12);
@@ -146,7 +148,7 @@ class LayerValuesTest {
         assertEquals(expected.squaredDistance(target) / expected.length(), result.loss(), 1e-12);
         assertArrayEquals(loops.weightGradient(x, outputGradient).data().asDouble(),
                 result.gradient().get("weight").data().asDouble(), 1e-12);
-        assertArrayEquals(outputGradient.sum(java.util.stream.IntStream.range(0, 2 + dims).filter(a -> a != 1).toArray()).data().asDouble(),
+        assertArrayEquals(outputGradient.sum(IntStream.range(0, 2 + dims).filter(a -> a != 1).toArray()).data().asDouble(),
                 result.gradient().get("bias").data().asDouble(), 1e-12);
     }
 

@@ -20,9 +20,11 @@ import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -228,13 +230,13 @@ public abstract class ConfigurationKit {
         INDArray shorter;
         if (levels > 1) {
             INDArrayIndex[] index = new INDArrayIndex[windows.rank()];
-            java.util.Arrays.fill(index, NDArrayIndex.all());
+            Arrays.fill(index, NDArrayIndex.all());
             index[1] = NDArrayIndex.interval(0, levels - 1);
             shorter = windows.get(index).dup();
         } else {
             long[] shape = windows.shape();
             shape[1] = 0;
-            shorter = org.nd4j.linalg.factory.Nd4j.create(DataType.DOUBLE, shape);
+            shorter = Nd4j.create(DataType.DOUBLE, shape);
         }
         try (Objective objective = compile()) {
             assertFailsNaming("windows", configuration() + " on windows of " + (levels - 1) + " levels",
@@ -280,7 +282,7 @@ public abstract class ConfigurationKit {
             assertFailsNaming("windows", configuration() + " on null windows",
                     () -> objective.loss(parameters(), null), IllegalArgumentException.class, NullPointerException.class);
             assertFailsNaming("windows", configuration() + " on an empty batch",
-                    () -> objective.loss(parameters(), org.nd4j.linalg.factory.Nd4j.create(DataType.DOUBLE, emptyShape)),
+                    () -> objective.loss(parameters(), Nd4j.create(DataType.DOUBLE, emptyShape)),
                     IllegalArgumentException.class);
         }
     }

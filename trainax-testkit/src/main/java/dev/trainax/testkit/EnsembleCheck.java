@@ -7,6 +7,7 @@ import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.internal.Require;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -58,7 +59,7 @@ public final class EnsembleCheck {
                 for (String name : expected.gradient().names()) {
                     INDArray reference = expected.gradient().get(name);
                     INDArray actual = together.get(k).gradient().get(name);
-                    double error = java.util.Arrays.equals(reference.shape(), actual.shape())
+                    double error = Arrays.equals(reference.shape(), actual.shape())
                             ? reference.sub(actual).amaxNumber().doubleValue()
                                     / Math.max(reference.amaxNumber().doubleValue(), 1)
                             : Double.POSITIVE_INFINITY;

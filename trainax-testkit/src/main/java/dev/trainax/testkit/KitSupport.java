@@ -11,11 +11,13 @@ import dev.trainax.api.plugin.EngineProvider;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.function.Executable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The engine the kits run on, and the comparisons they share. */
 final class KitSupport {
@@ -105,7 +107,7 @@ final class KitSupport {
     /** {@code copies} copies of {@code array} stacked along the batch axis. */
     static INDArray repeatBatch(INDArray array, int copies) {
         INDArray[] parts = new INDArray[copies];
-        java.util.Arrays.fill(parts, array);
-        return org.nd4j.linalg.factory.Nd4j.concat(0, parts);
+        Arrays.fill(parts, array);
+        return Nd4j.concat(0, parts);
     }
 }

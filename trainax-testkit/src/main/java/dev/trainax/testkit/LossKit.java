@@ -14,6 +14,8 @@ import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +150,7 @@ public abstract class LossKit {
     public void batchLossReducesThePerSampleValues() {
         INDArray[] values = evaluate(states(4, 7), states(4, 8));
         double[] perSample = KitSupport.values(values[0]);
-        double sum = java.util.Arrays.stream(perSample).sum();
+        double sum = Arrays.stream(perSample).sum();
         double expected = loss().batchReduction() == BatchReduction.SUM ? sum : sum / perSample.length;
         assertEquals(1, values[1].length(), loss() + ": batchLoss must be a scalar");
         assertEquals(expected, values[1].getDouble(0), 1e-12 * Math.max(1, Math.abs(expected)),
@@ -177,7 +179,7 @@ public abstract class LossKit {
     /** Every per-sample value is finite and, where declared, ≥ 0. */
     @Test
     public void valuesAreFiniteAndNonNegativeWhereDeclared() {
-        List<double[]> all = new java.util.ArrayList<>(List.of(perSample(states(4, 12), states(4, 13))));
+        List<double[]> all = new ArrayList<>(List.of(perSample(states(4, 12), states(4, 13))));
         if (loss().acceptsSingleInput()) {
             all.add(perSample(states(4, 14), null));
         }

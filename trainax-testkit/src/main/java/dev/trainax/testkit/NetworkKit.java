@@ -11,10 +11,12 @@ import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.engine.TrainingProblem;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -104,7 +106,7 @@ public abstract class NetworkKit {
         Rollout rollout = rollout();
         INDArray states = states(3, 3);
         INDArray together = rollout.step(states);
-        INDArray changed = org.nd4j.linalg.factory.Nd4j.concat(0, states.get(NDArrayIndex.interval(0, 1)).dup(),
+        INDArray changed = Nd4j.concat(0, states.get(NDArrayIndex.interval(0, 1)).dup(),
                 states(2, 4));
         INDArray withOthersChanged = rollout.step(changed);
         for (int i = 0; i < 3; i++) {
@@ -136,7 +138,7 @@ public abstract class NetworkKit {
             for (double value : values) {
                 assertTrue(Double.isFinite(value), network() + ": '" + name + "' must be finite, got " + value);
             }
-            differs |= !java.util.Arrays.equals(values, KitSupport.values(other.get(name)));
+            differs |= !Arrays.equals(values, KitSupport.values(other.get(name)));
         }
         assertTrue(differs, network() + ": seeds 7 and 8 gave identical parameters");
     }

@@ -1,5 +1,6 @@
 package dev.trainax.testkit;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +30,7 @@ public final class RandomArrays {
         long length = 1;
         for (long size : shape) {
             if (size < 0) {
-                throw new IllegalArgumentException("shape: sizes must be >= 0, got " + java.util.Arrays.toString(shape));
+                throw new IllegalArgumentException("shape: sizes must be >= 0, got " + Arrays.toString(shape));
             }
             length *= size;
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -106,7 +107,7 @@ public abstract class ReferenceStepperKit {
         assumeTrue(differentiable(), "the stepper is declared not differentiable");
         Network offset = Programs.offset(stateShape());
         Parameters parameters = offset.initialParameters(4);
-        INDArray windows = org.nd4j.linalg.factory.Nd4j.stack(1, states(2, 5), states(2, 6));
+        INDArray windows = Nd4j.stack(1, states(2, 5), states(2, 6));
         TrainingProblem problem = TrainingProblem.builder().configuration(Programs.referenceOf(Tiny.mse()))
                 .network(offset, parameters).referenceStepper(stepper()).stateShape(stateShape())
                 .dataType(DataType.DOUBLE).build();

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -106,7 +107,7 @@ public abstract class ResiduumKit {
         assumeTrue(differentiable(), "the residuum is declared not differentiable");
         Network offset = Programs.offset(stateShape());
         Parameters parameters = offset.initialParameters(7);
-        INDArray windows = org.nd4j.linalg.factory.Nd4j.stack(1, states(2, 8), states(2, 9));
+        INDArray windows = Nd4j.stack(1, states(2, 8), states(2, 9));
         for (boolean throughNext : new boolean[] {true, false}) {
             TrainingProblem problem = TrainingProblem.builder().configuration(Programs.residuumOf(throughNext, Tiny.mse()))
                     .network(offset, parameters).residuum(residuum()).stateShape(stateShape())

@@ -11,12 +11,14 @@ import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.internal.Require;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The kits' own plugins, written against the API alone so that a kit needs no other Trainax
@@ -126,9 +128,9 @@ public final class Tiny {
             double[] draw = RandomArrays.gaussian(seed, DataType.DOUBLE, 3).toDoubleVector();
             Map<String, INDArray> parameters = new LinkedHashMap<>();
             // near the reference stepper's coefficients, so rollouts stay bounded
-            parameters.put("a", org.nd4j.linalg.factory.Nd4j.createFromArray(0.6 + 0.1 * draw[0]));
-            parameters.put("b", org.nd4j.linalg.factory.Nd4j.createFromArray(0.3 + 0.1 * draw[1]));
-            parameters.put("c", org.nd4j.linalg.factory.Nd4j.createFromArray(0.1 * draw[2]));
+            parameters.put("a", Nd4j.createFromArray(0.6 + 0.1 * draw[0]));
+            parameters.put("b", Nd4j.createFromArray(0.3 + 0.1 * draw[1]));
+            parameters.put("c", Nd4j.createFromArray(0.1 * draw[2]));
             return Parameters.of(parameters);
         }
 
@@ -147,7 +149,7 @@ public final class Tiny {
             grouped[1] = members;
             System.arraycopy(stateShape, 0, grouped, 2, stateShape.length);
             long[] perMember = new long[grouped.length];
-            java.util.Arrays.fill(perMember, 1);
+            Arrays.fill(perMember, 1);
             perMember[1] = members;
             SDVariable next = step(context.parameter("a").reshape(perMember), context.parameter("b").reshape(perMember),
                     context.parameter("c").reshape(perMember), states.reshape(grouped), grouped.length,
