@@ -6,7 +6,6 @@ import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
-import dev.trainax.api.internal.Require;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,7 +39,9 @@ public final class EnsembleCheck {
 
     /** Compares {@code members.size()} members on one batch of {@code windows}. */
     public static Result check(Engine engine, TrainingProblem problem, List<Parameters> members, INDArray windows) {
-        Require.that(members.size() >= 2, "members", "must hold at least 2 parameter sets, got " + members.size());
+        if (members.size() < 2) {
+            throw new IllegalArgumentException("members must hold at least 2 parameter sets, got " + members.size());
+        }
         List<LossAndGradient> together;
         double[] losses;
         try (EnsembleObjective ensemble = engine.compileEnsemble(problem, members.size())) {

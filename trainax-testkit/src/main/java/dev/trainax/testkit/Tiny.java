@@ -10,7 +10,6 @@ import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
-import dev.trainax.api.internal.Require;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +69,9 @@ public final class Tiny {
      * cannot depend on the configurations' module.
      */
     public static Configuration supervised(int numRolloutSteps) {
-        Require.atLeast("numRolloutSteps", numRolloutSteps, 1);
+        if (numRolloutSteps < 1) {
+            throw new IllegalArgumentException("numRolloutSteps must be ≥ 1, got " + numRolloutSteps);
+        }
         return Programs.supervised(numRolloutSteps, 0, mse());
     }
 
