@@ -16,11 +16,9 @@ module dev.trainax.api {
     exports dev.trainax.api;
     exports dev.trainax.api.engine;
     exports dev.trainax.api.plugin;
-    // argument checks and atomic files: shared by our modules, not part of the plugin contract (the testkit,
-    // which plugin projects put on their class path, does without them)
-    exports dev.trainax.api.internal to dev.trainax.engine, dev.trainax.losses, dev.trainax.configs, dev.trainax.nn,
-            dev.trainax.sampledata, dev.trainax.trainers, dev.trainax.callbacks,
-            dev.trainax.metrics.prometheus, dev.trainax.cli;
+    // argument checks and atomic files for our modules, marked @API(status = INTERNAL): not part of the plugin
+    // contract. Exported to everyone because our modules also run from the class path (tests, applications).
+    exports dev.trainax.api.internal;
 
     uses dev.trainax.api.plugin.LossProvider;
     uses dev.trainax.api.plugin.ConfigurationProvider;

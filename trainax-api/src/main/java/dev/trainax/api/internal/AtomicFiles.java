@@ -1,5 +1,7 @@
 package dev.trainax.api.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -7,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.apiguardian.api.API;
 
 /**
  * Writes files so that no reader ever sees one half-written: the content goes to a temporary file
  * in the same folder, which is then renamed over the target (readable by all, like a plain write).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
     /** Writes the content of one file. */

@@ -1,11 +1,15 @@
 package dev.trainax.api.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collection;
+import org.apiguardian.api.API;
 
 /**
  * Argument checks that fail early with a message naming the parameter and the allowed values.
  * Every module uses these so that errors read the same everywhere.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Require {
 
     private Require() {
