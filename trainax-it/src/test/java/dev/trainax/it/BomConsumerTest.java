@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,19 @@ class BomConsumerTest {
         assertEquals(0, process.exitValue(), output);
         for (String module : MODULES) {
             assertTrue(output.contains("dev.trainax:trainax-" + module + ":jar:" + version), module + "\n" + output);
+        }
+    }
+
+    @Test
+    void theBomManagesJUnitAndGuiceAtTheParentsVersions() throws IOException {
+        Path root = Path.of(System.getProperty("reactor.root"));
+        String parent = read(root.resolve("pom.xml"));
+        String bom = read(root.resolve("trainax-bom/pom.xml"));
+        for (String property : List.of("junit.version", "guice.version")) {
+            Matcher inParent = Pattern.compile("<" + property + ">([^<]+)<").matcher(parent);
+            Matcher inBom = Pattern.compile("<" + property + ">([^<]+)<").matcher(bom);
+            assertTrue(inParent.find() && inBom.find(), property);
+            assertEquals(inParent.group(1), inBom.group(1), property + " differs between the parent and the BOM");
         }
     }
 
