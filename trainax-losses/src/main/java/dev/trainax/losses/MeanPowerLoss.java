@@ -5,6 +5,7 @@ import dev.trainax.api.LossContext;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.ParamGroup;
 import dev.trainax.api.plugin.RecordParameters;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -17,15 +18,14 @@ import org.nd4j.autodiff.samediff.SameDiff;
  */
 public final class MeanPowerLoss implements TimeLevelLoss {
 
-    /** The batch reduction's description, shared by both parameter records. */
-    static final String BATCH_REDUCTION = "how per-sample losses are aggregated over the batch";
-
     /**
-     * The parameters of the fixed members of the family (mse, mae, rmse and their normalized forms).
+     * The parameters of the fixed members of the family (mse, mae, rmse and their normalized forms),
+     * and the batch-reduction group of {@link LpOptions}.
      *
      * @param batchReduction how per-sample losses are aggregated over the batch (default mean)
      */
-    public record Options(@Param(value = BATCH_REDUCTION, defaultValue = "mean") BatchReduction batchReduction) {
+    public record Options(@Param(value = "how per-sample losses are aggregated over the batch", defaultValue = "mean")
+                          BatchReduction batchReduction) {
 
         /** Validates against the declaration. */
         public Options {
@@ -36,18 +36,28 @@ public final class MeanPowerLoss implements TimeLevelLoss {
     /**
      * The parameters of {@link #lp}.
      *
-     * @param p              the exponent, at least 1 (default 2)
-     * @param normalized     whether to divide by the same norm of the target (default false)
-     * @param batchReduction how per-sample losses are aggregated over the batch (default mean)
+     * @param p          the exponent, at least 1 (default 2)
+     * @param normalized whether to divide by the same norm of the target (default false)
+     * @param reduction  the batch reduction, declared as for the fixed members
      */
     public record LpOptions(
             @Param(value = "the exponent", defaultValue = "2", min = 1) double p,
             @Param(value = "divide by the same norm of the target", defaultValue = "false") boolean normalized,
-            @Param(value = BATCH_REDUCTION, defaultValue = "mean") BatchReduction batchReduction) {
+            @ParamGroup Options reduction) {
 
         /** Validates against the declarations. */
         public LpOptions {
-            RecordParameters.check(LpOptions.class, p, normalized, batchReduction);
+            RecordParameters.check(LpOptions.class, p, normalized, reduction);
+        }
+
+        /** The options {@code p}, {@code normalized} and {@code batchReduction} name. */
+        public LpOptions(double p, boolean normalized, BatchReduction batchReduction) {
+            this(p, normalized, new Options(batchReduction));
+        }
+
+        /** How per-sample losses are aggregated over the batch. */
+        public BatchReduction batchReduction() {
+            return reduction.batchReduction();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.ParamGroup;
 import dev.trainax.api.plugin.RecordParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,32 +26,26 @@ public final class ConvNet implements Network {
     private final int depth;
 
     /**
-     * The parameters of the {@code convnet} plugin.
+     * The parameters of the {@code convnet} plugin: the stack's shape, its depth, and how its layers are made.
      *
-     * @param spatialDims     spatial axes of the state, 1 to 3
-     * @param channels        state channels (input and output)
-     * @param width           hidden channels
-     * @param depth           hidden convolutions between lift and projection
-     * @param kernelSize      kernel width of every convolution
-     * @param activation      applied after the lift and every hidden convolution
-     * @param padding         boundary handling of every convolution
-     * @param convolutionPath how 1D convolutions run
+     * @param shape  spatial axes, state channels and hidden channels
+     * @param depth  hidden convolutions between lift and projection
+     * @param layers kernel width, activation, padding and 1D convolution path of every convolution
      */
-    public record Options(
-            @Param(value = "spatial axes of the state (1, 2 or 3)", defaultValue = "1", min = 1, max = 3) int spatialDims,
-            @Param(value = "state channels", defaultValue = "1", min = 1) int channels,
-            @Param(value = "hidden channels", defaultValue = "32", min = 1) int width,
-            @Param(value = "hidden convolutions", defaultValue = "9", min = 0) int depth,
-            @Param(value = "kernel width", defaultValue = "3", min = 1) int kernelSize,
-            @Param(value = "hidden activation", defaultValue = "relu") Activation activation,
-            @Param(value = "boundary handling", defaultValue = "circular") Padding padding,
-            @Param(value = "how 1D convolutions run: auto follows the loaded ND4J native build (native with oneDNN, "
-                    + "else matmul)", defaultValue = "auto") ConvolutionPath.Choice convolutionPath) {
+    public record Options(@ParamGroup ConvStackShape shape,
+                          @Param(value = "hidden convolutions", defaultValue = "9", min = 0) int depth,
+                          @ParamGroup ConvStackLayers layers) {
 
         /** Validates against the declarations. */
         public Options {
-            RecordParameters.check(Options.class, spatialDims, channels, width, depth, kernelSize, activation, padding,
-                    convolutionPath);
+            RecordParameters.check(Options.class, shape, depth, layers);
+        }
+
+        /** The options the flat spec parameters name, in the order the plugin lists them. */
+        public Options(int spatialDims, int channels, int width, int depth, int kernelSize, Activation activation,
+                       Padding padding, ConvolutionPath.Choice convolutionPath) {
+            this(new ConvStackShape(spatialDims, channels, width), depth,
+                    new ConvStackLayers(kernelSize, activation, padding, convolutionPath));
         }
     }
 
@@ -83,8 +78,7 @@ public final class ConvNet implements Network {
 
     /** The ConvNet {@code options} describe, its 1D convolutions on the path they choose. */
     public ConvNet(Options options) {
-        this(new ConvStack(options.spatialDims(), options.channels(), options.width(), options.kernelSize(),
-                options.activation(), options.padding(), options.convolutionPath()), options.depth());
+        this(new ConvStack(options.shape(), options.layers()), options.depth());
     }
 
     private ConvNet(ConvStack stack, int depth) {

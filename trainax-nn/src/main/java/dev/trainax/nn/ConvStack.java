@@ -30,6 +30,11 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
         Require.present("convolutionPath", convolutionPath);
     }
 
+    ConvStack(ConvStackShape shape, ConvStackLayers layers) {
+        this(shape.spatialDims(), shape.channels(), shape.width(), layers.kernelSize(), layers.activation(),
+                layers.padding(), layers.convolutionPath());
+    }
+
     void initialiseLift(Map<String, INDArray> arrays, SplittableRandom random) {
         Conv.initialise(arrays, random, "lift.", spatialDims, channels, width, kernelSize, true);
     }

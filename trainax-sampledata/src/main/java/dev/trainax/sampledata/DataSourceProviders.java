@@ -2,13 +2,14 @@ package dev.trainax.sampledata;
 
 import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
-import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.DataSourceProvider;
 import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.ParamGroup;
 import dev.trainax.api.plugin.RecordProvider;
 import dev.trainax.sampledata.InitialConditions.Normalisation;
+import dev.trainax.sampledata.PdeGrids.PdeGrid;
 import java.lang.invoke.MethodHandles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@link DataSourceProvider}s of this module. Each takes the {@link Param} components of its
- * own {@code Options} record as its parameters; the spectral PDE sources step their PDE with the
+ * own {@code Options} record as its parameters, the spectral PDE sources their grid (shared with
+ * the PDE's stepper and residua) and initial conditions as groups; they step their PDE with the
  * engine the run plan supplies.
  */
 public final class DataSourceProviders {
@@ -88,21 +90,23 @@ public final class DataSourceProviders {
         GRF
     }
 
-    /** The initial-condition and horizon parameters every spectral PDE source declares after its grid and physics. */
+    /** The initial-condition parameters every spectral PDE source declares. */
+    private record InitialConditionOptions(
+            @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
+            InitialCondition initialCondition,
+            @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
+            @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
+            @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
+            @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude) {
+    }
+
+    /** The parameters of every spectral PDE source: grid and physics, samples, initial conditions, horizon. */
     private interface SpectralOptions {
-        int numPoints();
+        PdeGrid grid();
 
         int numSamples();
 
-        InitialCondition initialCondition();
-
-        int highestInitMode();
-
-        double powerLaw();
-
-        Normalisation normalisation();
-
-        double amplitude();
+        InitialConditionOptions init();
 
         int temporalHorizon();
 
@@ -111,30 +115,32 @@ public final class DataSourceProviders {
 
     /** The initial conditions {@code o} describes on a line or a square, normalised. */
     private static INDArray initialConditions(SpectralOptions o, int spatialDims) {
-        int points = o.numPoints();
-        Require.that(2 * o.highestInitMode() < points, "highestInitMode",
-                "must be < numPoints/2 = " + points / 2 + ", got " + o.highestInitMode());
-        boolean grf = o.initialCondition() == InitialCondition.GRF;
+        int points = o.grid().numPoints();
+        InitialConditionOptions init = o.init();
+        Require.that(2 * init.highestInitMode() < points, "highestInitMode",
+                "must be < numPoints/2 = " + points / 2 + ", got " + init.highestInitMode());
+        boolean grf = init.initialCondition() == InitialCondition.GRF;
         int samples = o.numSamples();
         int seed = o.seed();
         INDArray initial = spatialDims == 1
-                ? grf ? InitialConditions.gaussianRandomField(points, samples, o.powerLaw(), seed)
-                        : InitialConditions.truncatedFourier(points, samples, o.highestInitMode(), seed)
-                : grf ? InitialConditions.gaussianRandomField2d(points, samples, o.powerLaw(), seed)
-                        : InitialConditions.truncatedFourier2d(points, samples, o.highestInitMode(), seed);
-        return InitialConditions.normalise(initial, o.normalisation(), o.amplitude());
+                ? grf ? InitialConditions.gaussianRandomField(points, samples, init.powerLaw(), seed)
+                        : InitialConditions.truncatedFourier(points, samples, init.highestInitMode(), seed)
+                : grf ? InitialConditions.gaussianRandomField2d(points, samples, init.powerLaw(), seed)
+                        : InitialConditions.truncatedFourier2d(points, samples, init.highestInitMode(), seed);
+        return InitialConditions.normalise(initial, init.normalisation(), init.amplitude());
     }
 
     /**
-     * Trajectories of {@code pde} on {@code spatialDims} axes from the initial conditions {@code o}
-     * describes, stepped in float64 by the run's engine, returned in float32.
+     * Trajectories of the PDE of {@code o} on {@code spatialDims} axes from the initial conditions
+     * {@code o} describes, stepped in float64 by the run's engine, returned in float32.
      */
-    private static DataSource spectralSource(Stepper pde, int spatialDims, SpectralOptions o) {
+    private static DataSource spectralSource(int spatialDims, SpectralOptions o) {
         return engine -> {
             long[] stateShape = new long[1 + spatialDims];
-            Arrays.fill(stateShape, o.numPoints());
+            Arrays.fill(stateShape, o.grid().numPoints());
             stateShape[0] = 1;
-            Rollout rollout = engine.compileRollout(pde, Parameters.of(Map.of()), stateShape, DataType.DOUBLE);
+            Rollout rollout = engine.compileRollout(o.grid().stepper(), Parameters.of(Map.of()), stateShape,
+                    DataType.DOUBLE);
             return rollout.trajectory(initialConditions(o, spatialDims), o.temporalHorizon() - 1)
                     .castTo(DataType.FLOAT);
         };
@@ -144,17 +150,9 @@ public final class DataSourceProviders {
     public static final class Burgers1dProvider extends Base<Burgers1dProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
-                @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity,
+                @ParamGroup PdeGrids.Burgers grid,
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
-                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
-                InitialCondition initialCondition,
-                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
-                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
-                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
-                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
                 @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
         }
@@ -162,8 +160,7 @@ public final class DataSourceProviders {
         /** Service constructor. */
         public Burgers1dProvider() {
             super("burgers-1d", "viscous Burgers on a periodic domain, ETDRK2 steps computed by the engine in float64",
-                    Options.class, o -> spectralSource(SpectralPde1d.burgers(o.numPoints(), o.viscosity(), o.dt(),
-                            o.length()), 1, o));
+                    Options.class, o -> spectralSource(1, o));
         }
     }
 
@@ -171,17 +168,9 @@ public final class DataSourceProviders {
     public static final class Diffusion1dProvider extends Base<Diffusion1dProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+                @ParamGroup PdeGrids.Diffusion1d grid,
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
-                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
-                InitialCondition initialCondition,
-                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
-                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
-                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
-                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
                 @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
         }
@@ -189,8 +178,7 @@ public final class DataSourceProviders {
         /** Service constructor. */
         public Diffusion1dProvider() {
             super("diffusion-1d", "periodic 1D diffusion, exact exponential time stepping in Fourier space",
-                    Options.class, o -> spectralSource(SpectralPde1d.diffusion(o.numPoints(), o.viscosity(), o.dt(),
-                            o.length()), 1, o));
+                    Options.class, o -> spectralSource(1, o));
         }
     }
 
@@ -198,16 +186,9 @@ public final class DataSourceProviders {
     public static final class KuramotoSivashinsky1dProvider extends Base<KuramotoSivashinsky1dProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "128", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "" + 32 * Math.PI, min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.1", min = 0) double dt,
+                @ParamGroup PdeGrids.KuramotoSivashinsky grid,
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
-                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
-                InitialCondition initialCondition,
-                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
-                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
-                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
-                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "201", min = 1) int temporalHorizon,
                 @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
         }
@@ -215,8 +196,7 @@ public final class DataSourceProviders {
         /** Service constructor. */
         public KuramotoSivashinsky1dProvider() {
             super("kuramoto-sivashinsky-1d", "periodic Kuramoto-Sivashinsky, ETDRK2 steps computed by the engine",
-                    Options.class, o -> spectralSource(SpectralPde1d.kuramotoSivashinsky(o.numPoints(), o.dt(),
-                            o.length()), 1, o));
+                    Options.class, o -> spectralSource(1, o));
         }
     }
 
@@ -224,17 +204,9 @@ public final class DataSourceProviders {
     public static final class Diffusion2dProvider extends Base<Diffusion2dProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+                @ParamGroup PdeGrids.Diffusion2d grid,
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
-                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
-                InitialCondition initialCondition,
-                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
-                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
-                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
-                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
                 @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
         }
@@ -242,8 +214,7 @@ public final class DataSourceProviders {
         /** Service constructor. */
         public Diffusion2dProvider() {
             super("diffusion-2d", "periodic 2D diffusion, exact Fourier-multiplier steps, states (1, N, N)",
-                    Options.class, o -> spectralSource(SpectralLinear2d.diffusion(o.numPoints(), o.viscosity(),
-                            o.dt(), o.length()), 2, o));
+                    Options.class, o -> spectralSource(2, o));
         }
     }
 
@@ -251,18 +222,9 @@ public final class DataSourceProviders {
     public static final class Advection2dProvider extends Base<Advection2dProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
-                @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY,
+                @ParamGroup PdeGrids.Advection2d grid,
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
-                @Param(value = "truncated Fourier series or Gaussian random field", defaultValue = "fourier")
-                InitialCondition initialCondition,
-                @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
-                @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
-                @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
-                @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+                @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
                 @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
         }
@@ -270,8 +232,7 @@ public final class DataSourceProviders {
         /** Service constructor. */
         public Advection2dProvider() {
             super("advection-2d", "periodic 2D advection, exact spectral shift, states (1, N, N)",
-                    Options.class, o -> spectralSource(SpectralLinear2d.advection(o.numPoints(), o.velocityX(),
-                            o.velocityY(), o.dt(), o.length()), 2, o));
+                    Options.class, o -> spectralSource(2, o));
         }
     }
 

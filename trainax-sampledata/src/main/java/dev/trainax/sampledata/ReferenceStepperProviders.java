@@ -11,7 +11,8 @@ import java.util.function.Function;
  * The {@link ReferenceStepperProvider}s of this module: {@code first-order-upwind},
  * {@code lorenz63-rk4} and the spectral PDE steppers {@code burgers-etdrk2}, {@code diffusion-etd},
  * {@code kuramoto-sivashinsky-etdrk2}, {@code diffusion-2d-exact}, {@code advection-2d-exact}. Each
- * takes the {@link Param} components of its own {@code Options} record as its parameters.
+ * takes the {@link Param} components of a record as its parameters: its own {@code Options}, or
+ * for the spectral steppers their PDE's record in {@code PdeGrids}.
  */
 public final class ReferenceStepperProviders {
 
@@ -60,88 +61,47 @@ public final class ReferenceStepperProviders {
     }
 
     /** {@code burgers-etdrk2}. */
-    public static final class BurgersProvider extends Base<BurgersProvider.Options> {
-
-        private record Options(
-                @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
-                @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity) {
-        }
-
+    public static final class BurgersProvider extends Base<PdeGrids.Burgers> {
         /** Service constructor. */
         public BurgersProvider() {
             super("burgers-etdrk2", "viscous Burgers, ETDRK2 on real DFT matrices, states (batch, 1, N), differentiable",
-                    Options.class, o -> SpectralPde1d.burgers(o.numPoints(), o.viscosity(), o.dt(), o.length()));
+                    PdeGrids.Burgers.class, PdeGrids.Burgers::stepper);
         }
     }
 
     /** {@code diffusion-etd}. */
-    public static final class DiffusionProvider extends Base<DiffusionProvider.Options> {
-
-        private record Options(
-                @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) {
-        }
-
+    public static final class DiffusionProvider extends Base<PdeGrids.Diffusion1d> {
         /** Service constructor. */
         public DiffusionProvider() {
             super("diffusion-etd", "periodic diffusion, exact in time, states (batch, 1, N), differentiable",
-                    Options.class, o -> SpectralPde1d.diffusion(o.numPoints(), o.viscosity(), o.dt(), o.length()));
+                    PdeGrids.Diffusion1d.class, PdeGrids.Diffusion1d::stepper);
         }
     }
 
     /** {@code kuramoto-sivashinsky-etdrk2}. */
-    public static final class KuramotoSivashinskyProvider extends Base<KuramotoSivashinskyProvider.Options> {
-
-        private record Options(
-                @Param(value = "grid points (even)", defaultValue = "128", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "" + 32 * Math.PI, min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.1", min = 0) double dt) {
-        }
-
+    public static final class KuramotoSivashinskyProvider extends Base<PdeGrids.KuramotoSivashinsky> {
         /** Service constructor. */
         public KuramotoSivashinskyProvider() {
             super("kuramoto-sivashinsky-etdrk2", "Kuramoto-Sivashinsky, ETDRK2, states (batch, 1, N), differentiable",
-                    Options.class, o -> SpectralPde1d.kuramotoSivashinsky(o.numPoints(), o.dt(), o.length()));
+                    PdeGrids.KuramotoSivashinsky.class, PdeGrids.KuramotoSivashinsky::stepper);
         }
     }
 
     /** {@code diffusion-2d-exact}. */
-    public static final class Diffusion2dProvider extends Base<Diffusion2dProvider.Options> {
-
-        private record Options(
-                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) {
-        }
-
+    public static final class Diffusion2dProvider extends Base<PdeGrids.Diffusion2d> {
         /** Service constructor. */
         public Diffusion2dProvider() {
             super("diffusion-2d-exact", "periodic 2D diffusion, exact in time, states (batch, 1, N, N), differentiable",
-                    Options.class, o -> SpectralLinear2d.diffusion(o.numPoints(), o.viscosity(), o.dt(), o.length()));
+                    PdeGrids.Diffusion2d.class, PdeGrids.Diffusion2d::stepper);
         }
     }
 
     /** {@code advection-2d-exact}. */
-    public static final class Advection2dProvider extends Base<Advection2dProvider.Options> {
-
-        private record Options(
-                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
-                @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY) {
-        }
-
+    public static final class Advection2dProvider extends Base<PdeGrids.Advection2d> {
         /** Service constructor. */
         public Advection2dProvider() {
             super("advection-2d-exact", "periodic 2D advection, exact spectral shift, states (batch, 1, N, N), "
-                    + "differentiable", Options.class,
-                    o -> SpectralLinear2d.advection(o.numPoints(), o.velocityX(), o.velocityY(), o.dt(), o.length()));
+                    + "differentiable", PdeGrids.Advection2d.class, PdeGrids.Advection2d::stepper);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.trainax.sampledata;
 
 import dev.trainax.api.Residuum;
 import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.ParamGroup;
 import dev.trainax.api.plugin.RecordProvider;
 import dev.trainax.api.plugin.ResiduumProvider;
 import dev.trainax.sampledata.FiniteDifferenceResiduum.Scheme;
@@ -11,8 +12,8 @@ import java.util.function.Function;
 /**
  * The {@link ResiduumProvider}s of this module: one per PDE with a {@code scheme} parameter
  * (implicit Euler or Crank–Nicolson), and the fixed implicit-Euler ids of earlier releases. Grid
- * and physics defaults match the data sources of the same PDE. Each takes the {@link Param}
- * components of its own {@code Options} record as its parameters.
+ * and physics are the PDE's record in {@code PdeGrids}, shared with the data source and reference
+ * stepper of the same PDE. Each takes the {@link Param} components of a record as its parameters.
  */
 public final class ResiduumProviders {
 
@@ -32,18 +33,14 @@ public final class ResiduumProviders {
     public static final class DiffusionProvider extends Base<DiffusionProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+                @ParamGroup PdeGrids.Diffusion1d grid,
                 @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
         }
 
         /** Service constructor. */
         public DiffusionProvider() {
             super("diffusion-residuum", "θ-method residuum of periodic 1D diffusion (central differences)",
-                    Options.class, o -> FiniteDifferenceResiduum.diffusion(o.scheme(), o.numPoints(), o.length(),
-                            o.dt(), o.viscosity()));
+                    Options.class, o -> o.grid().residuum(o.scheme()));
         }
     }
 
@@ -51,18 +48,14 @@ public final class ResiduumProviders {
     public static final class BurgersProvider extends Base<BurgersProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
-                @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity,
+                @ParamGroup PdeGrids.Burgers grid,
                 @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
         }
 
         /** Service constructor. */
         public BurgersProvider() {
             super("burgers-residuum", "θ-method residuum of viscous Burgers (central differences)",
-                    Options.class, o -> FiniteDifferenceResiduum.burgers(o.scheme(), o.numPoints(), o.length(),
-                            o.dt(), o.viscosity(), 1.0));
+                    Options.class, o -> o.grid().residuum(o.scheme()));
         }
     }
 
@@ -89,17 +82,14 @@ public final class ResiduumProviders {
     public static final class KuramotoSivashinskyProvider extends Base<KuramotoSivashinskyProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "128", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "" + 32 * Math.PI, min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.1", min = 0) double dt,
+                @ParamGroup PdeGrids.KuramotoSivashinsky grid,
                 @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
         }
 
         /** Service constructor. */
         public KuramotoSivashinskyProvider() {
             super("kuramoto-sivashinsky-residuum", "θ-method residuum of Kuramoto-Sivashinsky (central differences)",
-                    Options.class, o -> FiniteDifferenceResiduum.kuramotoSivashinsky(o.scheme(), o.numPoints(),
-                            o.length(), o.dt()));
+                    Options.class, o -> o.grid().residuum(o.scheme()));
         }
     }
 
@@ -107,18 +97,14 @@ public final class ResiduumProviders {
     public static final class Diffusion2dProvider extends Base<Diffusion2dProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+                @ParamGroup PdeGrids.Diffusion2d grid,
                 @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
         }
 
         /** Service constructor. */
         public Diffusion2dProvider() {
             super("diffusion-2d-residuum", "θ-method residuum of periodic 2D diffusion (central differences)",
-                    Options.class, o -> FiniteDifferenceResiduum.diffusion2d(o.scheme(), o.numPoints(), o.length(),
-                            o.dt(), o.viscosity()));
+                    Options.class, o -> o.grid().residuum(o.scheme()));
         }
     }
 
@@ -126,55 +112,32 @@ public final class ResiduumProviders {
     public static final class Advection2dProvider extends Base<Advection2dProvider.Options> {
 
         private record Options(
-                @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
-                @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY,
+                @ParamGroup PdeGrids.Advection2d grid,
                 @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
         }
 
         /** Service constructor. */
         public Advection2dProvider() {
             super("advection-2d-residuum", "θ-method residuum of periodic 2D advection (central differences)",
-                    Options.class, o -> FiniteDifferenceResiduum.advection2d(o.scheme(), o.numPoints(), o.length(),
-                            o.dt(), o.velocityX(), o.velocityY()));
+                    Options.class, o -> o.grid().residuum(o.scheme()));
         }
     }
 
     /** {@code diffusion-implicit-euler}: {@code diffusion-residuum} with the implicit-Euler scheme. */
-    public static final class DiffusionImplicitEulerProvider extends Base<DiffusionImplicitEulerProvider.Options> {
-
-        private record Options(
-                @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
-                @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) {
-        }
-
+    public static final class DiffusionImplicitEulerProvider extends Base<PdeGrids.Diffusion1d> {
         /** Service constructor. */
         public DiffusionImplicitEulerProvider() {
             super("diffusion-implicit-euler", "implicit-Euler residuum of periodic diffusion (central differences)",
-                    Options.class, o -> FiniteDifferenceResiduum.diffusion(Scheme.IMPLICIT_EULER, o.numPoints(),
-                            o.length(), o.dt(), o.viscosity()));
+                    PdeGrids.Diffusion1d.class, grid -> grid.residuum(Scheme.IMPLICIT_EULER));
         }
     }
 
     /** {@code burgers-implicit-euler}: {@code burgers-residuum} with the implicit-Euler scheme. */
-    public static final class BurgersImplicitEulerProvider extends Base<BurgersImplicitEulerProvider.Options> {
-
-        private record Options(
-                @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-                @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
-                @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity) {
-        }
-
+    public static final class BurgersImplicitEulerProvider extends Base<PdeGrids.Burgers> {
         /** Service constructor. */
         public BurgersImplicitEulerProvider() {
             super("burgers-implicit-euler", "implicit-Euler residuum of viscous Burgers (central differences)",
-                    Options.class, o -> FiniteDifferenceResiduum.burgers(Scheme.IMPLICIT_EULER, o.numPoints(),
-                            o.length(), o.dt(), o.viscosity(), 1.0));
+                    PdeGrids.Burgers.class, grid -> grid.residuum(Scheme.IMPLICIT_EULER));
         }
     }
 }

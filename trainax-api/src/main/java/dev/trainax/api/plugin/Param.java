@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  *
  * <p>Types: {@code int}, {@code double}, {@code boolean}, {@code String}, any enum (spec values are
  * its constants in lower case, {@code _} written {@code -}), {@code double[]}, a plugin product
- * type such as {@link dev.trainax.api.TimeLevelLoss}, or a {@code List} of one.
+ * type such as {@link dev.trainax.api.TimeLevelLoss}, or a {@code List} of one. A component whose
+ * type is a record of shared parameters is marked {@link ParamGroup} instead.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Documented

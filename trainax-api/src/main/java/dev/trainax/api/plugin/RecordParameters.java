@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,32 +22,45 @@ import org.apiguardian.api.API;
  * canonical constructor. Records call {@link #check} in their compact constructor so that Java
  * construction is validated by the same declaration.
  *
+ * <p>A component marked {@link ParamGroup} contributes the parameters of its own record type, in
+ * place and flattened (groups may nest); the group's record is built from the same arguments.
+ *
  * @param <R> the record type
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class RecordParameters<R extends Record> {
 
-    private static final ClassValue<List<PluginParameter>> DECLARED = new ClassValue<>() {
+    private static final ClassValue<Declaration> DECLARED = new ClassValue<>() {
         @Override
-        protected List<PluginParameter> computeValue(Class<?> type) {
+        protected Declaration computeValue(Class<?> type) {
             return derive(type);
         }
     };
 
     private final Class<R> type;
     private final List<PluginParameter> parameters;
-    private final MethodHandle constructor;
+    /** The canonical constructors of the record and of every group record inside it. */
+    private final Map<Class<?>, MethodHandle> constructors = new HashMap<>();
 
     private RecordParameters(Class<R> type, MethodHandles.Lookup lookup) {
         this.type = type;
         this.parameters = declared(type);
-        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+        findConstructors(type, lookup);
+    }
+
+    private void findConstructors(Class<?> record, MethodHandles.Lookup lookup) {
+        Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         try {
-            this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+            constructors.put(record, lookup.findConstructor(record, MethodType.methodType(void.class, types)));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("record " + type.getName() + ": its canonical constructor is not "
+            throw new IllegalArgumentException("record " + record.getName() + ": its canonical constructor is not "
                     + "accessible with the given lookup (pass MethodHandles.lookup() from the record's module)", e);
+        }
+        for (Component component : DECLARED.get(record).components()) {
+            if (component.parameter() == null) {
+                findConstructors(component.type(), lookup);
+            }
         }
     }
 
@@ -54,33 +68,41 @@ public final class RecordParameters<R extends Record> {
      * The parameters of {@code type}, built through its canonical constructor, which {@code lookup}
      * (normally {@code MethodHandles.lookup()} in the plugin's own code) must be able to access.
      *
-     * @throws IllegalArgumentException if a component lacks {@link Param} or has an unsupported type
+     * @throws IllegalArgumentException if a component lacks {@link Param} or {@link ParamGroup}, has an
+     *                                  unsupported type, or two parameters share a name
      */
     public static <R extends Record> RecordParameters<R> of(Class<R> type, MethodHandles.Lookup lookup) {
         return new RecordParameters<>(type, lookup);
     }
 
-    /** The parameters declared by the components of {@code type}, in component order. */
+    /** The parameters declared by the components of {@code type}, in component order, groups flattened. */
     public static List<PluginParameter> declared(Class<? extends Record> type) {
-        return DECLARED.get(type);
+        return DECLARED.get(type).parameters();
     }
 
     /**
      * Validates the values of a record's components, in component order, against their
      * declarations: ranges, choices, finite numbers, required values. Call it first in a compact
-     * constructor: {@code RecordParameters.check(Supervised.class, numRolloutSteps, ...)}.
+     * constructor: {@code RecordParameters.check(Supervised.class, numRolloutSteps, ...)}. A group
+     * component takes its record, which validates itself when built, and must not be null.
      *
      * @throws IllegalArgumentException naming the first invalid component and its allowed values
      */
     public static void check(Class<? extends Record> type, Object... values) {
-        List<PluginParameter> declared = declared(type);
-        if (values.length != declared.size()) {
+        List<Component> components = DECLARED.get(type).components();
+        if (values.length != components.size()) {
             throw new IllegalStateException(type.getName() + ": check got " + values.length + " values for "
-                    + declared.size() + " components");
+                    + components.size() + " components");
         }
         for (int i = 0; i < values.length; i++) {
-            PluginParameter parameter = declared.get(i);
-            if (values[i] == null) {
+            PluginParameter parameter = components.get(i).parameter();
+            if (parameter == null) {
+                if (values[i] == null) {
+                    throw new IllegalArgumentException(components.get(i).name() + ": required group of parameters "
+                            + PluginParameter.names(DECLARED.get(components.get(i).type()).parameters())
+                            + " but was not given");
+                }
+            } else if (values[i] == null) {
                 if (parameter.required()) {
                     throw new IllegalArgumentException(parameter.name() + ": required (" + parameter.allowedValues()
                             + ") but was not given");
@@ -101,19 +123,25 @@ public final class RecordParameters<R extends Record> {
         return parameters;
     }
 
-    /** Builds the record from arguments bound to {@link #parameters()}. */
+    /** Builds the record, and its groups' records, from arguments bound to {@link #parameters()}. */
     public R create(PluginArguments arguments) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = toComponent(components[i].getType(), arguments.values().get(components[i].getName()));
+        return type.cast(build(type, arguments.values()));
+    }
+
+    private Object build(Class<?> record, Map<String, Object> arguments) {
+        List<Component> components = DECLARED.get(record).components();
+        Object[] values = new Object[components.size()];
+        for (int i = 0; i < values.length; i++) {
+            Component component = components.get(i);
+            values[i] = component.parameter() == null ? build(component.type(), arguments)
+                    : toComponent(component.type(), arguments.get(component.name()));
         }
         try {
-            return type.cast(constructor.invokeWithArguments(values));
+            return constructors.get(record).invokeWithArguments(values);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException("constructing " + type.getName() + " failed", e);
+            throw new IllegalStateException("constructing " + record.getName() + " failed", e);
         }
     }
 
@@ -138,20 +166,67 @@ public final class RecordParameters<R extends Record> {
         return value;
     }
 
-    private static List<PluginParameter> derive(Class<?> type) {
+    /**
+     * One record component: its parameter, or null for a group.
+     *
+     * @param name      the component's name
+     * @param type      the component's type (a group's record type)
+     * @param parameter the parameter it declares; null for a group
+     */
+    private record Component(String name, Class<?> type, PluginParameter parameter) {
+    }
+
+    /**
+     * What one record class declares.
+     *
+     * @param components its components, in order
+     * @param parameters its parameters, groups flattened
+     * @param origins    for each parameter name, the component path that declares it, for messages
+     */
+    private record Declaration(List<Component> components, List<PluginParameter> parameters,
+                               Map<String, String> origins) {
+    }
+
+    private static Declaration derive(Class<?> type) {
         if (!type.isRecord()) {
             throw new IllegalArgumentException(type.getName() + " is not a record");
         }
+        List<Component> components = new ArrayList<>();
         List<PluginParameter> parameters = new ArrayList<>();
+        Map<String, String> origins = new HashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
+            String name = component.getName();
             Param param = component.getAnnotation(Param.class);
-            if (param == null) {
-                throw new IllegalArgumentException(type.getName() + "." + component.getName()
-                        + ": every component of a parameter record needs @Param");
+            boolean group = component.isAnnotationPresent(ParamGroup.class);
+            if ((param != null) == group) {  // exactly one of the two
+                throw new IllegalArgumentException(type.getName() + "." + name
+                        + ": every component of a parameter record needs either @Param or @ParamGroup");
             }
-            parameters.add(parameter(type, component, param));
+            if (group) {
+                Declaration declaration = DECLARED.get(component.getType());
+                components.add(new Component(name, component.getType(), null));
+                for (PluginParameter parameter : declaration.parameters()) {
+                    add(type, parameter, name + "." + declaration.origins().get(parameter.name()), parameters,
+                            origins);
+                }
+            } else {
+                PluginParameter parameter = parameter(type, component, param);
+                components.add(new Component(name, component.getType(), parameter));
+                add(type, parameter, name, parameters, origins);
+            }
         }
-        return List.copyOf(parameters);
+        return new Declaration(List.copyOf(components), List.copyOf(parameters), Map.copyOf(origins));
+    }
+
+    /** Adds {@code parameter}, declared at {@code origin}, refusing a second parameter of the same name. */
+    private static void add(Class<?> owner, PluginParameter parameter, String origin, List<PluginParameter> parameters,
+                            Map<String, String> origins) {
+        String first = origins.putIfAbsent(parameter.name(), origin);
+        if (first != null) {
+            throw new IllegalArgumentException(owner.getName() + ": parameter '" + parameter.name()
+                    + "' is declared twice, by " + first + " and by " + origin);
+        }
+        parameters.add(parameter);
     }
 
     private static PluginParameter parameter(Class<?> owner, RecordComponent component, Param param) {

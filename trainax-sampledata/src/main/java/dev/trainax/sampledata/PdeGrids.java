@@ -1,0 +1,120 @@
+package dev.trainax.sampledata;
+
+import dev.trainax.api.Residuum;
+import dev.trainax.api.Stepper;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.ParamGroup;
+import dev.trainax.sampledata.FiniteDifferenceResiduum.Scheme;
+
+/**
+ * The grid, time-step and physics parameters of each spectral PDE, declared once for its data
+ * source, reference stepper and residua, whose defaults agree; they are {@link ParamGroup}s of the
+ * sources and residua and the whole parameter record of the steppers.
+ */
+final class PdeGrids {
+
+    private PdeGrids() {
+    }
+
+    /** A periodic grid with its PDE: the spectral stepper and the finite-difference residuum on it. */
+    interface PdeGrid {
+        /** Grid points per axis. */
+        int numPoints();
+
+        /** The exact or ETDRK2 spectral step. */
+        Stepper stepper();
+
+        /** The θ-method residuum of the same PDE. */
+        Residuum residuum(Scheme scheme);
+    }
+
+    /** Periodic 1D diffusion. */
+    record Diffusion1d(
+            @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde1d.diffusion(numPoints, viscosity, dt, length);
+        }
+
+        @Override
+        public Residuum residuum(Scheme scheme) {
+            return FiniteDifferenceResiduum.diffusion(scheme, numPoints, length, dt, viscosity);
+        }
+    }
+
+    /** Viscous Burgers, by default the peer's APEBench-like workload. */
+    record Burgers(
+            @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+            @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
+            @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde1d.burgers(numPoints, viscosity, dt, length);
+        }
+
+        @Override
+        public Residuum residuum(Scheme scheme) {
+            return FiniteDifferenceResiduum.burgers(scheme, numPoints, length, dt, viscosity, 1.0);
+        }
+    }
+
+    /** The chaotic Kuramoto–Sivashinsky equation. */
+    record KuramotoSivashinsky(
+            @Param(value = "grid points (even)", defaultValue = "128", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "" + 32 * Math.PI, min = 0) double length,
+            @Param(value = "time step", defaultValue = "0.1", min = 0) double dt) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde1d.kuramotoSivashinsky(numPoints, dt, length);
+        }
+
+        @Override
+        public Residuum residuum(Scheme scheme) {
+            return FiniteDifferenceResiduum.kuramotoSivashinsky(scheme, numPoints, length, dt);
+        }
+    }
+
+    /** Periodic diffusion on a square. */
+    record Diffusion2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralLinear2d.diffusion(numPoints, viscosity, dt, length);
+        }
+
+        @Override
+        public Residuum residuum(Scheme scheme) {
+            return FiniteDifferenceResiduum.diffusion2d(scheme, numPoints, length, dt, viscosity);
+        }
+    }
+
+    /** Periodic advection on a square. */
+    record Advection2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+            @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
+            @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralLinear2d.advection(numPoints, velocityX, velocityY, dt, length);
+        }
+
+        @Override
+        public Residuum residuum(Scheme scheme) {
+            return FiniteDifferenceResiduum.advection2d(scheme, numPoints, length, dt, velocityX, velocityY);
+        }
+    }
+}
