@@ -2,6 +2,7 @@
 module dev.trainax.bench {
     requires dev.trainax.api;
     requires dev.trainax.trainers;
+    requires dev.trainax.configs;
     requires dev.trainax.nn;
     requires dev.trainax.sampledata;
     requires jdk.unsupported;
