@@ -16,7 +16,6 @@ import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.Mlp;
 import dev.trainax.testkit.RandomArrays;
-import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -75,21 +74,6 @@ final class Fixture {
     }
 
     /** The configurations the ensemble and execution tests cover, by name. */
-    /**
-     * Asserts that {@code actual} has {@code expected}'s loss and every gradient to {@code tolerance},
-     * relative to the loss and to each gradient's norm (at least 1e-3).
-     */
-    static void assertSameLossAndGradient(LossAndGradient expected, LossAndGradient actual, double tolerance) {
-        org.junit.jupiter.api.Assertions.assertEquals(expected.loss(), actual.loss(),
-                tolerance * Math.abs(expected.loss()));
-        for (Map.Entry<String, INDArray> entry : expected.gradient().asMap().entrySet()) {
-            INDArray other = actual.gradient().get(entry.getKey()).castTo(entry.getValue().dataType());
-            double scale = Math.max(1e-3, entry.getValue().norm2Number().doubleValue());
-            org.junit.jupiter.api.Assertions.assertEquals(0,
-                    entry.getValue().sub(other).norm2Number().doubleValue() / scale, tolerance, entry.getKey());
-        }
-    }
-
     static Configuration named(String which) {
         return switch (which) {
             case "supervised" -> Supervised.of(3);

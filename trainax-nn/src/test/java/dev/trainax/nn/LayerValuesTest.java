@@ -35,6 +35,19 @@ class LayerValuesTest {
 
     static final Engine ENGINE = PluginRegistry.load().create(PluginKind.ENGINE, "samediff");
 
+    /**
+     * Asserts that {@code actual} has {@code expected}'s loss and every gradient to {@code tolerance},
+     * relative to the loss and to each gradient's norm (at least 1e-3).
+     */
+    static void assertSameLossAndGradient(LossAndGradient expected, LossAndGradient actual, double tolerance) {
+        assertEquals(expected.loss(), actual.loss(), tolerance * Math.abs(expected.loss()));
+        for (Map.Entry<String, INDArray> entry : expected.gradient().asMap().entrySet()) {
+            INDArray other = actual.gradient().get(entry.getKey()).castTo(entry.getValue().dataType());
+            double scale = Math.max(1e-3, entry.getValue().norm2Number().doubleValue());
+            assertEquals(0, entry.getValue().sub(other).norm2Number().doubleValue() / scale, tolerance, entry.getKey());
+        }
+    }
+
     private static INDArray output(Network network, Parameters parameters, INDArray states) {
         long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
         return ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);

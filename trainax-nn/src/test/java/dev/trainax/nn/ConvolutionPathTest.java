@@ -1,9 +1,8 @@
-package dev.trainax.configs;
+package dev.trainax.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
@@ -11,14 +10,10 @@ import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
-import dev.trainax.losses.MeanPowerLoss;
-import dev.trainax.nn.Activation;
-import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.ConvolutionPath.Choice;
-import dev.trainax.nn.Padding;
-import dev.trainax.nn.ResNet;
 import dev.trainax.testkit.GradientCheck;
 import dev.trainax.testkit.RandomArrays;
+import dev.trainax.testkit.Tiny;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +79,7 @@ class ConvolutionPathTest {
                                          long points) {
         LossAndGradient matrix = lossAndGradient(network.apply(Choice.MATMUL), parameters, windows, points);
         assertTrue(matrix.loss() > 0.1, "a non-trivial loss: " + matrix.loss());
-        Fixture.assertSameLossAndGradient(matrix, lossAndGradient(network.apply(Choice.NATIVE), parameters, windows,
+        LayerValuesTest.assertSameLossAndGradient(matrix, lossAndGradient(network.apply(Choice.NATIVE), parameters, windows,
                 points), 1e-12);
     }
 
@@ -105,7 +100,7 @@ class ConvolutionPathTest {
     }
 
     private static Objective compile(Network network, Parameters parameters, long points) {
-        return Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
+        return LayerValuesTest.ENGINE.compile(TrainingProblem.builder().configuration(Tiny.supervised(2))
                 .network(network, parameters).stateShape(channels(parameters), points)
                 .dataType(DataType.DOUBLE).build());
     }

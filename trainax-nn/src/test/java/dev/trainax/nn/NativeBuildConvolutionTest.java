@@ -1,21 +1,15 @@
-package dev.trainax.configs;
+package dev.trainax.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
-import dev.trainax.losses.MeanPowerLoss;
-import dev.trainax.nn.Activation;
-import dev.trainax.nn.ConvNet;
-import dev.trainax.nn.ConvolutionPath;
-import dev.trainax.nn.Padding;
-import dev.trainax.nn.ResNet;
 import dev.trainax.testkit.RandomArrays;
+import dev.trainax.testkit.Tiny;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,12 +61,12 @@ class NativeBuildConvolutionTest {
         LossAndGradient reference = evaluate(network, parameters.copy(DataType.DOUBLE), windows, stateShape,
                 DataType.DOUBLE);
         assertTrue(reference.loss() > 0.01, "a non-trivial loss: " + reference.loss());
-        Fixture.assertSameLossAndGradient(reference, single, 1e-4);
+        LayerValuesTest.assertSameLossAndGradient(reference, single, 1e-4);
     }
 
     private static LossAndGradient evaluate(Network network, Parameters parameters, INDArray windows,
                                             long[] stateShape, DataType type) {
-        try (Objective objective = Fixture.ENGINE.compile(TrainingProblem.builder().defaultLoss(MeanPowerLoss.mse(BatchReduction.MEAN)).configuration(Supervised.of(2))
+        try (Objective objective = LayerValuesTest.ENGINE.compile(TrainingProblem.builder().configuration(Tiny.supervised(2))
                 .network(network, parameters).stateShape(stateShape).dataType(type).build())) {
             return objective.lossAndGradient(parameters, windows.castTo(type));
         }
