@@ -26,12 +26,12 @@ final class ProgressBar implements ProgressListener {
     @Override
     public void onStep(Progress progress) {
         long now = System.nanoTime();
-        boolean last = progress.step() + 1 == progress.numUpdateSteps();
+        boolean last = progress.step() + 1 == progress.numTrainingSteps();
         if (!last && now - lastDraw < REDRAW_NANOS) {
             return;
         }
         lastDraw = now;
-        int filled = (int) ((long) WIDTH * (progress.step() + 1) / progress.numUpdateSteps());
+        int filled = (int) ((long) WIDTH * (progress.step() + 1) / progress.numTrainingSteps());
         terminal.printf("\r%s [%s%s] E: %05d, B: %05d  loss %.3e  %.0f steps/s", label, "#".repeat(filled),
                 " ".repeat(WIDTH - filled), progress.epoch(), progress.batch(), progress.loss(),
                 progress.stepsPerSecond());

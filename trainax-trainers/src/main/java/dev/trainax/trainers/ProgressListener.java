@@ -8,13 +8,13 @@ public interface ProgressListener {
      * One update step's progress.
      *
      * @param step           the update step just taken, from 0
-     * @param numUpdateSteps total update steps of the run
+     * @param numTrainingSteps total update steps of the run
      * @param epoch          the epoch of the step's minibatch
      * @param batch          the minibatch within the epoch
      * @param loss           the minibatch loss before the update
      * @param stepsPerSecond update steps per second so far
      */
-    record Progress(int step, int numUpdateSteps, int epoch, int batch, double loss, double stepsPerSecond) {
+    record Progress(int step, int numTrainingSteps, int epoch, int batch, double loss, double stepsPerSecond) {
     }
 
     /** Called after each update step. */
