@@ -38,7 +38,11 @@ final class RunOutputs {
         AtomicFiles.write(folder.resolve("spec.resolved.yaml"), file -> Files.writeString(file, yaml, StandardCharsets.UTF_8));
     }
 
-    /** A positive series on a log scale, sample i at x = i · xStep. */
+    /**
+     * A positive series on a log scale, sample i at x = i · xStep. Values that cannot be drawn on
+     * it (NaN, ±∞, zero, negative) are left out as gaps in the line, and their number is written
+     * under the title.
+     */
     static BufferedImage plot(double[] losses, int recordEvery, String title, String xLabel) {
         int width = 800;
         int height = 480;
@@ -53,8 +57,11 @@ final class RunOutputs {
         g.fillRect(0, 0, width, height);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        int undrawable = 0;
         for (double loss : losses) {
-            if (loss > 0) {
+            if (!drawable(loss)) {
+                undrawable++;
+            } else {
                 min = Math.min(min, Math.log10(loss));
                 max = Math.max(max, Math.log10(loss));
             }
@@ -82,12 +89,19 @@ final class RunOutputs {
         g.drawString(last, width - right - 8 * last.length(), height - bottom + 16);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title, left, 25);
+        if (undrawable > 0) {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setColor(new Color(200, 40, 40));
+            g.drawString(undrawable + " of " + losses.length + " values are NaN, infinite or not positive: gaps",
+                    left + 8, top + 16);
+        }
         g.setColor(new Color(31, 119, 180));
         g.setStroke(new BasicStroke(1.5f));
         int previousX = -1;
         int previousY = -1;
         for (int i = 0; i < losses.length; i++) {
-            if (!(losses[i] > 0)) {
+            if (!drawable(losses[i])) {
+                previousX = -1;
                 continue;
             }
             int x = left + (int) ((double) i / Math.max(1, losses.length - 1) * (width - left - right));
@@ -100,5 +114,9 @@ final class RunOutputs {
         }
         g.dispose();
         return image;
+    }
+
+    private static boolean drawable(double value) {
+        return value > 0 && Double.isFinite(value);
     }
 }

@@ -1,15 +1,26 @@
 package dev.trainax.cli;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * A run spec read from YAML or JSON (JSON is read as YAML): the top-level sections and where they
@@ -20,6 +31,11 @@ final class RunSpec {
     /** The sections a spec may have. */
     static final List<String> SECTIONS = List.of("data", "network", "configuration", "referenceStepper", "residuum",
             "engine", "optimizer", "training", "callbacks", "metricsPort", "output");
+
+    /** Most YAML nodes a spec may expand to (a spec has a few hundred). */
+    static final long MAX_NODES = 100_000;
+    /** Most characters a spec file may hold. */
+    private static final int MAX_CODE_POINTS = 1 << 20;
 
     private final Path file;
     private final Map<String, Object> sections;
@@ -36,13 +52,7 @@ final class RunSpec {
         } catch (IOException e) {
             throw new IllegalArgumentException("spec: cannot read " + file + " (" + e.getMessage() + ")");
         }
-        Object parsed;
-        try {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
-            throw new IllegalArgumentException("spec: " + file + " is not valid YAML or JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
+        Object parsed = parse(file, text);
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("spec: " + file + " must hold a map of sections " + SECTIONS);
         }
@@ -54,6 +64,81 @@ final class RunSpec {
             }
         }
         return new RunSpec(file, sections);
+    }
+
+    /**
+     * Parses YAML (or JSON) safely: duplicate keys refused, and the document, aliases expanded, at
+     * most {@link #MAX_NODES} nodes, so that a few hundred bytes of nested aliases cannot exhaust
+     * the heap. Errors name the file, line and column.
+     */
+    private static Object parse(Path file, String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        try {
+            Yaml yaml = new Yaml(new SafeConstructor(options));
+            long nodes = expandedSize(file, yaml.compose(new StringReader(text)));
+            if (nodes > MAX_NODES) {
+                throw new IllegalArgumentException("spec: " + file + " expands to more than " + MAX_NODES
+                        + " YAML nodes through its aliases; write the values out instead");
+            }
+            return yaml.load(text);
+        } catch (MarkedYAMLException e) {
+            Mark problem = e.getProblemMark();
+            Mark context = e.getContextMark();
+            String where = problem == null ? "" : " at " + place(problem);
+            String also = context == null || problem == null || context.getLine() == problem.getLine() ? ""
+                    : " (" + e.getContext() + " at " + place(context) + ")";
+            throw new IllegalArgumentException("spec: " + file + " is not valid YAML or JSON" + where + ": "
+                    + e.getProblem() + also);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException("spec: " + file + " is not valid YAML or JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * Nodes of the document with every alias expanded, counted up to just past {@link #MAX_NODES}
+     * (iteratively: a recursive alias would otherwise recurse without end).
+     */
+    private static long expandedSize(Path file, Node root) {
+        Deque<Node> pending = new ArrayDeque<>();
+        if (root != null) {
+            pending.push(root);
+        }
+        long count = 0;
+        while (!pending.isEmpty() && count <= MAX_NODES) {
+            Node node = pending.pop();
+            count++;
+            if (node instanceof SequenceNode sequence) {
+                sequence.getValue().forEach(pending::push);
+            } else if (node instanceof MappingNode mapping) {
+                requireUniqueKeys(file, mapping);
+                for (NodeTuple tuple : mapping.getValue()) {
+                    pending.push(tuple.getKeyNode());
+                    pending.push(tuple.getValueNode());
+                }
+            }
+        }
+        return count;
+    }
+
+    /** A key given twice in one mapping is an error naming both places (YAML would keep the last silently). */
+    private static void requireUniqueKeys(Path file, MappingNode mapping) {
+        Map<String, Mark> seen = new HashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key) {
+                Mark first = seen.putIfAbsent(key.getValue(), key.getStartMark());
+                if (first != null) {
+                    throw new IllegalArgumentException("spec: " + file + ": key '" + key.getValue()
+                            + "' appears twice, at " + place(first) + " and at " + place(key.getStartMark()));
+                }
+            }
+        }
+    }
+
+    private static String place(Mark mark) {
+        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
     Path file() {

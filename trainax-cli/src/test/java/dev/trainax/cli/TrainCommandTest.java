@@ -48,6 +48,16 @@ class TrainCommandTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("done in"));
     }
 
+    /** Levels of lists of two aliases to the previous level: a few hundred bytes, 2^levels nodes expanded. */
+    private static String nestedAliases(int levels) {
+        StringBuilder yaml = new StringBuilder("l0: &l0 [x]\n");
+        for (int i = 1; i <= levels; i++) {
+            yaml.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
+                    .append(i - 1).append("]\n");
+        }
+        return yaml.toString();
+    }
+
     static Stream<Arguments> badSpecs() {
         String good = """
                 data: {id: advection-1d, numSamples: 2, temporalHorizon: 12}
@@ -58,6 +68,10 @@ class TrainCommandTest {
                 """;
         return Stream.of(
                 Arguments.of("not yaml", "data: [unclosed", "is not valid YAML or JSON"),
+                Arguments.of("duplicate key", good + "training: {numTrainingSteps: 5, batchSize: 2}\n",
+                        "key 'training' appears twice, at line 4, column 1 and at line 6, column 1"),
+                Arguments.of("nested aliases expanding to 2^24 nodes", nestedAliases(24),
+                        "expands to more than 100000 YAML nodes through its aliases"),
                 Arguments.of("unknown section", good + "optimiser: {name: adam}\n",
                         "spec.optimiser: unknown section; known: [data, network"),
                 Arguments.of("unknown configuration", good.replace("id: supervised", "id: supervise"),
@@ -127,6 +141,14 @@ class TrainCommandTest {
                 output.resolve("parameters.params").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--parameters must have parameters"),
                 err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void parseErrorsNameLineAndColumn(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("spec.yaml"), "data: {id: advection-1d}\nnetwork: [conv1d\n");
+        assertEquals(2, run("train", file.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("is not valid YAML or JSON at line 3, column 1"), message);
     }
 
     @Test
