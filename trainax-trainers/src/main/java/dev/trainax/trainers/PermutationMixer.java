@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * Minibatches drawn as in Trainax: one fresh permutation of the samples per epoch (from a seed),
  * {@code ceil(numSamples / batchSize)} batches per epoch, the last one of an epoch smaller (never
  * topped up from the next epoch). A batch size above the number of samples falls back to full
- * batches; {@link #fullBatchFallback()} says so, and the trainer logs it.
+ * batches; {@link #fullBatchFallback()} says so, and the trainer logs it. Not thread-safe: one
+ * training loop asks for its steps in order.
  */
 public final class PermutationMixer {
 
@@ -27,7 +28,12 @@ public final class PermutationMixer {
     private final int batchSize;
     private final int batchesPerEpoch;
     private final boolean fullBatchFallback;
-    private final int[][] permutations;
+    private final long seed;
+    /** The generator whose splits seed the epochs, and how many splits it has given. */
+    private SplittableRandom splits;
+    private int splitsTaken;
+    private int currentEpoch = -1;
+    private int[] current;
 
     /**
      * @param numSamples     samples to draw from, ≥ 1
@@ -44,12 +50,30 @@ public final class PermutationMixer {
         this.fullBatchFallback = batchSize > numSamples;
         this.batchSize = Math.min(batchSize, numSamples);
         this.batchesPerEpoch = (numSamples + this.batchSize - 1) / this.batchSize;
-        int epochs = (numTrainingSteps + batchesPerEpoch - 1) / batchesPerEpoch;
-        SplittableRandom random = new SplittableRandom(seed);
-        this.permutations = new int[epochs][];
-        for (int e = 0; e < epochs; e++) {
-            permutations[e] = permutation(random.split());
+        this.seed = seed;
+        this.splits = new SplittableRandom(seed);
+    }
+
+    /**
+     * The permutation of {@code epoch}: drawn from the epoch-th split of a generator seeded with
+     * the seed, made when first needed, so memory does not grow with the number of steps. Steps
+     * are asked for in order, so the splits are taken in order; an earlier epoch replays them.
+     */
+    private int[] epoch(int epoch) {
+        if (epoch != currentEpoch) {
+            if (epoch < currentEpoch) {
+                splits = new SplittableRandom(seed);
+                splitsTaken = 0;
+            }
+            SplittableRandom generator = null;
+            while (splitsTaken <= epoch) {
+                generator = splits.split();
+                splitsTaken++;
+            }
+            current = permutation(generator);
+            currentEpoch = epoch;
         }
+        return current;
     }
 
     private int[] permutation(SplittableRandom random) {
@@ -72,7 +96,7 @@ public final class PermutationMixer {
         int batch = step % batchesPerEpoch;
         int from = batch * batchSize;
         int to = Math.min(from + batchSize, numSamples);
-        return new Minibatch(Arrays.copyOfRange(permutations[epoch], from, to), epoch, batch);
+        return new Minibatch(Arrays.copyOfRange(epoch(epoch), from, to), epoch, batch);
     }
 
     /** The effective batch size. */

@@ -54,7 +54,7 @@ final class TrainingLoop {
                     : new FlatParameters(initials.get(k), stacked.parameters(k));
             OptimizerState memberState = stacked != null ? stacked.state()
                     : state != null ? state.copy() : optimizer.init(flat.size(), dataType);
-            runs.add(new MemberRun(flat, memberState, new double[(numSteps + recordEvery - 1) / recordEvery],
+            runs.add(new MemberRun(flat, memberState, new double[recorded(numSteps, recordEvery)],
                     plan.callbacks()));
         }
         List<Parameters> parameters = runs.stream().map(r -> r.flat().parameters()).toList();
@@ -109,7 +109,7 @@ final class TrainingLoop {
         } finally {
             otherObjectives.values().forEach(Objective::close);
         }
-        int recorded = (stepsTaken + recordEvery - 1) / recordEvery;
+        int recorded = recorded(stepsTaken, recordEvery);
         List<TrainingResult> results = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             MemberRun r = runs.get(k);
@@ -117,6 +117,11 @@ final class TrainingLoop {
                     r.history(), stacked == null ? r.state() : stacked.memberState(k), stopReason));
         }
         return results;
+    }
+
+    /** Losses recorded over {@code steps} steps, one every {@code every} from step 0 (no int overflow). */
+    private static int recorded(int steps, int every) {
+        return steps == 0 ? 0 : (steps - 1) / every + 1;
     }
 
     /** Runs the due callbacks on one member's step; returns a stop reason, or null to go on. */

@@ -1,5 +1,6 @@
 package dev.trainax.trainers;
 
+import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.RecordParameters;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,7 +32,14 @@ public record TrainingOptions(
     public TrainingOptions {
         RecordParameters.check(TrainingOptions.class, numTrainingSteps, batchSize, seed, initSeed, dataType,
                 recordLossEvery, doSubStacking);
+        long recorded = (numTrainingSteps - 1L) / recordLossEvery + 1;
+        Require.that(recorded <= MAX_RECORDED_LOSSES, "recordLossEvery", "must keep the loss history in memory at ≤ "
+                + MAX_RECORDED_LOSSES + " entries: with numTrainingSteps = " + numTrainingSteps + " it must be ≥ "
+                + ((numTrainingSteps - 1L) / MAX_RECORDED_LOSSES + 1) + ", got " + recordLossEvery);
     }
+
+    /** Most losses a run records (80 MB of history). */
+    public static final int MAX_RECORDED_LOSSES = 10_000_000;
 
     /** {@code numTrainingSteps} updates on minibatches of {@code batchSize}, every other option at its default. */
     public static TrainingOptions of(int numTrainingSteps, int batchSize) {

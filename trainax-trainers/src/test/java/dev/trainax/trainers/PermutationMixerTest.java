@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,35 @@ class PermutationMixerTest {
         for (int step = 0; step < 20; step++) {
             assertArrayEquals(a.minibatch(step).indices(), b.minibatch(step).indices());
         }
+    }
+
+    @Test
+    void epochsAreTheSeedsSplitsInOrderInAnyOrderOfAsking() {
+        PermutationMixer mixer = new PermutationMixer(6, 40, 6, 11);
+        SplittableRandom root = new SplittableRandom(11);
+        List<int[]> expected = new ArrayList<>();
+        for (int epoch = 0; epoch < 40; epoch++) {
+            SplittableRandom random = root.split();
+            int[] order = IntStream.range(0, 6).toArray();
+            for (int i = 5; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            expected.add(order);
+        }
+        for (int step : new int[] {0, 1, 2, 39, 17, 3, 38, 0}) {
+            assertArrayEquals(expected.get(step), mixer.minibatch(step).indices(), "step " + step);
+        }
+    }
+
+    @Test
+    void memoryDoesNotGrowWithTheNumberOfSteps() {
+        PermutationMixer mixer = new PermutationMixer(1000, Integer.MAX_VALUE, 1, 3);
+        PermutationMixer.Minibatch last = mixer.minibatch(Integer.MAX_VALUE - 1);
+        assertEquals((Integer.MAX_VALUE - 1) / 1000, last.epoch());
+        assertEquals(1, last.indices().length);
     }
 
     @Test

@@ -50,7 +50,11 @@ class TrainerArgumentsTest {
                 .trajectories(DATA).referenceStepper(new FirstOrderUpwind(-0.5)).optimizer(Optimizer.adam(1e-2))
                 .numTrainingSteps(5).batchSize(4).build());
         assertFails("numBranchSteps must be ≤ numRolloutSteps = 2, got 3", () -> DivertedChain.of(2, 3));
-        assertFails("optimizer is required", () -> Trainer.of(Supervised.of(1)).trajectories(DATA)
+        assertFails("recordLossEvery must keep the loss history in memory at ≤ 10000000 entries: with "
+                + "numTrainingSteps = 2147483647 it must be ≥ 215, got 1", () -> TrainingOptions.of(Integer.MAX_VALUE, 4));
+        assertEquals(Integer.MAX_VALUE, new TrainingOptions(Integer.MAX_VALUE, 4, 0, 0,
+                TrainingOptions.Precision.FLOAT32, 1 << 30, true).numTrainingSteps());
+                assertFails("optimizer is required", () -> Trainer.of(Supervised.of(1)).trajectories(DATA)
                 .numTrainingSteps(5).batchSize(4).build());
     }
 
