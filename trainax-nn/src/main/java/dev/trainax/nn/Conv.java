@@ -4,6 +4,8 @@ import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.internal.Require;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.RecordParameters;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,6 +28,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Conv1d}, {@link Conv2d} and {@link Conv3d} fix the number of spatial axes.
  */
 public class Conv implements MemberBatchedNetwork {
+
+    /**
+     * The parameters of the {@code conv2d} and {@code conv3d} plugins: one convolution as a stepper,
+     * as many output as input channels ({@code conv1d} has its own, with the quickstart's kernel 2).
+     *
+     * @param channels   input and output channels
+     * @param kernelSize kernel width along every axis
+     * @param useBias    whether a bias is added
+     * @param padding    boundary handling
+     */
+    public record StepperOptions(
+            @Param(value = "input and output channels", defaultValue = "1", min = 1) int channels,
+            @Param(value = "kernel width along every axis", defaultValue = "3", min = 1) int kernelSize,
+            @Param(value = "add a bias", defaultValue = "false") boolean useBias,
+            @Param(value = "boundary handling", defaultValue = "circular") Padding padding) {
+
+        /** Validates against the declarations. */
+        public StepperOptions {
+            RecordParameters.check(StepperOptions.class, channels, kernelSize, useBias, padding);
+        }
+    }
 
     private final int spatialDims;
     private final int inChannels;

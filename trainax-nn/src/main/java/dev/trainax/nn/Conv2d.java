@@ -1,30 +1,7 @@
 package dev.trainax.nn;
 
-import dev.trainax.api.plugin.Param;
-import dev.trainax.api.plugin.RecordParameters;
-
 /** A {@link Conv} over states {@code (batch, channels, height, width)}, as Equinox's {@code Conv2d}. */
 public final class Conv2d extends Conv {
-
-    /**
-     * The parameters of the {@code conv2d} plugin: a stepper's convolution, as many output as input channels.
-     *
-     * @param channels   input and output channels
-     * @param kernelSize kernel width along every axis
-     * @param useBias    whether a bias is added
-     * @param padding    boundary handling
-     */
-    public record Options(
-            @Param(value = "input and output channels", defaultValue = "1", min = 1) int channels,
-            @Param(value = "kernel width along every axis", defaultValue = "3", min = 1) int kernelSize,
-            @Param(value = "add a bias", defaultValue = "false") boolean useBias,
-            @Param(value = "boundary handling", defaultValue = "circular") Padding padding) {
-
-        /** Validates against the declarations. */
-        public Options {
-            RecordParameters.check(Options.class, channels, kernelSize, useBias, padding);
-        }
-    }
 
     /**
      * A circular convolution.
@@ -44,7 +21,7 @@ public final class Conv2d extends Conv {
     }
 
     /** The convolution {@code options} describe. */
-    public Conv2d(Options options) {
+    public Conv2d(StepperOptions options) {
         this(options.channels(), options.channels(), options.kernelSize(), options.useBias(), options.padding());
     }
 }

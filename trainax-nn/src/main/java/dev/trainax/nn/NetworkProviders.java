@@ -60,20 +60,20 @@ public final class NetworkProviders {
     }
 
     /** {@code conv2d}. */
-    public static final class Conv2dProvider extends Base<Conv2d.Options> {
+    public static final class Conv2dProvider extends Base<Conv.StepperOptions> {
         /** Service constructor. */
         public Conv2dProvider() {
             super("conv2d", "one 2D convolution with Equinox SAME padding, states (batch, channels, height, width)",
-                    Conv2d.Options.class, Conv2d::new);
+                    Conv.StepperOptions.class, Conv2d::new);
         }
     }
 
     /** {@code conv3d}. */
-    public static final class Conv3dProvider extends Base<Conv3d.Options> {
+    public static final class Conv3dProvider extends Base<Conv.StepperOptions> {
         /** Service constructor. */
         public Conv3dProvider() {
             super("conv3d", "one 3D convolution with Equinox SAME padding, states (batch, channels, depth, height, width)",
-                    Conv3d.Options.class, Conv3d::new);
+                    Conv.StepperOptions.class, Conv3d::new);
         }
     }
 }
