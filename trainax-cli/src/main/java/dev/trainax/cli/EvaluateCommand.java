@@ -1,7 +1,6 @@
 package dev.trainax.cli;
 
 import com.google.inject.Inject;
-import com.google.inject.Provider;
 import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
@@ -9,7 +8,6 @@ import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.internal.AtomicFiles;
 import dev.trainax.api.plugin.PluginKind;
-import dev.trainax.api.plugin.PluginRegistry;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +30,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class EvaluateCommand {
 
-    private final PluginRegistry registry;
-    private final Provider<Engine> defaultEngine;
+    private final RunAssembler assembler;
 
     @Inject
-    EvaluateCommand(PluginRegistry registry, Provider<Engine> defaultEngine) {
-        this.registry = registry;
-        this.defaultEngine = defaultEngine;
+    EvaluateCommand(RunAssembler assembler) {
+        this.assembler = assembler;
     }
 
     int run(String[] args, PrintStream out) {
@@ -55,9 +51,9 @@ final class EvaluateCommand {
             options.put(args[i], args[i + 1]);
         }
         RunSpec spec = RunSpec.read(Path.of(args[0]));
-        Engine engine = spec.has("engine") ? plugin(PluginKind.ENGINE, spec, "engine") : defaultEngine.get();
-        Network network = plugin(PluginKind.NETWORK, spec, "network");
-        DataSource data = plugin(PluginKind.DATA, spec, "data");
+        Engine engine = assembler.engine(spec);
+        Network network = assembler.create(PluginKind.NETWORK, spec, "network");
+        DataSource data = assembler.create(PluginKind.DATA, spec, "data");
         if (!options.containsKey("--parameters")) {
             throw new IllegalArgumentException("--parameters: the trained parameters file is required");
         }
@@ -96,10 +92,6 @@ final class EvaluateCommand {
         return 0;
     }
 
-    private <T> T plugin(PluginKind kind, RunSpec spec, String section) {
-        Map.Entry<String, Map<String, Object>> entry = RunSpec.plugin(spec.raw(section), "spec." + section);
-        return registry.create(kind, entry.getKey(), entry.getValue(), "spec." + section);
-    }
 
     private static INDArray level(INDArray trajectories, int t) {
         return trajectories.get(NDArrayIndex.all(), NDArrayIndex.point(t)).dup();

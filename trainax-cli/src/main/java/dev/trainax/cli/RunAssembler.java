@@ -60,7 +60,7 @@ final class RunAssembler {
         PluginArguments trainingArguments = PluginArguments.bind("training", TRAINING.parameters(), trainingRaw,
                 "spec.training", registry);
         TrainingOptions training = TRAINING.create(trainingArguments);
-        Engine engine = spec.has("engine") ? create(PluginKind.ENGINE, spec, "engine") : defaultEngine.get();
+        Engine engine = engine(spec);
         DataSource data = create(PluginKind.DATA, spec, "data");
         Network network = create(PluginKind.NETWORK, spec, "network");
         Configuration configuration = create(PluginKind.CONFIGURATION, spec, "configuration");
@@ -80,7 +80,13 @@ final class RunAssembler {
                 reference, residuum, optimizer, callbacks);
     }
 
-    private <T> T create(PluginKind kind, RunSpec spec, String section) {
+    /** The spec's {@code engine} section, or the application's default engine. */
+    Engine engine(RunSpec spec) {
+        return spec.has("engine") ? create(PluginKind.ENGINE, spec, "engine") : defaultEngine.get();
+    }
+
+    /** The plugin of a required spec section; a missing one is an error listing the known ids. */
+    <T> T create(PluginKind kind, RunSpec spec, String section) {
         if (!spec.has(section)) {
             throw new IllegalArgumentException("spec." + section + ": required section is missing (a "
                     + kind.label() + " id or {id: ..., ...}; known: " + registry.ids(kind) + ")");
