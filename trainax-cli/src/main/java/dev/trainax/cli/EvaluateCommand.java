@@ -84,8 +84,9 @@ final class EvaluateCommand {
             csv.append(t).append(',').append(scores[0]).append(',').append(scores[1]).append('\n');
         }
         AtomicFiles.write(output.resolve("rollout.csv"), file -> Files.writeString(file, csv, StandardCharsets.UTF_8));
-        AtomicFiles.write(output.resolve("rollout.png"), file -> ImageIO.write(RunOutputs.plot(nrmse, 1,
-                "rollout nRMSE per step against the reference", "rollout step - 1"), "png", file.toFile()));
+        AtomicFiles.write(output.resolve("rollout.png"), file -> LogPlot.write(file,
+                "rollout nRMSE per step against the reference", "rollout step", "nRMSE",
+                List.of(new LogPlot.Series("nRMSE", nrmse, 1, 1))));
         out.printf("rollout of %d steps on %d trajectories: nRMSE step 1 %.4e, step %d %.4e%n", steps,
                 reference.size(0), nrmse[0], steps, nrmse[steps - 1]);
         out.println("outputs in " + output + ": rollout.csv, rollout.png");
