@@ -3,6 +3,7 @@ package dev.trainax.api;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.trainax.api.internal.Require;
+import dev.trainax.api.internal.Safetensors;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -150,7 +151,7 @@ public final class Parameters {
      * @throws java.io.UncheckedIOException naming the file if it cannot be written
      */
     public void save(Path file) {
-        SafetensorsFile.write(file, arrays);
+        Safetensors.write(file, arrays);
     }
 
     /**
@@ -170,7 +171,7 @@ public final class Parameters {
      * @throws java.io.UncheckedIOException naming the file if it cannot be read
      */
     public static Parameters load(Path file) {
-        return of(SafetensorsFile.read(file));
+        return of(Safetensors.read(file));
     }
 
     @Override

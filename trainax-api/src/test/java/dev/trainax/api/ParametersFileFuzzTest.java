@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.trainax.api.internal.Safetensors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -228,7 +229,7 @@ class ParametersFileFuzzTest {
                         HOSTILE_DTYPES[random.nextInt(HOSTILE_DTYPES.length)], random), seed);
             case DUPLICATE_NAME: {
                 List<String> names = seed.names();
-                String name = SafetensorsFile.jsonString(names.get(random.nextInt(names.size())));
+                String name = Safetensors.jsonString(names.get(random.nextInt(names.size())));
                 return rebuilt(replaceRandom(header, "\"[^\"]+\"(?=:\\{\"dtype)", name, random), seed);
             }
             case DEEP_NESTING: {

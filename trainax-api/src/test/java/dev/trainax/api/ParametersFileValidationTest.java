@@ -3,6 +3,7 @@ package dev.trainax.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.trainax.api.internal.Safetensors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,7 +213,7 @@ class ParametersFileValidationTest {
     }
 
     private static String ordered(String order) {
-        return "{\"__metadata__\":{\"trainax.order\":" + SafetensorsFile.jsonString(order) + "},"
+        return "{\"__metadata__\":{\"trainax.order\":" + Safetensors.jsonString(order) + "},"
                 + "\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
                 + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]}}";
     }

@@ -86,9 +86,9 @@ public final class CheckpointStore {
      * @throws IllegalArgumentException naming the file if it is not a checkpoint of this format
      */
     public static Checkpoint read(Path file) {
-        Safetensors.Content content = Safetensors.read(file);
+        Safetensors.Content content = Safetensors.readWithMetadata(file);
         try {
-            return Codec.decode(content.tensors(), content.metadata());
+            return Codec.decode(content.arrays(), content.metadata());
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException(file + ": not a readable checkpoint (" + e.getMessage() + ")", e);
         }
@@ -107,7 +107,7 @@ public final class CheckpointStore {
             LinkedHashMap<String, INDArray> tensors = new LinkedHashMap<>();
             LinkedHashMap<String, String> meta = new LinkedHashMap<>();
             Checkpoint.Fingerprint f = checkpoint.fingerprint();
-            meta.put("format", FORMAT);
+            meta.put("trainax.checkpoint", FORMAT);
             meta.put("step", Integer.toString(checkpoint.step()));
             meta.put("seed", Long.toString(f.seed()));
             meta.put("numWindows", Integer.toString(f.numWindows()));
@@ -191,8 +191,8 @@ public final class CheckpointStore {
         }
 
         static Checkpoint decode(Map<String, INDArray> tensors, Map<String, String> meta) {
-            Require.that(FORMAT.equals(meta.get("format")), "format", "must be " + FORMAT + ", got "
-                    + meta.get("format"));
+            Require.that(FORMAT.equals(meta.get("trainax.checkpoint")), "trainax.checkpoint", "must be " + FORMAT
+                    + ", got " + meta.get("trainax.checkpoint"));
             Checkpoint.Fingerprint fingerprint = new Checkpoint.Fingerprint(Long.parseLong(text(meta, "seed")),
                     integer(meta, "numWindows"), integer(meta, "batchSize"), integer(meta, "recordLossEvery"),
                     TrainingOptions.Precision.valueOf(text(meta, "dataType")), text(meta, "optimizer"));

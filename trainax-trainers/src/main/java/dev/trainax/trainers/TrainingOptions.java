@@ -94,6 +94,12 @@ public record TrainingOptions(
                 recordLossEvery, doSubStacking, checkpointEvery, initialParameters);
     }
 
+    /** The same writing a checkpoint every {@code k} update steps. */
+    public TrainingOptions withCheckpointEvery(int k) {
+        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, dataType, recordLossEvery,
+                doSubStacking, k, initialParameters);
+    }
+
     /** The floating-point types training runs in. */
     public enum Precision {
         /** 32-bit floats (the default). */

@@ -1,6 +1,7 @@
-package dev.trainax.api;
+package dev.trainax.api.internal;
 
-import dev.trainax.api.internal.AtomicFiles;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,7 +51,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * message starts with the file and names the field; an I/O failure gives an
  * {@link UncheckedIOException} naming the file.
  */
-final class SafetensorsFile {
+@API(status = INTERNAL, since = "0.1")
+public final class Safetensors {
 
     /** The largest header accepted, as in the reference implementation. */
     static final long MAX_HEADER_LENGTH = 100_000_000L;
@@ -89,11 +92,20 @@ final class SafetensorsFile {
         }
     }
 
+    /**
+     * A file's arrays in order and its text metadata (without the order entry).
+     *
+     * @param arrays   the arrays, in the order they were written
+     * @param metadata the {@code __metadata__} strings
+     */
+    public record Content(Map<String, INDArray> arrays, Map<String, String> metadata) {
+    }
+
     /** One validated header entry. */
     private record Entry(String name, Dtype dtype, long[] shape, long count, long begin, long end) {
     }
 
-    private SafetensorsFile() {
+    private Safetensors() {
     }
 
     // ------------------------------------------------------------------------------------- writing
@@ -105,7 +117,24 @@ final class SafetensorsFile {
      *                                  unsupported data type; nothing is written then
      * @throws UncheckedIOException     naming the file if it cannot be written
      */
-    static void write(Path file, Map<String, INDArray> arrays) {
+    public static void write(Path file, Map<String, INDArray> arrays) {
+        write(file, arrays, Map.of());
+    }
+
+    /**
+     * Writes {@code arrays} with text {@code metadata} beside the format's own entries (whose keys
+     * it may not use), atomically.
+     *
+     * @throws IllegalArgumentException as {@link #write(Path, Map)}, or for a reserved metadata key
+     */
+    public static void write(Path file, Map<String, INDArray> arrays, Map<String, String> metadata) {
+        for (String key : metadata.keySet()) {
+            if (key.equals("format") || key.equals(ORDER_KEY)) {
+                throw new IllegalArgumentException("metadata key " + quote(key) + " is reserved");
+            }
+            requireWellFormed(key);
+            requireWellFormed(metadata.get(key));
+        }
         List<Map.Entry<String, INDArray>> layout = new ArrayList<>(arrays.entrySet());
         Map<String, Dtype> dtypes = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> entry : layout) {
@@ -117,7 +146,7 @@ final class SafetensorsFile {
             requireWellFormed(name);
             dtypes.put(name, dtypeOf(name, entry.getValue()));
         }
-        byte[] header = header(arrays, dtypes, layout);
+        byte[] header = header(arrays, dtypes, layout, metadata);
         AtomicFiles.write(file, temporary -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), CHUNK)) {
                 out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
@@ -131,7 +160,7 @@ final class SafetensorsFile {
 
     /** The padded header bytes; sorts {@code layout} into data order. */
     private static byte[] header(Map<String, INDArray> arrays, Map<String, Dtype> dtypes,
-            List<Map.Entry<String, INDArray>> layout) {
+            List<Map.Entry<String, INDArray>> layout, Map<String, String> metadata) {
         layout.sort(Comparator.comparingInt(entry -> -dtypes.get(entry.getKey()).size));
         StringBuilder order = new StringBuilder("[");
         for (String name : arrays.keySet()) {
@@ -139,7 +168,10 @@ final class SafetensorsFile {
         }
         order.append(']');
         StringBuilder json = new StringBuilder("{\"").append(METADATA).append("\":{\"format\":\"pt\",\"")
-                .append(ORDER_KEY).append("\":").append(jsonString(order.toString())).append('}');
+                .append(ORDER_KEY).append("\":").append(jsonString(order.toString()));
+        metadata.forEach((key, value) -> json.append(',')
+                .append(jsonString(key)).append(':').append(jsonString(value)));
+        json.append('}');
         long offset = 0;
         for (Map.Entry<String, INDArray> entry : layout) {
             Dtype dtype = dtypes.get(entry.getKey());
@@ -180,7 +212,7 @@ final class SafetensorsFile {
     }
 
     /** {@code text} as a JSON string literal: quotes, backslashes and control characters escaped. */
-    static String jsonString(String text) {
+    public static String jsonString(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -262,7 +294,18 @@ final class SafetensorsFile {
      * @throws IllegalArgumentException starting with the file, for a malformed or unsupported file
      * @throws UncheckedIOException     naming the file if it cannot be read
      */
-    static Map<String, INDArray> read(Path file) {
+    public static Map<String, INDArray> read(Path file) {
+        return readWithMetadata(file).arrays();
+    }
+
+    /**
+     * Reads the arrays as {@link #read} does, with the file's text metadata (less the format's own
+     * entries).
+     *
+     * @throws IllegalArgumentException starting with the file, for a malformed or unsupported file
+     * @throws UncheckedIOException     naming the file if it cannot be read
+     */
+    public static Content readWithMetadata(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return new Reader(file, channel).read();
         } catch (IOException e) {
@@ -279,7 +322,7 @@ final class SafetensorsFile {
             this.channel = channel;
         }
 
-        Map<String, INDArray> read() throws IOException {
+        Content read() throws IOException {
             long size = channel.size();
             ByteBuffer prefix = readFully(0, (int) Math.min(8, size));
             if (size >= 4 && prefix.getInt(0) == 0x04034b50) {
@@ -349,7 +392,10 @@ final class SafetensorsFile {
             for (Entry entry : ordered) {
                 arrays.put(entry.name(), array(entry, dataStart));
             }
-            return arrays;
+            LinkedHashMap<String, String> notes = new LinkedHashMap<>(metadata);
+            notes.remove("format");
+            notes.remove(ORDER_KEY);
+            return new Content(arrays, notes);
         }
 
         private String decode(ByteBuffer bytes) {

@@ -1,4 +1,4 @@
-package dev.trainax.api;
+package dev.trainax.api.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,7 +136,7 @@ final class StrictJson {
             Object value = value(depth);
             if (members.putIfAbsent(key, value) != null) {
                 position = keyStart;
-                throw error("duplicate key " + SafetensorsFile.quote(key));
+                throw error("duplicate key " + Safetensors.quote(key));
             }
             skipWhitespace();
             char next = peek();
