@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,28 @@ class ParametersFileTest {
         Path bare = SafetensorsFixtures.write(folder.resolve("bare.safetensors"),
                 "{\"x\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]}}", new byte[16]);
         assertEquals(Nd4j.createFromArray(0.0, 0.0), Parameters.load(bare).get("x"));
+    }
+
+    /**
+     * Bytes written by the reference implementation (Python package safetensors 0.8.0):
+     * {@code safetensors.numpy.save({"w": float32 [[0.5], [-1]], "b": float64 [1.5, -2.5], "n": int64 3},
+     * metadata={"format": "pt"})}.
+     */
+    private static final String REFERENCE_FILE_HEX =
+            "c8000000000000007b225f5f6d657461646174615f5f223a7b22666f726d6174223a227074227d2c226e223a7b226474"
+            + "797065223a22493634222c227368617065223a5b5d2c22646174615f6f666673657473223a5b302c385d7d2c2262223a"
+            + "7b226474797065223a22463634222c227368617065223a5b325d2c22646174615f6f666673657473223a5b382c32345d"
+            + "7d2c2277223a7b226474797065223a22463332222c227368617065223a5b322c315d2c22646174615f6f666673657473"
+            + "223a5b32342c33325d7d7d20202020200300000000000000000000000000f83f00000000000004c00000003f000080bf";
+
+    @Test
+    void readsAFileWrittenByTheReferenceImplementation(@TempDir Path folder) {
+        byte[] bytes = HexFormat.of().parseHex(REFERENCE_FILE_HEX);
+        Parameters loaded = Parameters.load(SafetensorsFixtures.bytes(folder.resolve("ref.safetensors"), bytes));
+        assertEquals(List.of("n", "b", "w"), List.copyOf(loaded.names())); // data order: no trainax.order
+        assertEquals(Nd4j.scalar(3L), loaded.get("n"));
+        assertEquals(Nd4j.createFromArray(1.5, -2.5), loaded.get("b"));
+        assertEquals(Nd4j.createFromArray(new float[][] {{0.5f}, {-1f}}), loaded.get("w"));
     }
 
     @Test
