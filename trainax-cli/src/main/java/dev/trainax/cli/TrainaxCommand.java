@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
         versionProvider = TrainaxCommand.Version.class,
         description = "Train autoregressive neural emulators of PDEs (Trainax for Java).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, QuickstartCommand.class, PluginsCommand.class,
-            HelpCommand.class},
-        footer = {"", "Details: 'trainax help COMMAND' or 'trainax COMMAND --help'."})
+            CompletionCommand.class, HelpCommand.class},
+        footer = {"", "Shell completion (bash, zsh): source <(trainax completion)",
+            "Details: 'trainax help COMMAND' or 'trainax COMMAND --help'."})
 final class TrainaxCommand implements Callable<Integer> {
 
     @Spec

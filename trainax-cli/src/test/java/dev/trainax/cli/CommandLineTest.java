@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The picocli command line: help per command, suggestions, required options, exit codes and the
- * one-line failures (with {@code --debug}, the stack trace as well). Nothing here
+ * one-line failures (with {@code --debug}, the stack trace as well), shell completion. Nothing here
  * trains: failures are injected through an engine binding that throws.
  */
 class CommandLineTest {
@@ -59,12 +59,12 @@ class CommandLineTest {
     }
 
     @Test
-    void theTopLevelHelpListsCommandsGlobalOptionsAndExitCodes() {
+    void theTopLevelHelpListsCommandsGlobalOptionsExitCodesAndCompletion() {
         assertEquals(0, run("--help"));
         String help = out();
         for (String expected : new String[] {"Usage: trainax", "train", "evaluate", "quickstart", "plugins",
-            "help", "--debug", "-V, --version", "Exit codes:", "0   success", "1   failure while running",
-            "2   bad input"}) {
+            "completion", "help", "--debug", "-V, --version", "Exit codes:", "0   success",
+            "1   failure while running", "2   bad input", "source <(trainax completion)"}) {
             assertTrue(help.contains(expected), expected + " missing from:\n" + help);
         }
         assertEquals("", err());
@@ -74,7 +74,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "evaluate", "quickstart", "plugins"})
+    @ValueSource(strings = {"train", "evaluate", "quickstart", "plugins", "completion"})
     void everyCommandHasItsHelp(String command) {
         assertEquals(0, run(command, "--help"));
         String help = out();
@@ -84,7 +84,8 @@ class CommandLineTest {
             case "train" -> List.of("SPEC", "--steps=N", "--output=DIR");
             case "evaluate" -> List.of("SPEC", "--parameters=FILE", "--steps=N", "--output=DIR");
             case "quickstart" -> List.of("--steps=N", "--rollouts=R[,R...]", "default: 1000", "default: 1,5,20");
-            default -> List.of("--kind=KIND", "loss, configuration,", "reference-stepper");
+            case "plugins" -> List.of("--kind=KIND", "loss, configuration,", "reference-stepper");
+            default -> List.of("source <(trainax completion)");
         };
         for (String option : options) {
             assertTrue(help.contains(option), option + " missing from:\n" + help);
@@ -160,5 +161,18 @@ class CommandLineTest {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("\tat ") && l.contains("CommandLineTest")), err());
             assertEquals("failed: java.lang.RuntimeException: engine exploded", lines.get(lines.size() - 1));
         }
+    }
+
+    @Test
+    void completionPrintsABashAndZshScriptForEveryCommandAndOption() {
+        assertEquals(0, run("completion"));
+        String script = out();
+        assertTrue(script.contains("complete -F _complete_trainax") && script.contains("bashcompinit"), script);
+        for (String word : new String[] {"train", "evaluate", "quickstart", "plugins", "completion", "help",
+            "--steps", "--output", "--parameters", "--rollouts", "--kind", "--debug",
+            "reference-stepper"}) {
+            assertTrue(script.contains(word), word + " missing from the completion script");
+        }
+        assertEquals("", err());
     }
 }
