@@ -8,6 +8,7 @@ module dev.trainax.cli {
     requires dev.trainax.callbacks;
     requires dev.trainax.configs;
     requires com.google.guice;
+    requires info.picocli;
     requires dev.trainax.metrics.prometheus;
     requires dev.trainax.nn;
     requires dev.trainax.sampledata;
@@ -20,5 +21,6 @@ module dev.trainax.cli {
 
     exports dev.trainax.cli;
 
-    opens dev.trainax.cli to com.google.guice;
+    // Guice creates the commands, picocli fills their option fields
+    opens dev.trainax.cli to com.google.guice, info.picocli;
 }

@@ -8,17 +8,22 @@ import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.internal.AtomicFiles;
 import dev.trainax.api.plugin.PluginKind;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code trainax evaluate SPEC --parameters FILE [--steps N] [--output DIR]}: rolls the trained
@@ -27,7 +32,31 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and the Pearson correlation (per sample, averaged). Writes {@code rollout.csv} and
  * {@code rollout.png} (nRMSE on a log scale).
  */
-final class EvaluateCommand {
+@Command(name = "evaluate", sortOptions = false, description = {
+    "Roll the trained network out against the spec's data: nRMSE and correlation per step in rollout.csv and "
+            + "rollout.png."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec command;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "SPEC", description = "the run spec the network was trained with")
+    private Path specFile;
+
+    @Option(names = "--parameters", paramLabel = "FILE", required = true,
+            description = "the trained parameters (parameters.params of trainax train)")
+    private Path parametersFile;
+
+    @Option(names = "--steps", paramLabel = "N", converter = PositiveInteger.class,
+            description = "rollout steps (default: all time levels of the reference data)")
+    private Integer steps;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "output folder (default: the folder of the parameters file)")
+    private Path output;
+
+    @Mixin
+    private HelpOption help;
 
     private final RunAssembler assembler;
 
@@ -36,27 +65,13 @@ final class EvaluateCommand {
         this.assembler = assembler;
     }
 
-    int run(String[] args, PrintStream out) {
-        if (args.length == 0) {
-            throw new IllegalArgumentException("evaluate needs a spec: trainax evaluate SPEC --parameters FILE "
-                    + "[--steps N] [--output DIR]");
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
-            if (i + 1 >= args.length || !List.of("--parameters", "--steps", "--output").contains(args[i])) {
-                throw new IllegalArgumentException("unknown or incomplete option '" + args[i]
-                        + "'; known: --parameters FILE, --steps N, --output DIR");
-            }
-            options.put(args[i], args[i + 1]);
-        }
-        RunSpec spec = RunSpec.read(Path.of(args[0]));
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        RunSpec spec = RunSpec.read(specFile);
         Engine engine = assembler.engine(spec);
         Network network = assembler.create(PluginKind.NETWORK, spec, "network");
         DataSource data = assembler.create(PluginKind.DATA, spec, "data");
-        if (!options.containsKey("--parameters")) {
-            throw new IllegalArgumentException("--parameters: the trained parameters file is required");
-        }
-        Path parametersFile = Path.of(options.get("--parameters"));
         if (!Files.isReadable(parametersFile)) {
             throw new IllegalArgumentException("--parameters: cannot read " + parametersFile);
         }
@@ -64,13 +79,12 @@ final class EvaluateCommand {
         network.initialParameters(0).requireSameStructure("--parameters", parameters);
         INDArray reference = data.trajectories(engine).castTo(DataType.DOUBLE);
         int available = Math.toIntExact(reference.size(1)) - 1;
-        int steps = options.containsKey("--steps") ? Main.positive("--steps", options.get("--steps")) : available;
+        int steps = this.steps != null ? this.steps : available;
         if (steps > available) {
             throw new IllegalArgumentException("--steps must be ≤ " + available
                     + " (the reference trajectories have " + (available + 1) + " time levels), got " + steps);
         }
-        Path output = Path.of(options.getOrDefault("--output",
-                parametersFile.toAbsolutePath().getParent().toString()));
+        Path output = this.output != null ? this.output : parametersFile.toAbsolutePath().getParent();
         long[] stateShape = Arrays.copyOfRange(reference.shape(), 2, reference.rank());
         Rollout rollout = engine.compileRollout(network, parameters, stateShape, DataType.DOUBLE);
         INDArray predicted = rollout.trajectory(level(reference, 0), steps);

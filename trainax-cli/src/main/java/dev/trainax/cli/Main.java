@@ -5,12 +5,18 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
 
 /**
- * Entry point: {@code trainax <command> [arguments]}. Exit codes: 0 success, 1 training failed,
- * 2 usage or input error (bad spec, unknown plugin, bad option).
+ * Entry point: {@code trainax [--debug] <command> [arguments]}, parsed by picocli
+ * ({@link TrainaxCommand} and its subcommands, created by Guice). Exit codes: 0 success, 1 failure
+ * while running, 2 bad input (command line, spec, plugins); see {@link Failures}.
  */
 public final class Main {
 
@@ -33,58 +39,64 @@ public final class Main {
      * engine, the default loss, the plugin registry); returns the exit code.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Module... overrides) {
-        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
-            out.println(usage());
-            return 0;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        boolean debugRequested = Arrays.asList(args).contains("--debug");
         try {
             Injector injector = Guice.createInjector(Modules.override(new CliModule()).with(overrides));
-            return switch (args[0]) {
-                case "plugins" -> injector.getInstance(PluginsCommand.class).run(rest, out);
-                case "quickstart" -> injector.getInstance(QuickstartCommand.class).run(rest, out);
-                case "train" -> injector.getInstance(TrainCommand.class).run(rest, out);
-                case "evaluate" -> injector.getInstance(EvaluateCommand.class).run(rest, out);
-                default -> {
-                    err.println("unknown command '" + args[0] + "'; known: train, evaluate, quickstart, plugins, help");
-                    yield 2;
-                }
-            };
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (IllegalStateException | UncheckedIOException e) {
-            err.println("failed: " + e.getMessage());
-            return 1;
+            CommandLine cli = commandLine(injector, out, err);
+            TrainaxCommand top = cli.getCommand();
+            cli.setParameterExceptionHandler((e, arguments) ->
+                    Failures.reportUsage(e, top.debug() || debugRequested, err));
+            cli.setExecutionExceptionHandler((e, command, parsed) ->
+                    Failures.report(e, top.debug() || debugRequested, err));
+            int code = cli.execute(args);
+            cli.getOut().flush();
+            return code;
+        } catch (RuntimeException | Error e) {
+            // the wiring (Guice, a plugin's provider) or an Error from a command
+            out.flush();
+            return Failures.report(e, debugRequested, err);
         }
     }
 
-    /** A positive integer option value, else an error naming the option. */
-    static int positive(String option, String value) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= 1) {
-                return parsed;
+    /** The command tree on {@code out} and {@code err}, with the exit codes in every command's help. */
+    static CommandLine commandLine(Injector injector, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(TrainaxCommand.class, new GuiceFactory(injector));
+        cli.setOut(new PrintWriter(writer(out), true));
+        cli.setErr(new PrintWriter(writer(err), true));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(out == System.out ? Ansi.AUTO : Ansi.OFF));
+        cli.setExpandAtFiles(false);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put(" " + Failures.OK, "success");
+        exitCodes.put(" " + Failures.FAILED, "failure while running (training, I/O, an unexpected error)");
+        exitCodes.put(" " + Failures.BAD_INPUT, "bad input: command line, spec, plugins or files");
+        exitCodes(cli, exitCodes);
+        return cli;
+    }
+
+    private static void exitCodes(CommandLine command, Map<String, String> exitCodes) {
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        for (CommandLine sub : command.getSubcommands().values()) {
+            exitCodes(sub, exitCodes);
+        }
+    }
+
+    /** Characters to a print stream in the stream's own encoding (a plain PrintWriter would use the default one). */
+    private static Writer writer(PrintStream stream) {
+        return new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                stream.print(new String(buffer, offset, length));
             }
-        } catch (NumberFormatException ignored) {
-            // reported below with the allowed values
-        }
-        throw new IllegalArgumentException(option + " must be a positive integer, got '" + value + "'");
-    }
 
-    static String usage() {
-        return String.join(System.lineSeparator(),
-                "usage: trainax <command>",
-                "  train SPEC [--steps N] [--output DIR]",
-                "                          train from a run spec (YAML or JSON; see examples/); writes parameters,",
-                "                          loss.csv, loss.png and spec.resolved.yaml to the output folder",
-                "  evaluate SPEC --parameters FILE [--steps N] [--output DIR]",
-                "                          roll the trained network out against the spec's data: nRMSE and",
-                "                          correlation per step in rollout.csv and rollout.png",
-                "  quickstart [--steps N] [--rollouts 1,5,20]",
-                "                          train Trainax's README example (advection, kernel-2 conv) and print",
-                "                          each learned stencil's distance to first-order upwind",
-                "  plugins [--kind KIND]   list every discovered plugin with id, kind, module and parameters",
-                "  help                    this text");
+            @Override
+            public void flush() {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        };
     }
 }

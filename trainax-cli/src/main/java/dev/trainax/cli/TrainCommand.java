@@ -11,7 +11,7 @@ import dev.trainax.trainers.TrainingResult;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,13 +19,40 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code trainax train SPEC [--steps N] [--output DIR]}: trains from a run spec (YAML or JSON).
  * Everything is validated before training (by {@link RunAssembler} and the {@link RunPlan}); the
  * output folder receives the trained parameters, the loss history (CSV and PNG) and the resolved spec.
+ * Options are picocli fields: a new one is a field here and its use in {@link #call()}.
  */
-final class TrainCommand {
+@Command(name = "train", sortOptions = false, description = {
+    "Train from a run spec (YAML or JSON; see examples/); writes parameters.params, loss.csv, loss.png and "
+            + "spec.resolved.yaml to the output folder."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "the run spec (YAML or JSON)")
+    private Path specFile;
+
+    @Option(names = "--steps", paramLabel = "N", converter = PositiveInteger.class,
+            description = "number of training steps, instead of the spec's numTrainingSteps")
+    private Integer steps;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "output folder, instead of the spec's output")
+    private String output;
+
+    @Mixin
+    private HelpOption help;
 
     private final RunAssembler assembler;
 
@@ -34,26 +61,17 @@ final class TrainCommand {
         this.assembler = assembler;
     }
 
-    int run(String[] args, PrintStream out) {
-        if (args.length == 0) {
-            throw new IllegalArgumentException("train needs a spec file: trainax train SPEC [--steps N] [--output DIR]");
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
-            if (i + 1 >= args.length || !List.of("--steps", "--output").contains(args[i])) {
-                throw new IllegalArgumentException("unknown or incomplete option '" + args[i]
-                        + "'; known: --steps N, --output DIR");
-            }
-            options.put(args[i], args[i + 1]);
-        }
-        RunSpec spec = RunSpec.read(Path.of(args[0]));
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        RunSpec spec = RunSpec.read(specFile);
         Map<String, Object> overrides = new LinkedHashMap<>();
-        if (options.containsKey("--steps")) {
-            overrides.put("numTrainingSteps", Main.positive("--steps", options.get("--steps")));
+        if (steps != null) {
+            overrides.put("numTrainingSteps", steps);
         }
         SpecRun parts = assembler.assemble(spec, overrides);
         Integer metricsPort = metricsPort(spec);
-        Path output = output(spec, options.get("--output"));
+        Path output = output(spec, this.output);
         PrometheusMeterRegistry metrics = metricsPort == null ? null
                 : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<Callback> extra = new ArrayList<>();

@@ -46,15 +46,21 @@ class MainTest {
     @Test
     void badQuickstartOptionsExitWithTwo() {
         assertEquals(2, run("quickstart", "--steps", "-3"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--steps must be a positive integer, got '-3'"));
+        assertEquals("error: Invalid value for option '--steps': must be a positive integer, got '-3' "
+                + "(see 'trainax quickstart --help')", err.toString(StandardCharsets.UTF_8).strip());
+        err.reset();
+        assertEquals(2, run("quickstart", "--rollouts", "1,0"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+                "Invalid value for option '--rollouts' (R): must be a positive integer, got '0'"), err.toString());
         assertEquals(2, run("quickstart", "--speed", "3"));
     }
 
     @Test
     void unknownCommandsAndKindsExitWithTwo() {
         assertEquals(2, run("fly"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'fly'"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'fly'; known: train, evaluate"));
         assertEquals(2, run("plugins", "--kind", "robot"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--kind must be one of [loss, configuration"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+                "Invalid value for option '--kind': must be one of [loss, configuration"));
     }
 }
