@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Named parameter arrays of a network in a fixed order: its trainable values, or a gradient of the
  * same structure. The map is unmodifiable; the arrays are ND4J arrays that optimizers may update
- * in place.
+ * in place. {@link #save} and {@link #load} store them as safetensors files, which PyTorch
+ * ({@code safetensors.torch.load_file}) and NumPy read as well.
  */
 @API(status = STABLE, since = "0.1")
 public final class Parameters {
