@@ -13,7 +13,7 @@ import dev.trainax.trainers.TrainingOptions;
 import dev.trainax.trainers.TrainingResult;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ final class TrainJob {
      * @throws IllegalArgumentException for bad input (nothing written)
      * @throws IllegalStateException    if training failed or diverged
      */
-    int run(Path specFile, Integer steps, Path output, RunFolder.Mode mode, PrintStream out) {
+    int run(Path specFile, Integer steps, Path output, RunFolder.Mode mode, PrintWriter out) {
         RunSpec spec = RunSpec.read(specFile);
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (steps != null) {
@@ -128,7 +128,7 @@ final class TrainJob {
     }
 
     private static TrainingResult withEndpoint(PrometheusMeterRegistry metrics, int port,
-                                               Supplier<TrainingResult> training, PrintStream out) {
+                                               Supplier<TrainingResult> training, PrintWriter out) {
         try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(metrics, port)) {
             out.println("metrics: " + endpoint.url());
             return training.get();
