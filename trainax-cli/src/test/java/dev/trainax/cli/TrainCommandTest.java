@@ -156,4 +156,31 @@ class TrainCommandTest {
         assertEquals(2, run("train", "no/such/spec.yaml"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("spec: cannot read no/such/spec.yaml"));
     }
+
+    @Test
+    void aWarmStartBeginsWhereTheGivenParametersAre(@TempDir Path folder) throws Exception {
+        String quickstart = Files.readString(EXAMPLES.resolve("advection-quickstart.yaml"));
+        Path spec = Files.writeString(folder.resolve("spec.yaml"), quickstart);
+        Path first = folder.resolve("first");
+        assertEquals(0, run("train", spec.toString(), "--steps", "100", "--output", first.toString()));
+        Path trained = first.resolve("parameters.safetensors");
+        Path warmSpec = Files.writeString(folder.resolve("warm.yaml"), quickstart.replace("  initSeed: 73\n",
+                "  initSeed: 73\n  initialParameters: " + trained + "\n"));
+        Path warm = folder.resolve("warm");
+        assertEquals(0, run("train", warmSpec.toString(), "--steps", "1", "--output", warm.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        // one update from the trained stencil: its first loss is the trained run's level, far below a cold start's
+        double cold = Double.parseDouble(Files.readAllLines(first.resolve("loss.csv")).get(1).split(",")[1]);
+        double warmFirst = Double.parseDouble(Files.readAllLines(warm.resolve("loss.csv")).get(1).split(",")[1]);
+        assertTrue(warmFirst < cold / 5, "warm " + warmFirst + " vs cold " + cold);
+        assertTrue(Files.readString(warm.resolve("spec.resolved.yaml")).contains("initialParameters: " + trained));
+
+        Path mlp = Files.writeString(folder.resolve("mlp.json"), Files.readString(EXAMPLES.resolve("lorenz-mlp.json"))
+                .replace("\"recordLossEvery\": 10", "\"recordLossEvery\": 10, \"initialParameters\": \"" + trained + "\""));
+        assertEquals(2, run("train", mlp.toString(), "--output", folder.resolve("mlp").toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("must have parameters [layer0.weight"), message);
+        assertTrue(message.contains("got [weight]"), message);
+        assertTrue(!Files.exists(folder.resolve("mlp")) && !Files.exists(folder.resolve("mlp.partial")));
+    }
 }

@@ -24,7 +24,7 @@ import java.util.List;
 public final class EnsembleRunTarget {
 
     /** Update steps of the run. */
-    static final int STEPS = 3000;
+    static final int STEPS = 2000;
 
     private EnsembleRunTarget() {
     }

@@ -52,7 +52,7 @@ class ResumeAfterKillTest {
                     + "network: {id: mlp, features: 3, width: 16, depth: 2}\n"
                     + "configuration: {id: supervised, numRolloutSteps: 2}\n"
                     + "optimizer: {name: momentum, momentum: 0.9, learningRate: 0.001}\n";
-        } + "training: {numTrainingSteps: 3000, batchSize: 8, seed: 3, initSeed: 4, recordLossEvery: 2, "
+        } + "training: {numTrainingSteps: 2000, batchSize: 8, seed: 3, initSeed: 4, recordLossEvery: 2, "
                 + "checkpointEvery: 20}\n";
     }
 
@@ -64,10 +64,10 @@ class ResumeAfterKillTest {
         Path killed = temp.resolve("killed");
         run(List.of("train", spec.toString(), "--output", whole.toString()), 0);
 
-        int killAfter = 100 + new Random(name.hashCode()).nextInt(1500);
+        int killAfter = 100 + new Random(name.hashCode()).nextInt(900);
         Process process = start(List.of("train", spec.toString(), "--output", killed.toString()));
         int reached = killAfterCheckpoint(process, killed.resolveSibling("killed.partial/checkpoints"), killAfter);
-        assertTrue(reached >= killAfter && reached < 3000, "killed after checkpoint " + reached);
+        assertTrue(reached >= killAfter && reached < 2000, "killed after checkpoint " + reached);
 
         String resumed = run(List.of("train", spec.toString(), "--resume", killed.toString()), 0);
         assertTrue(resumed.contains("resuming after update step "), resumed);
@@ -83,7 +83,7 @@ class ResumeAfterKillTest {
         assertTrue(uninterrupted.waitFor(300, TimeUnit.SECONDS));
         assertEquals(0, uninterrupted.exitValue(), log);
         Process process = javaRun(killed, false);
-        int killAfter = 200 + new Random(7).nextInt(1000);
+        int killAfter = 200 + new Random(7).nextInt(800);
         int reached = killAfterCheckpoint(process, killed.resolve("checkpoints"), killAfter);
         assertTrue(reached >= killAfter && reached < EnsembleRunTarget.STEPS, "killed after " + reached);
         Process resumed = javaRun(killed, true);
