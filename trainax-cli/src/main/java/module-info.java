@@ -17,6 +17,7 @@ module dev.trainax.cli {
     requires micrometer.registry.prometheus;
     requires org.yaml.snakeyaml;
     requires java.desktop;
+    requires org.jfree.jfreechart;
     requires jdk.unsupported;
 
     exports dev.trainax.cli;

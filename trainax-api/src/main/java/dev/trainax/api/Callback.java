@@ -2,6 +2,7 @@ package dev.trainax.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -19,4 +20,16 @@ public interface Callback {
 
     /** Called at every update step {@code s} with {@code s % every() == 0}. */
     Object onStep(TrainingView view);
+
+    /**
+     * The callback's own state that a resumed run needs to behave as the uninterrupted one (early
+     * stopping's best value, say), saved with each checkpoint; empty for stateless callbacks.
+     */
+    default Map<String, Double> checkpointState() {
+        return Map.of();
+    }
+
+    /** Restores what {@link #checkpointState()} returned when the checkpoint was written. */
+    default void restoreState(Map<String, Double> state) {
+    }
 }

@@ -2,13 +2,8 @@ package dev.trainax.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.trainax.api.internal.AtomicFiles;
 import dev.trainax.api.internal.Require;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.trainax.api.internal.Safetensors;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Named parameter arrays of a network in a fixed order: its trainable values, or a gradient of the
  * same structure. The map is unmodifiable; the arrays are ND4J arrays that optimizers may update
- * in place.
+ * in place. {@link #save} and {@link #load} store them as safetensors files, which PyTorch
+ * ({@code safetensors.torch.load_file}) and NumPy read as well.
  */
 @API(status = STABLE, since = "0.1")
 public final class Parameters {
@@ -140,44 +133,46 @@ public final class Parameters {
     }
 
     /**
-     * Writes the parameters to {@code file} (a zip with one ND4J binary entry per parameter, in
-     * order) atomically: a temporary file in the same folder is renamed over {@code file}, so a
-     * reader never sees a half-written file.
+     * Writes the parameters to {@code file} in the
+     * <a href="https://github.com/huggingface/safetensors">safetensors</a> format, atomically: a
+     * temporary file in the same folder is renamed over {@code file}, so a reader never sees a
+     * half-written file.
      *
+     * <p>The file holds an 8-byte little-endian header length, a UTF-8 JSON header naming each
+     * parameter's dtype ({@code F32}, {@code F64}, {@code I32} or {@code I64}), shape and byte range,
+     * and the raw little-endian C-order values; the parameter order is kept in the header's
+     * {@code __metadata__} under {@code "trainax.order"}. Identical parameters give identical bytes.
+     * PyTorch users load it with {@code safetensors.torch.load_file}, NumPy users with
+     * {@code safetensors.numpy.load_file} or a few lines of plain NumPy (see
+     * {@code docs/parameter-format.md}). By convention the file name ends in {@code .safetensors}.
+     *
+     * @throws IllegalArgumentException if a parameter's data type is not FLOAT, DOUBLE, INT or LONG,
+     *                                  or a name is {@code __metadata__} (reserved by the format) or
+     *                                  not valid Unicode; nothing is written then
      * @throws java.io.UncheckedIOException naming the file if it cannot be written
      */
     public void save(Path file) {
-        AtomicFiles.write(file, temporary -> {
-            try (ZipOutputStream zip = new ZipOutputStream(
-                    Files.newOutputStream(temporary))) {
-                for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(entry.getKey()));
-                    DataOutputStream out = new DataOutputStream(zip);
-                    Nd4j.write(entry.getValue(), out);
-                    out.flush();
-                    zip.closeEntry();
-                }
-            }
-        });
+        Safetensors.write(file, arrays);
     }
 
     /**
-     * Reads parameters written by {@link #save}.
+     * Reads parameters from a safetensors file, such as one written by {@link #save} or by
+     * {@code safetensors.torch.save_file}: in the order stored under {@code "trainax.order"} in the
+     * header's {@code __metadata__}, or else in the order of the data section.
      *
+     * <p>Every header field is validated before any array is allocated (JSON syntax, nesting depth,
+     * duplicate names, field types, shapes and overflow-free sizes, byte ranges that exactly tile the
+     * data section, the file length), so a damaged or hostile file gives an error rather than a crash
+     * or a huge allocation. Files of the old ND4J zip format (trainax 0.1 snapshots) are recognized
+     * and rejected with an explanation.
+     *
+     * @throws IllegalArgumentException whose message starts with the file and names the problem and
+     *                                  the field, if the file is not a valid safetensors file of
+     *                                  F32, F64, I32 or I64 tensors with at least one tensor
      * @throws java.io.UncheckedIOException naming the file if it cannot be read
      */
     public static Parameters load(Path file) {
-        LinkedHashMap<String, INDArray> arrays = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(
-                Files.newInputStream(file))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                arrays.put(entry.getName(), Nd4j.read(new DataInputStream(zip)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read parameters from " + file + ": " + e.getMessage(), e);
-        }
-        Require.that(!arrays.isEmpty(), "file", file + " holds no parameters");
-        return of(arrays);
+        return of(Safetensors.read(file));
     }
 
     @Override

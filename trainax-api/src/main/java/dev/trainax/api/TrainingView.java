@@ -42,4 +42,13 @@ public interface TrainingView {
 
     /** Ends training before this step's update; {@code reason} is reported in the result. */
     void stop(String reason);
+
+    /**
+     * Ends training before this step's update because it diverged (a non-finite loss or gradient):
+     * the run is reported as failed, with the parameters before this step as the last finite ones.
+     * Trainers that cannot tell the two apart treat it as {@link #stop}.
+     */
+    default void stopDiverged(String reason) {
+        stop(reason);
+    }
 }

@@ -27,8 +27,8 @@ public final class CallbackProviders {
     public static final class SaveNetworkProvider extends Base<SaveNetwork.Options> {
         /** Service constructor. */
         public SaveNetworkProvider() {
-            super("save-network", "save the parameters every k steps (atomically: temporary file, then rename)",
-                    SaveNetwork.Options.class, SaveNetwork::new);
+            super("save-network", "save the parameters every k steps as <fileName>_<step>.safetensors"
+                    + " (atomically: temporary file, then rename)", SaveNetwork.Options.class, SaveNetwork::new);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.trainax.api.TrainingView;
 import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.RecordParameters;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -62,5 +63,17 @@ public final class EarlyStopping extends BaseCallback {
                     + " checks");
         }
         return value;
+    }
+
+    @Override
+    public Map<String, Double> checkpointState() {
+        return Map.of("best", best, "checksWithoutImprovement", (double) checksWithoutImprovement);
+    }
+
+    @Override
+    public void restoreState(Map<String, Double> state) {
+        best = Require.present("state 'best'", state.get("best"));
+        checksWithoutImprovement = Require.present("state 'checksWithoutImprovement'",
+                state.get("checksWithoutImprovement")).intValue();
     }
 }

@@ -8,7 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Watches the training loss and gradient for NaN or infinite values and, at the first one, either
- * stops training (keeping the last finite parameters) or throws, naming the update step.
+ * stops training as diverged (keeping the last finite parameters; the run is reported as failed) or
+ * throws, naming the update step.
  */
 public final class NonFiniteGuard extends BaseCallback {
 
@@ -68,7 +69,7 @@ public final class NonFiniteGuard extends BaseCallback {
         if (action == Action.THROW) {
             throw new IllegalStateException(message);
         }
-        view.stop(message);
+        view.stopDiverged(message);
         return message;
     }
 }

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Saves the parameters to {@code <directory>/<fileName>_<step>.params} (see
- * {@link dev.trainax.api.Parameters#save}: written to a temporary file, then renamed). Records
- * {@code true}. The directory is created and checked for writing when the callback is built.
+ * Saves the parameters to {@code <directory>/<fileName>_<step>.safetensors} in the safetensors
+ * format (see {@link dev.trainax.api.Parameters#save}: written to a temporary file, then renamed;
+ * readable with {@link dev.trainax.api.Parameters#load}, {@code safetensors.torch.load_file} or
+ * NumPy). Records {@code true}. The directory is created and checked for writing when the callback
+ * is built.
  */
 public final class SaveNetwork extends BaseCallback {
 
@@ -58,7 +60,7 @@ public final class SaveNetwork extends BaseCallback {
 
     /** The file of update step {@code step}. */
     public Path fileOf(int step) {
-        return directory.resolve(fileName + "_" + step + ".params");
+        return directory.resolve(fileName + "_" + step + ".safetensors");
     }
 
     @Override

@@ -41,7 +41,7 @@ class CallbackProvidersTest {
             }
         }
         assertEquals("""
-                save-network: save the parameters every k steps (atomically: temporary file, then rename)
+                save-network: save the parameters every k steps as <fileName>_<step>.safetensors (atomically: temporary file, then rename)
                   every (integer ≥ 1) = 1: interval in update steps
                   directory (text) required: folder of the files
                   fileName (text) = network: file name prefix
@@ -79,7 +79,7 @@ class CallbackProvidersTest {
                 create("save-network", Map.of("every", 5, "directory", folder.toString())));
         assertEquals(5, save.every());
         assertEquals("network_saved", save.name());
-        assertEquals(folder.toAbsolutePath().resolve("network_10.params"), save.fileOf(10));
+        assertEquals(folder.toAbsolutePath().resolve("network_10.safetensors"), save.fileOf(10));
         assertEquals("grad_norm", assertInstanceOf(GradNorm.class, create("grad-norm", Map.of())).name());
         Callback loss = create("loss", Map.of("configuration", Supervised.of(1), "name", "one_step"));
         assertEquals("one_step", assertInstanceOf(ConfigurationLoss.class, loss).name());

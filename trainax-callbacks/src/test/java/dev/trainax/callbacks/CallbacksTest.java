@@ -48,6 +48,7 @@ class CallbacksTest {
         assertEquals(3, networks.size());
         for (int i = 0; i < 3; i++) {
             Parameters got = (Parameters) networks.get(i);
+            assertEquals("conv_" + (2 * i) + ".safetensors", save.fileOf(2 * i).getFileName().toString());
             Parameters saved = Parameters.load(save.fileOf(2 * i));
             assertEquals(got.get("weight"), saved.get("weight"));
             assertEquals(Math.sqrt(got.squaredNorm()), (Double) history.get("weight_norm").get(i), 1e-12);

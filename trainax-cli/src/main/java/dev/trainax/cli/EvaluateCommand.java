@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private Path specFile;
 
     @Option(names = "--parameters", paramLabel = "FILE", required = true,
-            description = "the trained parameters (parameters.params of trainax train)")
+            description = "the trained parameters (parameters.safetensors of trainax train)")
     private Path parametersFile;
 
     @Option(names = "--steps", paramLabel = "N", converter = PositiveInteger.class,
@@ -97,8 +97,9 @@ final class EvaluateCommand implements Callable<Integer> {
             csv.append(t).append(',').append(scores[0]).append(',').append(scores[1]).append('\n');
         }
         AtomicFiles.write(output.resolve("rollout.csv"), file -> Files.writeString(file, csv, StandardCharsets.UTF_8));
-        AtomicFiles.write(output.resolve("rollout.png"), file -> ImageIO.write(RunOutputs.plot(nrmse, 1,
-                "rollout nRMSE per step against the reference", "rollout step - 1"), "png", file.toFile()));
+        AtomicFiles.write(output.resolve("rollout.png"), file -> LogPlot.write(file,
+                "rollout nRMSE per step against the reference", "rollout step", "nRMSE",
+                List.of(new LogPlot.Series("nRMSE", nrmse, 1, 1))));
         out.printf("rollout of %d steps on %d trajectories: nRMSE step 1 %.4e, step %d %.4e%n", steps,
                 reference.size(0), nrmse[0], steps, nrmse[steps - 1]);
         out.println("outputs in " + output + ": rollout.csv, rollout.png");

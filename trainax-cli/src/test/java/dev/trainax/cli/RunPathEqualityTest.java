@@ -85,7 +85,7 @@ class RunPathEqualityTest {
         int code = Main.run(new String[] {"train", specFile.toString(), "--output", folder.resolve("run").toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        Parameters fromCli = Parameters.load(folder.resolve("run/parameters.params"));
+        Parameters fromCli = Parameters.load(folder.resolve("run/parameters.safetensors"));
 
         INDArray data = Advection1d.periodic(POINTS, 3, CFL, 3, 10, 4);
         Conv1d network = new Conv1d(1, 1, 3, true);

@@ -42,7 +42,7 @@ class TrainCommandTest {
         assertEquals("step,loss", csv.get(0));
         assertTrue(csv.size() >= 2 && csv.size() <= 7, csv.toString());
         assertTrue(Files.size(output.resolve("loss.png")) > 1000);
-        assertTrue(Parameters.load(output.resolve("parameters.params")).count() > 0);
+        assertTrue(Parameters.load(output.resolve("parameters.safetensors")).count() > 0);
         String resolved = Files.readString(output.resolve("spec.resolved.yaml"));
         assertTrue(resolved.contains("numTrainingSteps: 6"), resolved);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("done in"));
@@ -122,7 +122,7 @@ class TrainCommandTest {
     void evaluateRollsTheTrainedNetworkOut(@TempDir Path output) throws Exception {
         String spec = EXAMPLES.resolve("advection-quickstart.yaml").toString();
         assertEquals(0, run("train", spec, "--steps", "200", "--output", output.toString()));
-        assertEquals(0, run("evaluate", spec, "--parameters", output.resolve("parameters.params").toString(),
+        assertEquals(0, run("evaluate", spec, "--parameters", output.resolve("parameters.safetensors").toString(),
                 "--steps", "30"), err.toString(StandardCharsets.UTF_8));
         List<String> rows = Files.readAllLines(output.resolve("rollout.csv"));
         assertEquals("step,nrmse,correlation", rows.get(0));
@@ -134,11 +134,11 @@ class TrainCommandTest {
         assertTrue(Double.parseDouble(first[2]) > 0.99 && Double.parseDouble(last[2]) <= 1.0, rows.get(1));
         assertTrue(Files.size(output.resolve("rollout.png")) > 1000);
 
-        assertEquals(2, run("evaluate", spec, "--parameters", output.resolve("parameters.params").toString(),
+        assertEquals(2, run("evaluate", spec, "--parameters", output.resolve("parameters.safetensors").toString(),
                 "--steps", "500"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--steps must be ≤ 99"));
         assertEquals(2, run("evaluate", EXAMPLES.resolve("lorenz-mlp.json").toString(), "--parameters",
-                output.resolve("parameters.params").toString()));
+                output.resolve("parameters.safetensors").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--parameters must have parameters"),
                 err.toString(StandardCharsets.UTF_8));
     }

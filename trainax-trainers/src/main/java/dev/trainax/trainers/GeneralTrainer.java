@@ -34,9 +34,45 @@ public final class GeneralTrainer {
         return plan.windows();
     }
 
-    /** Trains {@code network} from its initial parameters for the plan's {@code initSeed}, minibatches from its {@code seed}. */
+    /**
+     * Trains {@code network} from {@link #initialParameters}, minibatches from the plan's {@code seed}.
+     *
+     * @throws IllegalArgumentException if the plan's initial parameters do not fit the network
+     */
     public TrainingResult train(Network network) {
-        return train(network, network.initialParameters(plan.training().initSeed()), plan.training().seed());
+        return train(network, initialParameters(network), plan.training().seed());
+    }
+
+    /**
+     * Where {@link #train(Network)} starts: the plan's initial parameters (a warm start) or else the
+     * network's initialisation for the plan's {@code initSeed}.
+     *
+     * @throws IllegalArgumentException if the plan's initial parameters do not fit the network,
+     *                                  naming both sets of names or the shapes that differ
+     */
+    public Parameters initialParameters(Network network) {
+        Parameters initialisation = network.initialParameters(plan.training().initSeed());
+        Parameters warm = plan.initialParameters();
+        if (warm == null) {
+            return initialisation;
+        }
+        initialisation.requireSameStructure("initialParameters (for network " + network + ")", warm);
+        return warm;
+    }
+
+    /**
+     * Continues the run that wrote {@code checkpoint} (from {@link CheckpointStore#latest()}) up to the
+     * plan's {@code numTrainingSteps}, with the plan's callbacks and checkpoints: on CPU the results
+     * equal, bit for bit, those of the run had it never stopped. One result per member (one for a
+     * single run).
+     *
+     * @throws IllegalArgumentException if the plan differs from the checkpoint's run in what the
+     *                                  minibatches or the arithmetic depend on, naming the difference
+     */
+    public List<TrainingResult> resume(Stepper network, Checkpoint checkpoint) {
+        Require.present("network", network);
+        Require.present("checkpoint", checkpoint);
+        return new TrainingLoop(plan).resume(network, checkpoint);
     }
 
     /**

@@ -37,6 +37,10 @@ public final class OptimizerState {
         return updater;
     }
 
+    void steps(int value) {
+        steps = value;
+    }
+
     void advance() {
         steps++;
     }

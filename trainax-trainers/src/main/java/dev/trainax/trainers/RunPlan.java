@@ -12,9 +12,14 @@ import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.internal.Require;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -44,6 +49,9 @@ public final class RunPlan {
     private final TrainingOptions training;
     private final List<Callback> callbacks;
     private final ProgressListener progress;
+    private final CheckpointStore checkpoints;
+    private final Map<String, String> checkpointNotes;
+    private final Parameters initialParameters;
 
     private RunPlan(Builder builder) {
         this.configuration = Require.present("configuration", builder.configuration);
@@ -63,6 +71,21 @@ public final class RunPlan {
                 : registry.create(PluginKind.LOSS, DEFAULT_LOSS);
         this.callbacks = List.copyOf(builder.callbacks);
         this.progress = builder.progress;
+        this.checkpoints = builder.checkpoints == null ? null : new CheckpointStore(builder.checkpoints);
+        this.checkpointNotes = Map.copyOf(builder.checkpointNotes);
+        this.initialParameters = builder.initialParameters != null ? builder.initialParameters
+                : training.initialParameters() == null ? null : loadInitial(training.initialParameters());
+    }
+
+    private static Parameters loadInitial(String file) {
+        try {
+            return Parameters.load(Path.of(file));
+        } catch (UncheckedIOException | InvalidPathException e) {
+            throw new IllegalArgumentException("initialParameters: cannot read " + file + " (" + e.getMessage() + ")",
+                    e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("initialParameters: " + e.getMessage(), e);
+        }
     }
 
     private static String name(Configuration configuration) {
@@ -148,6 +171,21 @@ public final class RunPlan {
         return progress;
     }
 
+    /** Where checkpoints go ({@link Builder#checkpoints}), or null for none. */
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    /** The caller's notes stored with each checkpoint. */
+    public Map<String, String> checkpointNotes() {
+        return checkpointNotes;
+    }
+
+    /** The parameters to start from instead of the network's initialisation (a warm start), or null. */
+    public Parameters initialParameters() {
+        return initialParameters;
+    }
+
     /** The training problem of {@code network} (parameter names and shapes from {@code template}). */
     public TrainingProblem problem(Stepper network, Parameters template) {
         return problem(configuration, network, template);
@@ -192,6 +230,9 @@ public final class RunPlan {
         private Boolean doSubStacking;
         private final List<Callback> callbacks = new ArrayList<>();
         private ProgressListener progress = ProgressListener.NONE;
+        private Path checkpoints;
+        private final Map<String, String> checkpointNotes = new LinkedHashMap<>();
+        private Parameters initialParameters;
 
         private Builder() {
         }
@@ -295,6 +336,30 @@ public final class RunPlan {
         /** Receives a report per step. */
         public Builder progress(ProgressListener value) {
             this.progress = Require.present("progress", value);
+            return this;
+        }
+
+        /**
+         * Writes a checkpoint into {@code folder} every {@link TrainingOptions#checkpointEvery()} update
+         * steps and after the last ({@link CheckpointStore}); {@link GeneralTrainer#resume} continues from one.
+         */
+        public Builder checkpoints(Path folder) {
+            this.checkpoints = Require.present("checkpoints", folder);
+            return this;
+        }
+
+        /** Text stored with every checkpoint under {@code key} (the command line stores the resolved spec). */
+        public Builder checkpointNote(String key, String value) {
+            this.checkpointNotes.put(Require.present("key", key), Require.present("value", value));
+            return this;
+        }
+
+        /**
+         * Parameters to start from instead of the network's initialisation (a warm start; overrides
+         * {@link TrainingOptions#initialParameters()}). Their names and shapes must match the network's.
+         */
+        public Builder initialParameters(Parameters value) {
+            this.initialParameters = Require.present("initialParameters", value);
             return this;
         }
 

@@ -42,6 +42,22 @@ final class StackedMembers {
         optimizer.step(parameters, gradient, state);
     }
 
+    /** Sets one member's share of the stacked state from {@code memberState} (the inverse of {@link #memberState}). */
+    void restore(int member, OptimizerState memberState) {
+        INDArray all = state.buffers();
+        if (all != null) {
+            long blocks = all.length() / (count * size);
+            INDArray flat = all.reshape(all.length());
+            INDArray mine = memberState.buffers().reshape(memberState.buffers().length());
+            for (long b = 0; b < blocks; b++) {
+                long from = b * count * size + member * size;
+                flat.get(NDArrayIndex.interval(from, from + size))
+                        .assign(mine.get(NDArrayIndex.interval(b * size, (b + 1) * size)));
+            }
+        }
+        state.steps(memberState.steps());
+    }
+
     /**
      * One member's share of the stacked state: optimizer states are blocks of moment buffers,
      * one entry per parameter each, so the member's entries are its slice of every block.

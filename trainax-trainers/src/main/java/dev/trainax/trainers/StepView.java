@@ -21,6 +21,7 @@ final class StepView implements TrainingView {
     private final Map<Configuration, Objective> objectives;
     private final Stepper network;
     private String stopReason;
+    private boolean diverged;
 
     StepView(RunPlan plan, int step, Parameters parameters, LossAndGradient result, INDArray batch,
              double learningRate, Map<Configuration, Objective> objectives, Stepper network) {
@@ -75,6 +76,17 @@ final class StepView implements TrainingView {
     @Override
     public void stop(String reason) {
         this.stopReason = Require.present("reason", reason);
+    }
+
+    @Override
+    public void stopDiverged(String reason) {
+        stop(reason);
+        diverged = true;
+    }
+
+    /** Whether the stop was a divergence. */
+    boolean diverged() {
+        return diverged;
     }
 
     String stopReason() {

@@ -17,6 +17,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param dataType         floating-point type of training (float32 by default)
  * @param recordLossEvery  record the minibatch loss every k update steps
  * @param doSubStacking    train on every overlapping window (true) or on the first window of each trajectory
+ * @param checkpointEvery  write a checkpoint every k update steps (and after the last) when the run has a
+ *                         checkpoint folder ({@link RunPlan.Builder#checkpoints})
+ * @param initialParameters a parameter file (safetensors) to start from instead of the network's
+ *                         initialisation (a warm start); null for none
  */
 public record TrainingOptions(
         @Param(value = "update steps", min = 1) int numTrainingSteps,
@@ -26,55 +30,74 @@ public record TrainingOptions(
         @Param(value = "floating-point type", defaultValue = "float32") Precision dataType,
         @Param(value = "record the loss every k steps", defaultValue = "1", min = 1) int recordLossEvery,
         @Param(value = "all overlapping windows of each trajectory (true) or only its first", defaultValue = "true")
-        boolean doSubStacking) {
+        boolean doSubStacking,
+        @Param(value = "write a checkpoint every k update steps (and after the last)", defaultValue = "1000", min = 1)
+        int checkpointEvery,
+        @Param(value = "parameter file (safetensors) to start from instead of the initialisation", optional = true)
+        String initialParameters) {
 
     /** Validates against the declarations. */
     public TrainingOptions {
         RecordParameters.check(TrainingOptions.class, numTrainingSteps, batchSize, seed, initSeed, dataType,
-                recordLossEvery, doSubStacking);
+                recordLossEvery, doSubStacking, checkpointEvery, initialParameters);
         long recorded = (numTrainingSteps - 1L) / recordLossEvery + 1;
         Require.that(recorded <= MAX_RECORDED_LOSSES, "recordLossEvery", "must keep the loss history in memory at ≤ "
                 + MAX_RECORDED_LOSSES + " entries: with numTrainingSteps = " + numTrainingSteps + " it must be ≥ "
                 + ((numTrainingSteps - 1L) / MAX_RECORDED_LOSSES + 1) + ", got " + recordLossEvery);
     }
 
+    /** Update steps between checkpoints unless given. */
+    public static final int DEFAULT_CHECKPOINT_EVERY = 1000;
+
     /** Most losses a run records (80 MB of history). */
     public static final int MAX_RECORDED_LOSSES = 10_000_000;
 
     /** {@code numTrainingSteps} updates on minibatches of {@code batchSize}, every other option at its default. */
     public static TrainingOptions of(int numTrainingSteps, int batchSize) {
-        return new TrainingOptions(numTrainingSteps, batchSize, 0, 0, Precision.FLOAT32, 1, true);
+        return new TrainingOptions(numTrainingSteps, batchSize, 0, 0, Precision.FLOAT32, 1, true,
+                DEFAULT_CHECKPOINT_EVERY, null);
     }
 
     /** The same with another number of update steps. */
     public TrainingOptions withNumTrainingSteps(int value) {
-        return new TrainingOptions(value, batchSize, seed, initSeed, dataType, recordLossEvery, doSubStacking);
+        return new TrainingOptions(value, batchSize, seed, initSeed, dataType, recordLossEvery, doSubStacking,
+                checkpointEvery, initialParameters);
     }
 
     /** The same with another minibatch size. */
     public TrainingOptions withBatchSize(int value) {
-        return new TrainingOptions(numTrainingSteps, value, seed, initSeed, dataType, recordLossEvery, doSubStacking);
+        return new TrainingOptions(numTrainingSteps, value, seed, initSeed, dataType, recordLossEvery, doSubStacking,
+                checkpointEvery, initialParameters);
     }
 
     /** The same with another floating-point type. */
     public TrainingOptions withDataType(Precision value) {
-        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, value, recordLossEvery, doSubStacking);
+        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, value, recordLossEvery, doSubStacking,
+                checkpointEvery, initialParameters);
     }
 
     /** The same recording the loss every {@code k} steps. */
     public TrainingOptions withRecordLossEvery(int k) {
-        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, dataType, k, doSubStacking);
+        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, dataType, k, doSubStacking,
+                checkpointEvery, initialParameters);
     }
 
     /** The same with or without sub-stacking. */
     public TrainingOptions withSubStacking(boolean value) {
-        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, dataType, recordLossEvery, value);
+        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, dataType, recordLossEvery, value,
+                checkpointEvery, initialParameters);
     }
 
     /** The same with other seeds for the minibatch order and the initial parameters. */
     public TrainingOptions withSeeds(int minibatchSeed, int initialisationSeed) {
         return new TrainingOptions(numTrainingSteps, batchSize, minibatchSeed, initialisationSeed, dataType,
-                recordLossEvery, doSubStacking);
+                recordLossEvery, doSubStacking, checkpointEvery, initialParameters);
+    }
+
+    /** The same writing a checkpoint every {@code k} update steps. */
+    public TrainingOptions withCheckpointEvery(int k) {
+        return new TrainingOptions(numTrainingSteps, batchSize, seed, initSeed, dataType, recordLossEvery,
+                doSubStacking, k, initialParameters);
     }
 
     /** The floating-point types training runs in. */

@@ -53,7 +53,7 @@ class TrainerArgumentsTest {
         assertFails("recordLossEvery must keep the loss history in memory at ≤ 10000000 entries: with "
                 + "numTrainingSteps = 2147483647 it must be ≥ 215, got 1", () -> TrainingOptions.of(Integer.MAX_VALUE, 4));
         assertEquals(Integer.MAX_VALUE, new TrainingOptions(Integer.MAX_VALUE, 4, 0, 0,
-                TrainingOptions.Precision.FLOAT32, 1 << 30, true).numTrainingSteps());
+                TrainingOptions.Precision.FLOAT32, 1 << 30, true, 1, null).numTrainingSteps());
                 assertFails("optimizer is required", () -> Trainer.of(Supervised.of(1)).trajectories(DATA)
                 .numTrainingSteps(5).batchSize(4).build());
     }
