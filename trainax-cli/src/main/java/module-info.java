@@ -9,6 +9,7 @@ module dev.trainax.cli {
     requires dev.trainax.configs;
     requires com.google.guice;
     requires info.picocli;
+    requires java.logging;
     requires dev.trainax.metrics.prometheus;
     requires dev.trainax.nn;
     requires dev.trainax.sampledata;

@@ -14,9 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * Entry point: {@code trainax [--debug] <command> [arguments]}, parsed by picocli
+ * Entry point: {@code trainax [--debug] [--log-level LEVEL] <command> [arguments]}, parsed by picocli
  * ({@link TrainaxCommand} and its subcommands, created by Guice). Exit codes: 0 success, 1 failure
- * while running, 2 bad input (command line, spec, plugins); see {@link Failures}.
+ * while running, 2 bad input (command line, spec, plugins); see {@link Failures}. Library logging
+ * goes through one setup, {@link CliLogging}.
  */
 public final class Main {
 
@@ -26,7 +27,8 @@ public final class Main {
     /** Runs a command and exits with its code. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(run(args, System.out, System.err));
+        // the logging setup stays until the JVM exits: libraries log from shutdown hooks too
+        System.exit(run(args, System.out, System.err, false, new Module[0]));
     }
 
     /** Runs a command, writing to {@code out} and {@code err}; returns the exit code. */
@@ -36,14 +38,26 @@ public final class Main {
 
     /**
      * Runs a command with the application's own bindings replacing those of {@link CliModule} (an
-     * engine, the default loss, the plugin registry); returns the exit code.
+     * engine, the default loss, the plugin registry); returns the exit code. While it runs, the
+     * root java.util.logging logger writes to {@code err} only ({@link CliLogging}); its handlers and
+     * levels are restored afterwards.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Module... overrides) {
+        return run(args, out, err, true, overrides);
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, boolean restoreLogging,
+                           Module... overrides) {
         boolean debugRequested = Arrays.asList(args).contains("--debug");
+        CliLogging logging = CliLogging.install(err);
         try {
             Injector injector = Guice.createInjector(Modules.override(new CliModule()).with(overrides));
             CommandLine cli = commandLine(injector, out, err);
             TrainaxCommand top = cli.getCommand();
+            cli.setExecutionStrategy(parsed -> {
+                logging.configure(top.logLevel(), top.debug());
+                return new CommandLine.RunLast().execute(parsed);
+            });
             cli.setParameterExceptionHandler((e, arguments) ->
                     Failures.reportUsage(e, top.debug() || debugRequested, err));
             cli.setExecutionExceptionHandler((e, command, parsed) ->
@@ -55,6 +69,10 @@ public final class Main {
             // the wiring (Guice, a plugin's provider) or an Error from a command
             out.flush();
             return Failures.report(e, debugRequested, err);
+        } finally {
+            if (restoreLogging) {
+                logging.close();
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trainax [--debug] COMMAND}: the top-level command and the global options,
+ * {@code trainax [--debug] [--log-level LEVEL] COMMAND}: the top-level command and the global options,
  * accepted before or after the subcommand. Without a command it prints the usage (exit code 0).
  */
 @Command(name = "trainax", sortOptions = false, mixinStandardHelpOptions = true,
@@ -29,8 +29,19 @@ final class TrainaxCommand implements Callable<Integer> {
             description = "on failure, print the full stack trace as well as the one-line message")
     private boolean debug;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
+            converter = CliLogging.LevelConverter.class, completionCandidates = CliLogging.LevelConverter.class,
+            description = "messages logged on standard error: ${COMPLETION-CANDIDATES} (default: info for "
+                    + "trainax, warn for libraries such as ND4J)")
+    private CliLogging.Level logLevel;
+
     boolean debug() {
         return debug;
+    }
+
+    /** The {@code --log-level} given, or null for the default. */
+    CliLogging.Level logLevel() {
+        return logLevel;
     }
 
     @Override

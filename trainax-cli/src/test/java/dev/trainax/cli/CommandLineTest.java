@@ -63,8 +63,8 @@ class CommandLineTest {
         assertEquals(0, run("--help"));
         String help = out();
         for (String expected : new String[] {"Usage: trainax", "train", "evaluate", "quickstart", "plugins",
-            "completion", "help", "--debug", "-V, --version", "Exit codes:", "0   success",
-            "1   failure while running", "2   bad input", "source <(trainax completion)"}) {
+            "completion", "help", "--debug", "--log-level=LEVEL", "-V, --version", "Exit codes:",
+            "0   success", "1   failure while running", "2   bad input", "source <(trainax completion)"}) {
             assertTrue(help.contains(expected), expected + " missing from:\n" + help);
         }
         assertEquals("", err());
@@ -169,8 +169,8 @@ class CommandLineTest {
         String script = out();
         assertTrue(script.contains("complete -F _complete_trainax") && script.contains("bashcompinit"), script);
         for (String word : new String[] {"train", "evaluate", "quickstart", "plugins", "completion", "help",
-            "--steps", "--output", "--parameters", "--rollouts", "--kind", "--debug",
-            "reference-stepper"}) {
+            "--steps", "--output", "--parameters", "--rollouts", "--kind", "--debug", "--log-level",
+            "\"reference-stepper\"", "(\"off\" \"error\" \"warn\" \"info\" \"debug\")"}) {
             assertTrue(script.contains(word), word + " missing from the completion script");
         }
         assertEquals("", err());
