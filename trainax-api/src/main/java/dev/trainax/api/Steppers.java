@@ -19,12 +19,23 @@ public final class Steppers {
 
     /**
      * A network with fixed parameters, usable as a reference stepper (a pre-trained emulator, or
-     * the test fixtures of the equality suite): its parameters become graph constants.
+     * the test fixtures of the equality suite): its parameters become graph constants. It accepts
+     * the state shapes the network accepts.
      */
     public static Stepper frozen(Stepper network, Parameters parameters) {
         Require.present("network", network);
         Require.present("parameters", parameters);
-        return (context, state) -> network.apply(new FrozenContext(context, parameters), state);
+        return new Stepper() {
+            @Override
+            public SDVariable apply(StepContext context, SDVariable state) {
+                return network.apply(new FrozenContext(context, parameters), state);
+            }
+
+            @Override
+            public void checkState(long[] stateShape) {
+                network.checkState(stateShape);
+            }
+        };
     }
 
     /** Answers parameter look-ups with constants of the wrapped context. */

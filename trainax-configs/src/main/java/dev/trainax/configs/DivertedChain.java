@@ -47,6 +47,7 @@ public record DivertedChain(
     /** Validates against the declarations and fills ones for {@code null} weights. */
     public DivertedChain {
         RecordParameters.check(DivertedChain.class, numRolloutSteps, numBranchSteps, timeLevelLoss, cutBptt, cutBpttEvery, cutDivChain, timeLevelWeights, branchLevelWeights);
+        Options.steps("numRolloutSteps", numRolloutSteps);
         Require.that(numBranchSteps <= numRolloutSteps, "numBranchSteps",
                 "must be ≤ numRolloutSteps = " + numRolloutSteps + ", got " + numBranchSteps);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,

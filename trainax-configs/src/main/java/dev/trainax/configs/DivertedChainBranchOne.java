@@ -39,6 +39,7 @@ public record DivertedChainBranchOne(
     /** Validates against the declarations and fills ones for {@code null} weights. */
     public DivertedChainBranchOne {
         RecordParameters.check(DivertedChainBranchOne.class, numRolloutSteps, timeLevelLoss, cutBptt, cutBpttEvery, cutDivChain, timeLevelWeights);
+        Options.steps("numRolloutSteps", numRolloutSteps);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,
                 "one per rollout step, numRolloutSteps");
     }

@@ -38,6 +38,8 @@ public record MixChainPostPhysics(
     /** Validates against the declarations and fills ones for {@code null} weights. */
     public MixChainPostPhysics {
         RecordParameters.check(MixChainPostPhysics.class, numRolloutSteps, numPostPhysicsSteps, timeLevelLoss, cutBptt, cutBpttEvery, timeLevelWeights);
+        Options.steps("numRolloutSteps", numRolloutSteps);
+        Options.steps("numPostPhysicsSteps", numPostPhysicsSteps);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights,
                 numRolloutSteps + numPostPhysicsSteps, "one per level of the main chain, numRolloutSteps + numPostPhysicsSteps");
     }

@@ -11,7 +11,21 @@ import java.util.List;
 /** Defaults and checks shared by the configurations. */
 final class Options {
 
+    /** The most steps one configuration unrolls: each gets a loss term and a weight. */
+    static final int MAX_STEPS = 100_000;
+
     private Options() {
+    }
+
+    /**
+     * {@code steps} if at most {@link #MAX_STEPS}, else an error naming {@code name}; checked before
+     * the default weights (one per step) are allocated, so that 2^31 − 1 steps is an error, not an
+     * OutOfMemoryError.
+     */
+    static int steps(String name, int steps) {
+        Require.that(steps <= MAX_STEPS, name + ":", "must be ≤ " + MAX_STEPS
+                + " (the most steps one configuration unrolls), got " + steps);
+        return steps;
     }
 
     /** {@code n} ones. */

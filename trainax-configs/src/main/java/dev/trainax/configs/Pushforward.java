@@ -35,6 +35,7 @@ public record Pushforward(
     /** Validates against the declarations and fills ones for {@code null} weights. */
     public Pushforward {
         RecordParameters.check(Pushforward.class, numRolloutSteps, numGradientSteps, timeLevelLoss, timeLevelWeights);
+        Options.steps("numRolloutSteps", numRolloutSteps);
         Require.that(numGradientSteps <= numRolloutSteps, "numGradientSteps",
                 "must be ≤ numRolloutSteps = " + numRolloutSteps + ", got " + numGradientSteps);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numGradientSteps,

@@ -41,6 +41,7 @@ public record ResiduumTraining(
     /** Validates against the declarations and fills ones for {@code null} weights. */
     public ResiduumTraining {
         RecordParameters.check(ResiduumTraining.class, numRolloutSteps, timeLevelLoss, cutBptt, cutBpttEvery, cutPrev, cutNext, timeLevelWeights);
+        Options.steps("numRolloutSteps", numRolloutSteps);
         Require.that(timeLevelLoss == null || timeLevelLoss.acceptsSingleInput(), "timeLevelLoss",
                 "must accept a single input (the residuum); " + timeLevelLoss + " needs a target");
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,

@@ -37,6 +37,7 @@ public record Supervised(
     /** Validates against the declarations and fills ones for {@code null} weights. */
     public Supervised {
         RecordParameters.check(Supervised.class, numRolloutSteps, timeLevelLoss, cutBptt, cutBpttEvery, timeLevelWeights);
+        Options.steps("numRolloutSteps", numRolloutSteps);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,
                 "one per rollout step, numRolloutSteps");
     }

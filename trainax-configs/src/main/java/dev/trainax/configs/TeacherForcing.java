@@ -40,6 +40,7 @@ public record TeacherForcing(
     /** Validates against the declarations and fills ones for {@code null} weights. */
     public TeacherForcing {
         RecordParameters.check(TeacherForcing.class, numRolloutSteps, resetEvery, timeLevelLoss, cutBptt, cutBpttEvery, timeLevelWeights);
+        Options.steps("numRolloutSteps", numRolloutSteps);
         timeLevelWeights = Options.weights("timeLevelWeights", timeLevelWeights, numRolloutSteps,
                 "one per rollout step, numRolloutSteps");
     }

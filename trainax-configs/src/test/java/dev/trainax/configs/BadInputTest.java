@@ -7,10 +7,13 @@ import dev.trainax.api.BatchReduction;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
 import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.Mlp;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.nd4j.autodiff.samediff.SDIndex;
@@ -39,6 +42,20 @@ class BadInputTest {
                 () -> new MixChainPostPhysics(2, 2, null, false, 1, new double[] {1, 1}));
         assertFails("weights must have 2 entries", () -> new Composite(List.of(Supervised.of(1),
                 Supervised.of(2)), new double[] {1}));
+    }
+
+    @Test
+    void stepCountsNearTheIntLimitAreRangeErrors() {
+        assertFails("numRolloutSteps: must be ≤ 100000 (the most steps one configuration unrolls), got 2147483647",
+                () -> Supervised.of(Integer.MAX_VALUE));
+        assertFails("numRolloutSteps: must be ≤ 100000 (the most steps one configuration unrolls), got 2147483647",
+                () -> DivertedChain.of(Integer.MAX_VALUE, 1));
+        assertFails("numPostPhysicsSteps: must be ≤ 100000 (the most steps one configuration unrolls), got "
+                + "2147483647", () -> new MixChainPostPhysics(1, Integer.MAX_VALUE, null, false, 1, null));
+        assertFails("spec.configuration.numRolloutSteps: must be ≤ 100000 (the most steps one configuration "
+                + "unrolls), got 2147483647", () -> PluginRegistry.load().create(PluginKind.CONFIGURATION,
+                "teacher-forcing", Map.of("numRolloutSteps", Integer.MAX_VALUE), "spec.configuration"));
+        Supervised.of(100_000);
     }
 
     @Test

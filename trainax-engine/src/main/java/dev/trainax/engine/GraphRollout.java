@@ -4,6 +4,7 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.internal.Require;
+import dev.trainax.api.internal.StateShapes;
 import dev.trainax.engine.direct.DirectExecutor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ final class GraphRollout implements Rollout {
                  SameDiffEngine.Options options) {
         Require.present("stepper", stepper);
         Require.present("parameters", parameters);
+        StateShapes.require("stateShape", stateShape);
+        stepper.checkState(stateShape.clone());
         this.stateShape = stateShape.clone();
         this.dataType = dataType;
         this.graph = SameDiff.create();

@@ -24,7 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Equinox "SAME" padding: per axis {@code (k−1)/2} points before and the rest after (kernel 2
  * pads one point after), circular by default, or zero or reflect ({@link Padding}). Parameters:
  * {@code weight} {@code [out, in, k, …]} (PyTorch layout, one {@code k} per spatial axis) and, if
- * enabled, {@code bias} {@code [out]}, initialised like PyTorch's {@code ConvNd}.
+ * enabled, {@code bias} {@code [out]}, initialised like PyTorch's {@code ConvNd}. The kernel may be
+ * at most {@code 2·points − 1} wide for states of {@code points} along a spatial axis
+ * ({@link #checkState}).
  * {@link Conv1d}, {@link Conv2d} and {@link Conv3d} fix the number of spatial axes.
  */
 public class Conv implements MemberBatchedNetwork {
@@ -72,6 +74,9 @@ public class Conv implements MemberBatchedNetwork {
         this.kernelSize = Require.atLeast("kernelSize", kernelSize, 1);
         this.useBias = useBias;
         this.padding = Require.present("padding", padding);
+        ParameterCount.require("channels, kernelSize", "inChannels = " + inChannels + ", outChannels = "
+                + outChannels + ", kernelSize = " + kernelSize + ", spatialDims = " + spatialDims,
+                ParameterCount.convolution(spatialDims, inChannels, outChannels, kernelSize, useBias));
     }
 
     static int checkSpatialDims(int spatialDims) {
@@ -84,6 +89,23 @@ public class Conv implements MemberBatchedNetwork {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         initialise(arrays, new SplittableRandom(seed), "", spatialDims, inChannels, outChannels, kernelSize, useBias);
         return Parameters.of(arrays);
+    }
+
+    /**
+     * Accepts states {@code (inChannels, *space)} with {@code spatialDims} spatial axes, each of at
+     * least {@code kernelSize / 2 + 1} points (the padding comes from the state itself), and only if
+     * {@code outChannels = inChannels} (a stepper's output is its next state).
+     */
+    @Override
+    public void checkState(long[] stateShape) {
+        int axes = stateShape.length - 1;
+        StateRules.spatialAxes(spatialDims, stateShape, getClass() == Conv.class || axes < 1 || axes > 3 ? ""
+                : " (conv1d, conv2d and conv3d convolve over 1, 2 and 3 spatial axes: use conv" + axes
+                        + "d, or convnet/resnet with spatialDims " + axes + ")");
+        StateRules.channels("channels", inChannels, stateShape);
+        Require.that(outChannels == inChannels, "outChannels:", "must be " + inChannels
+                + " (= inChannels: a stepper's output is its next state), got " + outChannels);
+        StateRules.kernelFits(kernelSize, stateShape);
     }
 
     @Override
@@ -177,9 +199,7 @@ public class Conv implements MemberBatchedNetwork {
      */
     @Override
     public SDVariable applyMembers(StepContext context, SDVariable states, int members, long[] stateShape) {
-        Require.that(stateShape.length == 1 + spatialDims && stateShape[0] == inChannels, "stateShape",
-                "must be (" + inChannels + ", " + spatialDims + " spatial sizes), got "
-                        + Arrays.toString(stateShape));
+        checkState(stateShape);
         if (spatialDims == 1) {
             return membersAsMatrixProduct(context, states, members, stateShape[1]);
         }

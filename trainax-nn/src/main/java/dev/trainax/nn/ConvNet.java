@@ -84,6 +84,16 @@ public final class ConvNet implements Network {
     private ConvNet(ConvStack stack, int depth) {
         this.stack = stack;
         this.depth = Require.atLeast("depth", depth, 0);
+        stack.requireParameterCount("depth", depth, depth);
+    }
+
+    /**
+     * Accepts states {@code (channels, *space)} with {@code spatialDims} spatial axes, each of at
+     * least {@code kernelSize / 2 + 1} points (the padding comes from the state itself).
+     */
+    @Override
+    public void checkState(long[] stateShape) {
+        stack.checkState(stateShape);
     }
 
     @Override

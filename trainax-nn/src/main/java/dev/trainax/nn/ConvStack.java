@@ -35,6 +35,30 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
                 layers.padding(), layers.convolutionPath());
     }
 
+    /**
+     * Refuses a stack with {@code hidden} hidden convolutions whose parameters would not fit one
+     * array; {@code depthName} and {@code depth} name the parameter that sets {@code hidden}.
+     */
+    void requireParameterCount(String depthName, int depth, long hidden) {
+        long count = ParameterCount.plus(ParameterCount.convolution(spatialDims, channels, width, kernelSize, true),
+                ParameterCount.convolution(spatialDims, width, channels, kernelSize, true));
+        count = ParameterCount.plus(count, ParameterCount.times(hidden,
+                ParameterCount.convolution(spatialDims, width, width, kernelSize, true)));
+        ParameterCount.require("width, kernelSize, " + depthName, "spatialDims = " + spatialDims + ", channels = "
+                + channels + ", width = " + width + ", kernelSize = " + kernelSize + ", " + depthName + " = " + depth,
+                count);
+    }
+
+    /**
+     * Accepts states {@code (channels, *space)} with {@code spatialDims} spatial axes, each of at
+     * least {@code kernelSize / 2 + 1} points (the padding comes from the state itself).
+     */
+    void checkState(long[] stateShape) {
+        StateRules.spatialAxes(spatialDims, stateShape, "");
+        StateRules.channels("channels", channels, stateShape);
+        StateRules.kernelFits(kernelSize, stateShape);
+    }
+
     void initialiseLift(Map<String, INDArray> arrays, SplittableRandom random) {
         Conv.initialise(arrays, random, "lift.", spatialDims, channels, width, kernelSize, true);
     }

@@ -16,7 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A multilayer perceptron on the flattened state: {@code features → width (× depth) → features},
- * the activation after every hidden layer, none after the last. Parameters are named
+ * the activation after every hidden layer, none after the last; it accepts states whose channels ×
+ * space equal {@code features}. Parameters are named
  * {@code layer<i>.weight} (shape {@code [out, in]}, PyTorch layout) and {@code layer<i>.bias}.
  */
 public final class Mlp implements MemberBatchedNetwork {
@@ -57,6 +58,12 @@ public final class Mlp implements MemberBatchedNetwork {
         this.width = Require.atLeast("width", width, 1);
         this.depth = Require.atLeast("depth", depth, 0);
         this.activation = Require.present("activation", activation);
+        long count = depth == 0 ? ParameterCount.dense(features, features)
+                : ParameterCount.plus(ParameterCount.plus(ParameterCount.dense(features, width),
+                        ParameterCount.times(depth - 1L, ParameterCount.dense(width, width))),
+                        ParameterCount.dense(width, features));
+        ParameterCount.require("features, width, depth", "features = " + features + ", width = " + width
+                + ", depth = " + depth, count);
     }
 
     /** The perceptron {@code options} describe. */
@@ -82,6 +89,12 @@ public final class Mlp implements MemberBatchedNetwork {
             arrays.put("layer" + layer + ".bias", Init.uniform(random, inputSize(layer), outputSize(layer)));
         }
         return Parameters.of(arrays);
+    }
+
+    /** Accepts states of {@code features} values: channels × space must equal {@code features}. */
+    @Override
+    public void checkState(long[] stateShape) {
+        StateRules.features(features, stateShape);
     }
 
     @Override

@@ -71,6 +71,16 @@ public final class ResNet implements Network {
     private ResNet(ConvStack stack, int blocks) {
         this.stack = stack;
         this.blocks = Require.atLeast("blocks", blocks, 0);
+        stack.requireParameterCount("blocks", blocks, 2L * blocks);
+    }
+
+    /**
+     * Accepts states {@code (channels, *space)} with {@code spatialDims} spatial axes, each of at
+     * least {@code kernelSize / 2 + 1} points (the padding comes from the state itself).
+     */
+    @Override
+    public void checkState(long[] stateShape) {
+        stack.checkState(stateShape);
     }
 
     @Override

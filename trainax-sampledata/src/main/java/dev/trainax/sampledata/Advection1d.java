@@ -40,6 +40,8 @@ public final class Advection1d {
         Require.that(2 * highestInitMode < numPoints, "highestInitMode",
                 "must be < numPoints/2 = " + numPoints / 2.0 + " to be resolved, got " + highestInitMode);
         Require.atLeast("temporalHorizon", temporalHorizon, 1);
+        Require.product("numSamples × temporalHorizon × numPoints", "values of the trajectories, one array",
+                Require.MAX_ARRAY_LENGTH, numSamples, temporalHorizon, numPoints);
         SplittableRandom random = new SplittableRandom(seed);
         double[] data = new double[numSamples * temporalHorizon * numPoints];
         double shift = 2 * Math.PI * cfl / numPoints;

@@ -4,6 +4,7 @@ import dev.trainax.api.DataSource;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.internal.Require;
+import dev.trainax.api.internal.StateShapes;
 import dev.trainax.api.plugin.DataSourceProvider;
 import dev.trainax.api.plugin.Param;
 import dev.trainax.api.plugin.ParamGroup;
@@ -135,6 +136,11 @@ public final class DataSourceProviders {
      * {@code o} describes, stepped in float64 by the run's engine, returned in float32.
      */
     private static DataSource spectralSource(int spatialDims, SpectralOptions o) {
+        long points = o.grid().numPoints();
+        long[] sizes = spatialDims == 1 ? new long[] {o.numSamples(), o.temporalHorizon(), points}
+                : new long[] {o.numSamples(), o.temporalHorizon(), points, points};
+        Require.product("numSamples × temporalHorizon × numPoints" + (spatialDims == 2 ? " × numPoints" : ""),
+                "values of the trajectories, one array", Require.MAX_ARRAY_LENGTH, sizes);
         return engine -> {
             long[] stateShape = new long[1 + spatialDims];
             Arrays.fill(stateShape, o.grid().numPoints());
@@ -249,7 +255,11 @@ public final class DataSourceProviders {
                         Path path = Path.of(o.path());
                         Require.that(Files.isReadable(path), "path",
                                 "must name a readable .npy file, got '" + path + "'");
-                        return engine -> NpyFile.read(path);
+                        return engine -> {
+                            INDArray trajectories = NpyFile.read(path);
+                            StateShapes.requireTrajectories("file " + path, trajectories.shape());
+                            return trajectories;
+                        };
                     });
         }
     }

@@ -52,11 +52,16 @@ public final class FiniteDifferenceResiduum implements Residuum {
     }
 
     private final Scheme scheme;
+    private final int spatialDims;
+    private final int numPoints;
     private final double dt;
     private final SpatialOperator operator;
 
-    private FiniteDifferenceResiduum(Scheme scheme, double dt, SpatialOperator operator) {
+    private FiniteDifferenceResiduum(Scheme scheme, int spatialDims, int numPoints, double dt,
+                                     SpatialOperator operator) {
         this.scheme = Require.present("scheme", scheme);
+        this.spatialDims = spatialDims;
+        this.numPoints = numPoints;
         Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
         this.dt = dt;
         this.operator = operator;
@@ -77,7 +82,7 @@ public final class FiniteDifferenceResiduum implements Residuum {
         double dx = spacing(numPoints, length);
         double nu = viscosity(viscosity);
         double c = Require.finite("convection", convection);
-        return new FiniteDifferenceResiduum(scheme, dt, (graph, u) -> {
+        return new FiniteDifferenceResiduum(scheme, 1, numPoints, dt, (graph, u) -> {
             SDVariable f = secondDerivative(graph, u, 2, dx).mul(nu);
             return c == 0 ? f : f.sub(fluxDerivative(graph, u, dx).mul(c));
         });
@@ -94,7 +99,8 @@ public final class FiniteDifferenceResiduum implements Residuum {
                                                      double velocity) {
         double dx = spacing(numPoints, length);
         double c = Require.finite("velocity", velocity);
-        return new FiniteDifferenceResiduum(scheme, dt, (graph, u) -> firstDerivative(graph, u, 2, dx).mul(-c));
+        return new FiniteDifferenceResiduum(scheme, 1, numPoints, dt,
+                (graph, u) -> firstDerivative(graph, u, 2, dx).mul(-c));
     }
 
     /** Kuramoto–Sivashinsky {@code u_t + (u²/2)_x + u_xx + u_xxxx = 0} in 1D (needs ≥ 5 points). */
@@ -102,7 +108,7 @@ public final class FiniteDifferenceResiduum implements Residuum {
                                                                double dt) {
         Require.atLeast("numPoints", numPoints, 5);
         double dx = spacing(numPoints, length);
-        return new FiniteDifferenceResiduum(scheme, dt, (graph, u) -> {
+        return new FiniteDifferenceResiduum(scheme, 1, numPoints, dt, (graph, u) -> {
             SDVariable second = secondDerivative(graph, u, 2, dx);
             SDVariable fourth = secondDerivative(graph, second, 2, dx);
             return fluxDerivative(graph, u, dx).add(second).add(fourth).neg();
@@ -114,7 +120,7 @@ public final class FiniteDifferenceResiduum implements Residuum {
                                                        double viscosity) {
         double dx = spacing(numPoints, length);
         double nu = viscosity(viscosity);
-        return new FiniteDifferenceResiduum(scheme, dt, (graph, u) -> secondDerivative(graph, u, 2, dx)
+        return new FiniteDifferenceResiduum(scheme, 2, numPoints, dt, (graph, u) -> secondDerivative(graph, u, 2, dx)
                 .add(secondDerivative(graph, u, 3, dx)).mul(nu));
     }
 
@@ -124,7 +130,8 @@ public final class FiniteDifferenceResiduum implements Residuum {
         double dx = spacing(numPoints, length);
         double cx = Require.finite("velocityX", velocityX);
         double cy = Require.finite("velocityY", velocityY);
-        return new FiniteDifferenceResiduum(scheme, dt, (graph, u) -> firstDerivative(graph, u, 3, dx).mul(-cx)
+        return new FiniteDifferenceResiduum(scheme, 2, numPoints, dt, (graph, u) -> firstDerivative(graph, u, 3, dx)
+                .mul(-cx)
                 .sub(firstDerivative(graph, u, 2, dx).mul(cy)));
     }
 
@@ -142,6 +149,12 @@ public final class FiniteDifferenceResiduum implements Residuum {
     /** The time discretisation. */
     public Scheme scheme() {
         return scheme;
+    }
+
+    /** Accepts states on its grid: {@code (channels, numPoints)} in 1D, {@code (channels, numPoints, numPoints)} in 2D. */
+    @Override
+    public void checkState(long[] stateShape) {
+        GridStates.check(spatialDims, numPoints, stateShape);
     }
 
     @Override

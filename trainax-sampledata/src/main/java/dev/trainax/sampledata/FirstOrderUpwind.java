@@ -3,6 +3,7 @@ package dev.trainax.sampledata;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.internal.Require;
+import java.util.Arrays;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -46,6 +47,14 @@ public final class FirstOrderUpwind implements Stepper {
     /** The stencil {@code [1 + cfl, −cfl]} on {@code (u_i, u_{i+1})} for negative CFL. */
     public double[] stencil() {
         return cfl < 0 ? new double[] {1 + cfl, -cfl} : new double[] {cfl, 1 - cfl};
+    }
+
+    /** Accepts states {@code (channels, points)} of at least 2 points. */
+    @Override
+    public void checkState(long[] stateShape) {
+        Require.that(stateShape.length == 2 && stateShape[1] >= 2, "stateShape:",
+                "must be (channels, points) with 1 spatial axis of ≥ 2 points (1D advection), got "
+                        + Arrays.toString(stateShape));
     }
 
     @Override

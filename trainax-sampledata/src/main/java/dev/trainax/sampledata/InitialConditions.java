@@ -42,6 +42,8 @@ public final class InitialConditions {
         Require.atLeast("numPoints", numPoints, 4);
         Require.atLeast("numSamples", numSamples, 1);
         Require.atLeast("powerLaw", powerLaw, 0.0);
+        Require.product("numSamples × numPoints", "values of the initial conditions, one array",
+                Require.MAX_ARRAY_LENGTH, numSamples, numPoints);
         SplittableRandom random = new SplittableRandom(seed);
         double[] values = new double[numSamples * numPoints];
         for (int s = 0; s < numSamples; s++) {
@@ -89,6 +91,8 @@ public final class InitialConditions {
     private static INDArray series2d(int numPoints, int numSamples, int highestMode, long seed, Amplitude amplitude) {
         Require.atLeast("numPoints", numPoints, 4);
         Require.atLeast("numSamples", numSamples, 1);
+        Require.product("numSamples × numPoints × numPoints", "values of the initial conditions, one array",
+                Require.MAX_ARRAY_LENGTH, numSamples, numPoints, numPoints);
         SplittableRandom random = new SplittableRandom(seed);
         int cells = numPoints * numPoints;
         double[] values = new double[numSamples * cells];

@@ -3,6 +3,7 @@ package dev.trainax.sampledata;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.internal.Require;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -53,6 +54,8 @@ public final class Lorenz63 implements Stepper {
         Require.atLeast("temporalHorizon", temporalHorizon, 1);
         Require.atLeast("numWarmupSteps", numWarmupSteps, 0);
         Require.that(initStd > 0, "initStd", "must be > 0, got " + initStd);
+        Require.product("numSamples × temporalHorizon × 3", "values of the trajectories, one array",
+                Require.MAX_ARRAY_LENGTH, numSamples, temporalHorizon, 3);
         SplittableRandom random = new SplittableRandom(seed);
         double[] data = new double[numSamples * temporalHorizon * 3];
         for (int s = 0; s < numSamples; s++) {
@@ -93,6 +96,13 @@ public final class Lorenz63 implements Stepper {
 
     private static double[] axpy(double[] u, double a, double[] k) {
         return new double[] {u[0] + a * k[0], u[1] + a * k[1], u[2] + a * k[2]};
+    }
+
+    /** Accepts states {@code (3)}: x, y, z. */
+    @Override
+    public void checkState(long[] stateShape) {
+        Require.that(Arrays.equals(stateShape, new long[] {3}), "stateShape:",
+                "must be [3] (x, y, z), got " + Arrays.toString(stateShape));
     }
 
     @Override

@@ -14,12 +14,17 @@ final class RealDft {
     private RealDft() {
     }
 
-    /** The grid and step of a spectral stepper: an even number of points ≥ 4, Δt > 0, L > 0. */
+    /**
+     * The grid and step of a spectral stepper: an even number of points ≥ 4 whose dense
+     * {@code N × N} matrices fit one array, Δt > 0, L > 0.
+     */
     static void requireGrid(int numPoints, double dt, double length) {
         Require.that(numPoints >= 4 && numPoints % 2 == 0, "numPoints",
                 "must be even and ≥ 4, got " + numPoints);
         Require.that(dt > 0 && Double.isFinite(dt), "dt", "must be > 0, got " + dt);
         Require.that(length > 0 && Double.isFinite(length), "length", "must be > 0, got " + length);
+        Require.product("numPoints × numPoints", "entries of a dense Fourier matrix, one array",
+                Require.MAX_ARRAY_LENGTH, numPoints, numPoints);
     }
 
     static int modes(int numPoints) {

@@ -82,6 +82,12 @@ public final class SpectralLinear2d implements Stepper {
         return RealDft.fourierMultiplier(numPoints, re, im);
     }
 
+    /** Accepts states {@code (channels, numPoints, numPoints)}. */
+    @Override
+    public void checkState(long[] stateShape) {
+        GridStates.check(2, numPoints, stateShape);
+    }
+
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
         SDVariable mx = context.constant(name + ".alongX", Nd4j.createFromArray(alongX));

@@ -98,6 +98,12 @@ public final class SpectralPde1d implements Stepper {
             Nd4j.createFromArray(halfWavenumber)};
     }
 
+    /** Accepts states {@code (channels, numPoints)}. */
+    @Override
+    public void checkState(long[] stateShape) {
+        GridStates.check(1, numPoints, stateShape);
+    }
+
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
         SameDiff graph = context.graph();

@@ -10,6 +10,7 @@ import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.internal.Require;
+import dev.trainax.api.internal.StateShapes;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.io.UncheckedIOException;
@@ -30,6 +31,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Windows follow Trainax: a configuration's {@link DataRequirement#windowLength()} consecutive
  * levels (r + 1 for r rollout steps), of which only the first {@code numTimeLevels} are gathered.
+ *
+ * <p>{@link Builder#plan()} checks the data's state shape {@code (channels, *space)} against the
+ * reference stepper, the residuum and, if given, the network ({@link Stepper#checkState}), before
+ * windows or graphs are built: a mismatch is an error such as
+ * {@code network.kernelSize: must be ≤ 15 (… the state shape [1, 8]), got 17}.
  */
 public final class RunPlan {
 
@@ -61,9 +67,15 @@ public final class RunPlan {
         this.referenceStepper = builder.referenceStepper;
         this.residuum = builder.residuum;
         requirement.requireSteppers(name(configuration), referenceStepper, residuum);
-        this.windows = builder.windows != null ? checkedWindows(builder.windows)
-                : new TrajectorySubStacker(checkedTrajectories(builder.trajectories), requirement.windowLength(),
-                        training.doSubStacking(), requirement.onlyInitialCondition());
+        INDArray trajectories = builder.windows != null ? null : checkedTrajectories(builder.trajectories);
+        long[] stateShape = trajectories == null ? checkedWindows(builder.windows).stateShape()
+                : Arrays.copyOfRange(trajectories.shape(), 2, trajectories.rank());
+        StateShapes.check("network", builder.network, stateShape);
+        StateShapes.check("referenceStepper", referenceStepper, stateShape);
+        StateShapes.check("residuum", residuum, stateShape);
+        this.windows = trajectories == null ? builder.windows
+                : new TrajectorySubStacker(trajectories, requirement.windowLength(), training.doSubStacking(),
+                        requirement.onlyInitialCondition());
         PluginRegistry registry = builder.engine != null && builder.defaultLoss != null ? null
                 : builder.registry != null ? builder.registry : PluginRegistry.load();
         this.engine = builder.engine != null ? builder.engine : registry.create(PluginKind.ENGINE, DEFAULT_ENGINE);
@@ -94,9 +106,7 @@ public final class RunPlan {
 
     private INDArray checkedTrajectories(INDArray trajectories) {
         Require.present("trajectories", trajectories);
-        long[] shape = trajectories.shape();
-        Require.that(shape.length >= 3, "trajectories",
-                "must have shape (samples, time, channels, *space), got " + Arrays.toString(shape));
+        long[] shape = StateShapes.requireTrajectories("trajectories", trajectories.shape());
         Require.that(shape[1] >= requirement.windowLength(), "trajectories",
                 "have " + shape[1] + " time levels (shape " + Arrays.toString(shape) + ") but configuration "
                         + name(configuration) + " needs windows of " + requirement.windowLength()
@@ -216,6 +226,7 @@ public final class RunPlan {
         private Configuration configuration;
         private INDArray trajectories;
         private TrajectorySubStacker windows;
+        private Stepper network;
         private Stepper referenceStepper;
         private Residuum residuum;
         private TimeLevelLoss defaultLoss;
@@ -252,6 +263,16 @@ public final class RunPlan {
         /** Explicit windows instead of {@link #trajectories} (Trainax's GeneralTrainer with its own sub-stacker). */
         public Builder windows(TrajectorySubStacker value) {
             this.windows = value;
+            return this;
+        }
+
+        /**
+         * The network the run will train, where it is known when planning: {@link #plan()} then
+         * checks that it accepts the data's state shape. Optional; {@link GeneralTrainer#train}
+         * takes the network and its training problem checks it again.
+         */
+        public Builder network(Stepper value) {
+            this.network = value;
             return this;
         }
 

@@ -31,6 +31,9 @@ public interface Engine {
     /**
      * Compiles one step of {@code stepper} with fixed {@code parameters} (empty for parameter-free
      * steppers) for forward use on states of shape {@code (batch, *stateShape)}.
+     *
+     * @throws IllegalArgumentException if {@code stateShape} has an axis of size &lt; 1 or the stepper
+     *                                  refuses it ({@link Stepper#checkState}), before a graph is built
      */
     Rollout compileRollout(Stepper stepper, Parameters parameters, long[] stateShape, DataType dataType);
 }

@@ -8,7 +8,7 @@ import dev.trainax.api.Residuum;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.internal.Require;
-import java.util.Arrays;
+import dev.trainax.api.internal.StateShapes;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -18,8 +18,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Everything an {@link Engine} needs to compile a configuration's loss and gradient: the
  * configuration, the network with a template of its parameters, the optional reference stepper and
  * residuum, the default time-level loss, the state shape {@code (channels, *space)} and the
- * floating-point type. Building one checks that the configuration's requirements are met; engines
- * rely on that and do not check again.
+ * floating-point type. Building one checks that the configuration's requirements are met and that
+ * the network, reference stepper and residuum accept the state shape ({@code checkState}, errors
+ * prefixed {@code network.}, {@code referenceStepper.}, {@code residuum.}); engines rely on that
+ * and do not check again.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class TrainingProblem {
@@ -37,15 +39,16 @@ public final class TrainingProblem {
         this.configuration = Require.present("configuration", builder.configuration);
         this.network = Require.present("network", builder.network);
         this.parameterTemplate = Require.present("parameters", builder.parameters);
-        this.stateShape = Require.present("stateShape", builder.stateShape).clone();
-        Require.that(stateShape.length >= 1 && Arrays.stream(stateShape).allMatch(d -> d >= 1), "stateShape",
-                "must be (channels, *space) with positive sizes, got " + Arrays.toString(stateShape));
+        this.stateShape = StateShapes.require("stateShape", builder.stateShape).clone();
         this.dataType = Require.oneOf("dataType", builder.dataType, List.of(DataType.FLOAT, DataType.DOUBLE));
         this.referenceStepper = builder.referenceStepper;
         this.residuum = builder.residuum;
         this.defaultLoss = builder.defaultLoss;
         configuration.dataRequirement().requireSteppers(configuration.getClass().getSimpleName(), referenceStepper,
                 residuum);
+        StateShapes.check("network", network, stateShape);
+        StateShapes.check("referenceStepper", referenceStepper, stateShape);
+        StateShapes.check("residuum", residuum, stateShape);
     }
 
     /** A new builder. */

@@ -2,6 +2,7 @@ package dev.trainax.api.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.Arrays;
 import java.util.Collection;
 import org.apiguardian.api.API;
 
@@ -11,6 +12,12 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Require {
+
+    /**
+     * The most entries one array may hold: Java arrays, and the ND4J arrays made from them, end
+     * just below 2^31 entries.
+     */
+    public static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
     private Require() {
     }
@@ -66,6 +73,38 @@ public final class Require {
             throw new IllegalArgumentException(name + " must be one of " + allowed + ", got " + value);
         }
         return value;
+    }
+
+    /**
+     * The product of the non-negative {@code sizes} if it is at most {@code max}, else an error
+     * naming them; computed without overflow, so callers check before they allocate anything.
+     *
+     * @param names the sizes' names as the message shows them, e.g. {@code "numSamples × temporalHorizon × numPoints"}
+     * @param what  what the product counts, e.g. {@code "values of the trajectories, one array"}
+     */
+    public static long product(String names, String what, long max, long... sizes) {
+        StringBuilder factors = new StringBuilder();
+        long product = 1;
+        boolean overflow = false;
+        for (long size : sizes) {
+            factors.append(factors.length() == 0 ? "" : " × ").append(size);
+            if (size < 0) {
+                throw new IllegalArgumentException(names + " must all be ≥ 0, got " + factors);
+            }
+            try {
+                product = Math.multiplyExact(product, size);
+            } catch (ArithmeticException e) {
+                overflow = true;
+            }
+        }
+        if (Arrays.stream(sizes).anyMatch(size -> size == 0)) {
+            return 0;
+        }
+        if (overflow || product > max) {
+            throw new IllegalArgumentException(names + " must be ≤ " + max + " (" + what + "), got " + factors
+                    + " = " + (overflow ? "more than " + Long.MAX_VALUE : Long.toString(product)));
+        }
+        return product;
     }
 
     /** A general condition on {@code name}; {@code rule} says what is allowed. */

@@ -2,6 +2,8 @@ package dev.trainax.api.plugin;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -187,10 +189,10 @@ public final class PluginParameter {
     Object bind(Object raw, String path, PluginRegistry registry) {
         Object value = switch (type) {
             case INTEGER -> {
-                if (!(raw instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+                if (!(raw instanceof Number number) || !whole(number)) {
                     throw mismatch(path, raw);
                 }
-                yield Math.toIntExact(number.longValue());
+                yield toInt(number, path, raw);
             }
             case NUMBER -> {
                 if (!(raw instanceof Number number) || !Double.isFinite(number.doubleValue())) {
@@ -221,6 +223,36 @@ public final class PluginParameter {
             }
         }
         return value;
+    }
+
+    /** Whether {@code number} is a finite whole number, however large. */
+    private static boolean whole(Number number) {
+        if (number instanceof BigInteger || number instanceof Long || number instanceof Integer
+                || number instanceof Short || number instanceof Byte) {
+            return true;
+        }
+        if (number instanceof BigDecimal decimal) {
+            return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0;
+        }
+        double value = number.doubleValue();
+        return Double.isFinite(value) && value == Math.rint(value);
+    }
+
+    /**
+     * The whole {@code number} as an int; a value beyond the int range (a YAML number such as
+     * 3000000000 or 2^64 + 1) is a range error naming {@code path}, never a silent wrap.
+     */
+    private int toInt(Number number, String path, Object raw) {
+        BigDecimal value = number instanceof BigDecimal decimal ? decimal
+                : number instanceof BigInteger integer ? new BigDecimal(integer)
+                : number instanceof Double || number instanceof Float ? BigDecimal.valueOf(number.doubleValue())
+                : BigDecimal.valueOf(number.longValue());
+        if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                || value.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+            throw new IllegalArgumentException(path + ": must be " + allowedValues() + " and within the 32-bit "
+                    + "integer range [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], got " + raw);
+        }
+        return value.intValueExact();
     }
 
     private double[] bindNumbers(Object raw, String path) {
