@@ -79,6 +79,10 @@ final class EvaluateCommand implements Callable<Integer> {
         network.initialParameters(0).requireSameStructure("--parameters", parameters);
         INDArray reference = data.trajectories(engine).castTo(DataType.DOUBLE);
         int available = Math.toIntExact(reference.size(1)) - 1;
+        if (available < 1) {
+            throw new IllegalArgumentException("spec.data: evaluate needs trajectories of at least 2 time levels (an "
+                    + "initial state and a step to compare), got " + reference.size(1));
+        }
         int steps = this.steps != null ? this.steps : available;
         if (steps > available) {
             throw new IllegalArgumentException("--steps must be ≤ " + available

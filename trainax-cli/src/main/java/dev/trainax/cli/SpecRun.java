@@ -41,8 +41,8 @@ record SpecRun(RunSpec spec, PluginArguments trainingArguments, Map<String, Obje
 
     /** A run builder with every part of the spec; callers add progress and further callbacks. */
     RunPlan.Builder planBuilder() {
-        return Trainer.of(configuration).trajectories(trajectories).referenceStepper(referenceStepper)
-                .residuum(residuum).engine(engine).defaultLoss(defaultLoss).optimizer(optimizer).training(training)
+        return Trainer.of(configuration).trajectories(trajectories).network(network)
+                .referenceStepper(referenceStepper).residuum(residuum).engine(engine).defaultLoss(defaultLoss).optimizer(optimizer).training(training)
                 .callbacks(callbacks);
     }
 }
