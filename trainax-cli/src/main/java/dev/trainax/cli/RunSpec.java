@@ -1,5 +1,6 @@
 package dev.trainax.cli;
 
+import dev.trainax.api.internal.IoReasons;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class RunSpec {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("spec: cannot read " + file + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("spec: cannot read " + file + " (" + IoReasons.of(e) + ")", e);
         }
         Object parsed = parse(file, text);
         if (!(parsed instanceof Map<?, ?> map)) {

@@ -1,5 +1,6 @@
 package dev.trainax.sampledata;
 
+import dev.trainax.api.internal.IoReasons;
 import dev.trainax.api.internal.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ public final class NpyFile {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + IoReasons.of(e), e);
         }
         Require.that(bytes.length > 10 && (bytes[0] & 0xff) == 0x93 && new String(bytes, 1, 5,
                 StandardCharsets.US_ASCII).equals("NUMPY"), "file", file + " is not a .npy file");
