@@ -206,9 +206,15 @@ final class RunSpec {
         if (value instanceof String id) {
             return Map.entry(id, Map.of());
         }
+        if (!(value instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(path + ": must be a plugin id or {id: ..., ...}, got " + value);
+        }
         Map<String, Object> map = asMap(value, path);
-        if (!(map.get("id") instanceof String id)) {
+        if (map.get("id") == null) {
             throw new IllegalArgumentException(path + ".id: required plugin id is missing");
+        }
+        if (!(map.get("id") instanceof String id)) {
+            throw new IllegalArgumentException(path + ".id: must be a plugin id (text), got " + map.get("id"));
         }
         Map<String, Object> rest = new LinkedHashMap<>(map);
         rest.remove("id");

@@ -147,8 +147,13 @@ final class TrainJob {
     }
 
     private static Path specOutput(RunSpec spec) {
-        if (!(spec.raw("output") instanceof String folder) || folder.isBlank()) {
+        Object output = spec.raw("output");
+        if (output == null) {
             throw new IllegalArgumentException("spec.output: required folder for the results is missing");
+        }
+        if (!(output instanceof String folder) || folder.isBlank()) {
+            throw new IllegalArgumentException("spec.output: must be a folder path (text; quote one that YAML would "
+                    + "read as a number), got " + (output instanceof String ? "'" + output + "'" : output));
         }
         try {
             return Path.of(folder);
