@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private Path specFile;
 
     @Option(names = "--parameters", paramLabel = "FILE", required = true,
-            description = "the trained parameters (parameters.params of trainax train)")
+            description = "the trained parameters (parameters.safetensors of trainax train)")
     private Path parametersFile;
 
     @Option(names = "--steps", paramLabel = "N", converter = PositiveInteger.class,
