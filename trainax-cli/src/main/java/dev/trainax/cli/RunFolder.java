@@ -66,6 +66,10 @@ final class RunFolder {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IllegalArgumentException("output " + target + " is a file, not a folder");
         }
+        if (Files.exists(work) && !Files.isDirectory(work)) {
+            throw new IllegalArgumentException(work + " is a file, where the run would keep its working folder; "
+                    + "remove it or choose another output folder");
+        }
         boolean finished = isRun(target);
         boolean occupied = !isEmptyOrMissing(target);
         if (occupied && !finished) {
