@@ -167,15 +167,21 @@ final class RunFolder {
         }
     }
 
-    /** After a failure: keeps the working folder if it can be resumed, else removes it. */
-    void abandon() {
-        if (!hasCheckpoint(work)) {
-            try {
-                deleteTree(work);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + work, e);
-            }
+    /**
+     * After a failure: keeps the working folder if it can be resumed, else removes it.
+     *
+     * @return whether the working folder was kept
+     */
+    boolean abandon() {
+        if (hasCheckpoint(work)) {
+            return true;
         }
+        try {
+            deleteTree(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + work, e);
+        }
+        return false;
     }
 
     /** Whether {@code folder} is a complete run folder. */

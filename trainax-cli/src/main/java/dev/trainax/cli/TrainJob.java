@@ -89,7 +89,10 @@ final class TrainJob {
             result = metrics == null ? run.get() : withEndpoint(metrics, metricsPort, run, out);
             RunOutputs.write(folder.work(), result, training.recordLossEvery(), resolvedYaml);
         } catch (RuntimeException e) {
-            folder.abandon();
+            if (folder.abandon()) {
+                out.println(folder.work() + " keeps the checkpoints written before the failure: --resume "
+                        + folder.target() + " continues from the latest, --overwrite starts again");
+            }
             throw e;
         }
         folder.commit();
