@@ -69,13 +69,14 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         RunSpec spec = RunSpec.read(specFile);
+        Path output = this.output != null ? this.output : parametersFile.toAbsolutePath().getParent();
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IllegalArgumentException("--output: " + output + " is a file, not a folder");
+        }
         Engine engine = assembler.engine(spec);
         Network network = assembler.create(PluginKind.NETWORK, spec, "network");
         DataSource data = assembler.create(PluginKind.DATA, spec, "data");
-        if (!Files.isReadable(parametersFile)) {
-            throw new IllegalArgumentException("--parameters: cannot read " + parametersFile);
-        }
-        Parameters parameters = Parameters.load(parametersFile);
+        Parameters parameters = parameters();
         network.initialParameters(0).requireSameStructure("--parameters", parameters);
         INDArray reference = data.trajectories(engine).castTo(DataType.DOUBLE);
         int available = Math.toIntExact(reference.size(1)) - 1;
@@ -88,7 +89,6 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be ≤ " + available
                     + " (the reference trajectories have " + (available + 1) + " time levels), got " + steps);
         }
-        Path output = this.output != null ? this.output : parametersFile.toAbsolutePath().getParent();
         long[] stateShape = Arrays.copyOfRange(reference.shape(), 2, reference.rank());
         Rollout rollout = engine.compileRollout(network, parameters, stateShape, DataType.DOUBLE);
         INDArray predicted = rollout.trajectory(level(reference, 0), steps);
@@ -110,6 +110,21 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The {@code --parameters} file's parameters; a missing, unreadable or malformed file is bad input. */
+    private Parameters parameters() {
+        if (Files.isDirectory(parametersFile)) {
+            throw new IllegalArgumentException("--parameters: " + parametersFile + " is a folder, not a parameter file");
+        }
+        if (!Files.isReadable(parametersFile)) {
+            throw new IllegalArgumentException("--parameters: cannot read " + parametersFile
+                    + (Files.exists(parametersFile) ? " (permission denied)" : " (no such file)"));
+        }
+        try {
+            return Parameters.load(parametersFile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--parameters: " + e.getMessage(), e);
+        }
+    }
 
     private static INDArray level(INDArray trajectories, int t) {
         return trajectories.get(NDArrayIndex.all(), NDArrayIndex.point(t)).dup();

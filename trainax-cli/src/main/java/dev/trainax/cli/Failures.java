@@ -57,7 +57,7 @@ final class Failures {
             e.printStackTrace(err);
         }
         CommandLine command = e.getCommandLine();
-        String message = e.getMessage();
+        String message = withoutErrorPrefix(e.getMessage());
         if (e instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
@@ -72,6 +72,11 @@ final class Failures {
         err.println("error: " + oneLine(message) + " (see '" + command.getCommandSpec().qualifiedName()
                 + " --help')");
         return BAD_INPUT;
+    }
+
+    /** picocli starts some messages (mutually exclusive options) with its own "Error: "; the line has one already. */
+    private static String withoutErrorPrefix(String message) {
+        return message != null && message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
     }
 
     /** The exception a Guice or picocli wrapper stands for. */

@@ -66,6 +66,10 @@ final class RunFolder {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IllegalArgumentException("output " + target + " is a file, not a folder");
         }
+        if (Files.exists(work) && !Files.isDirectory(work)) {
+            throw new IllegalArgumentException(work + " is a file, where the run would keep its working folder; "
+                    + "remove it or choose another output folder");
+        }
         boolean finished = isRun(target);
         boolean occupied = !isEmptyOrMissing(target);
         if (occupied && !finished) {
@@ -163,15 +167,21 @@ final class RunFolder {
         }
     }
 
-    /** After a failure: keeps the working folder if it can be resumed, else removes it. */
-    void abandon() {
-        if (!hasCheckpoint(work)) {
-            try {
-                deleteTree(work);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + work, e);
-            }
+    /**
+     * After a failure: keeps the working folder if it can be resumed, else removes it.
+     *
+     * @return whether the working folder was kept
+     */
+    boolean abandon() {
+        if (hasCheckpoint(work)) {
+            return true;
         }
+        try {
+            deleteTree(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + work, e);
+        }
+        return false;
     }
 
     /** Whether {@code folder} is a complete run folder. */

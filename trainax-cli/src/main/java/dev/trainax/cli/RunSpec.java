@@ -1,5 +1,6 @@
 package dev.trainax.cli;
 
+import dev.trainax.api.internal.IoReasons;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -7,15 +8,20 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -34,6 +40,8 @@ final class RunSpec {
 
     /** Most YAML nodes a spec may expand to (a spec has a few hundred). */
     static final long MAX_NODES = 100_000;
+    /** Most aliases of lists or maps a spec may use (SnakeYAML's default; a spec needs none). */
+    static final int MAX_COLLECTION_ALIASES = 50;
     /** Most characters a spec file may hold. */
     private static final int MAX_CODE_POINTS = 1 << 20;
 
@@ -50,7 +58,7 @@ final class RunSpec {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("spec: cannot read " + file + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("spec: cannot read " + file + " (" + IoReasons.of(e) + ")", e);
         }
         Object parsed = parse(file, text);
         if (!(parsed instanceof Map<?, ?> map)) {
@@ -67,16 +75,19 @@ final class RunSpec {
     }
 
     /**
-     * Parses YAML (or JSON) safely: duplicate keys refused, and the document, aliases expanded, at
-     * most {@link #MAX_NODES} nodes, so that a few hundred bytes of nested aliases cannot exhaust
-     * the heap. Errors name the file, line and column.
+     * Parses YAML (or JSON) safely: duplicate keys refused, at most {@link #MAX_COLLECTION_ALIASES}
+     * aliases of lists or maps, and the document, aliases expanded, at most {@link #MAX_NODES} nodes,
+     * so that a few hundred bytes of nested aliases cannot exhaust the heap. Errors name the file,
+     * line and column.
      */
     private static Object parse(Path file, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         try {
             Yaml yaml = new Yaml(new SafeConstructor(options));
+            requireFewCollectionAliases(file, yaml, text);
             long nodes = expandedSize(file, yaml.compose(new StringReader(text)));
             if (nodes > MAX_NODES) {
                 throw new IllegalArgumentException("spec: " + file + " expands to more than " + MAX_NODES
@@ -94,6 +105,26 @@ final class RunSpec {
         } catch (YAMLException e) {
             throw new IllegalArgumentException("spec: " + file + " is not valid YAML or JSON: "
                     + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * Refuses more than {@link #MAX_COLLECTION_ALIASES} aliases of lists or maps, naming the first
+     * alias beyond the limit (SnakeYAML would refuse them too, but without saying where, and as if
+     * the YAML were invalid).
+     */
+    private static void requireFewCollectionAliases(Path file, Yaml yaml, String text) {
+        Set<String> collectionAnchors = new HashSet<>();
+        int aliases = 0;
+        for (Event event : yaml.parse(new StringReader(text))) {
+            if (event instanceof CollectionStartEvent start && start.getAnchor() != null) {
+                collectionAnchors.add(start.getAnchor());
+            } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAnchor())
+                    && ++aliases > MAX_COLLECTION_ALIASES) {
+                throw new IllegalArgumentException("spec: " + file + " uses more than " + MAX_COLLECTION_ALIASES
+                        + " aliases of lists or maps (the next at " + place(alias.getStartMark())
+                        + "); write the values out instead");
+            }
         }
     }
 
@@ -175,9 +206,15 @@ final class RunSpec {
         if (value instanceof String id) {
             return Map.entry(id, Map.of());
         }
+        if (!(value instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(path + ": must be a plugin id or {id: ..., ...}, got " + value);
+        }
         Map<String, Object> map = asMap(value, path);
-        if (!(map.get("id") instanceof String id)) {
+        if (map.get("id") == null) {
             throw new IllegalArgumentException(path + ".id: required plugin id is missing");
+        }
+        if (!(map.get("id") instanceof String id)) {
+            throw new IllegalArgumentException(path + ".id: must be a plugin id (text), got " + map.get("id"));
         }
         Map<String, Object> rest = new LinkedHashMap<>(map);
         rest.remove("id");

@@ -89,7 +89,10 @@ final class TrainJob {
             result = metrics == null ? run.get() : withEndpoint(metrics, metricsPort, run, out);
             RunOutputs.write(folder.work(), result, training.recordLossEvery(), resolvedYaml);
         } catch (RuntimeException e) {
-            folder.abandon();
+            if (folder.abandon()) {
+                out.println(folder.work() + " keeps the checkpoints written before the failure: --resume "
+                        + folder.target() + " continues from the latest, --overwrite starts again");
+            }
             throw e;
         }
         folder.commit();
@@ -147,8 +150,13 @@ final class TrainJob {
     }
 
     private static Path specOutput(RunSpec spec) {
-        if (!(spec.raw("output") instanceof String folder) || folder.isBlank()) {
+        Object output = spec.raw("output");
+        if (output == null) {
             throw new IllegalArgumentException("spec.output: required folder for the results is missing");
+        }
+        if (!(output instanceof String folder) || folder.isBlank()) {
+            throw new IllegalArgumentException("spec.output: must be a folder path (text; quote one that YAML would "
+                    + "read as a number), got " + (output instanceof String ? "'" + output + "'" : output));
         }
         try {
             return Path.of(folder);

@@ -120,13 +120,12 @@ class BadShapesAndSizesTest {
         assertEquals("file " + flat + " must have shape (samples, time, channels, *space), got [4, 8]",
                 error(() -> npyFile(flat).trajectories(null)));
         Path huge = npy(folder, "huge.npy", "100000, 100000, 1, 1", 16);
-        assertEquals("file " + huge + ": the array's sizes must be ≤ 2147483639 (values read into one array), got "
-                + "100000 × 100000 × 1 × 1 = 10000000000", error(() -> NpyFile.read(huge)));
+        assertEquals("file " + huge + " has shape [100000, 100000, 1, 1], more than 2147483647 values",
+                error(() -> NpyFile.read(huge)));
         Path truncated = npy(folder, "truncated.npy", "2, 3, 1, 4", 40);
-        assertEquals("file " + truncated + " is truncated: its shape [2, 3, 1, 4] needs 96 bytes of data, it holds 40",
-                error(() -> NpyFile.read(truncated)));
+        assertEquals("file " + truncated + " is truncated: shape [2, 3, 1, 4] of '<f4' needs 96 data bytes, the file "
+                + "holds 40", error(() -> NpyFile.read(truncated)));
         Path negative = npy(folder, "negative.npy", "-1, 3", 0);
-        assertEquals("file " + negative + " has a malformed .npy header (shape sizes must be whole numbers ≥ 0): "
-                + "{'descr': '<f4', 'fortran_order': False, 'shape': (-1, 3), }", error(() -> NpyFile.read(negative)));
+        assertEquals("file " + negative + " has a malformed .npy shape: (-1, 3)", error(() -> NpyFile.read(negative)));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -60,5 +61,26 @@ class NpyFileTest {
         Path ints = Files.write(folder.resolve("d.npy"), npy("<i8", "1,", new byte[8]));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> NpyFile.read(ints)).getMessage()
                 .contains("holds dtype '<i8'; allowed: '<f4' (float32), '<f8' (float64)"));
+    }
+
+    @Test
+    void namesTruncatedAndDamagedFiles(@TempDir Path folder) throws Exception {
+        byte[] whole = npy("<f4", "2, 3", new byte[24]);
+        Path truncated = Files.write(folder.resolve("e.npy"), Arrays.copyOf(whole, whole.length - 5));
+        assertEquals("file " + truncated + " is truncated: shape [2, 3] of '<f4' needs 24 data bytes, the file "
+                + "holds 19", error(truncated));
+        Path longer = Files.write(folder.resolve("f.npy"), Arrays.copyOf(whole, whole.length + 4));
+        assertTrue(error(longer).contains("has bytes after its data"), error(longer));
+        Path headerOnly = Files.write(folder.resolve("g.npy"), Arrays.copyOf(whole, 40));
+        assertTrue(error(headerOnly).contains("is truncated: its header of 118 bytes ends past the end of the file "
+                + "(40 bytes)"), error(headerOnly));
+        Path badShape = Files.write(folder.resolve("h.npy"), npy("<f4", "2, -3", new byte[0]));
+        assertTrue(error(badShape).contains("has a malformed .npy shape: (2, -3)"), error(badShape));
+        Path huge = Files.write(folder.resolve("i.npy"), npy("<f8", "100000, 100000", new byte[0]));
+        assertTrue(error(huge).contains("has shape [100000, 100000], more than 2147483647 values"), error(huge));
+    }
+
+    private static String error(Path file) {
+        return assertThrows(IllegalArgumentException.class, () -> NpyFile.read(file)).getMessage();
     }
 }

@@ -92,9 +92,10 @@ public final class RunPlan {
     private static Parameters loadInitial(String file) {
         try {
             return Parameters.load(Path.of(file));
-        } catch (UncheckedIOException | InvalidPathException e) {
-            throw new IllegalArgumentException("initialParameters: cannot read " + file + " (" + e.getMessage() + ")",
-                    e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("initialParameters: " + e.getMessage(), e);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("initialParameters: not a valid path: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("initialParameters: " + e.getMessage(), e);
         }

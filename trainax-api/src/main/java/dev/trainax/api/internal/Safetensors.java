@@ -309,7 +309,7 @@ public final class Safetensors {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return new Reader(file, channel).read();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read parameters from " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read parameters from " + file + ": " + IoReasons.of(e), e);
         }
     }
 
