@@ -90,6 +90,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " (the reference trajectories have " + (available + 1) + " time levels), got " + steps);
         }
         long[] stateShape = Arrays.copyOfRange(reference.shape(), 2, reference.rank());
+        try {
+            network.checkState(stateShape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("spec.network." + e.getMessage(), e);
+        }
         Rollout rollout = engine.compileRollout(network, parameters, stateShape, DataType.DOUBLE);
         INDArray predicted = rollout.trajectory(level(reference, 0), steps);
 

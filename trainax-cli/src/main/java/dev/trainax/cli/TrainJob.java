@@ -69,7 +69,7 @@ final class TrainJob {
             plan = parts.planBuilder().callbacks(extra).progress(ProgressBar.forTerminal("train"))
                     .checkpoints(folder.checkpoints()).checkpointNote(SPEC_NOTE, resolvedYaml).plan();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("spec: " + e.getMessage(), e);
+            throw new IllegalArgumentException(specPath(e.getMessage()), e);
         }
         GeneralTrainer trainer = plan.trainer();
         Parameters initial = trainer.initialParameters(parts.network());
@@ -128,6 +128,12 @@ final class TrainJob {
                     + " update steps, more than the " + plan.training().numTrainingSteps() + " asked for");
         }
         return checkpoint;
+    }
+
+    /** A run plan's error as a spec error: its path under {@code spec.} when it names a section's parameter. */
+    private static String specPath(String message) {
+        boolean inSection = RunSpec.SECTIONS.stream().anyMatch(section -> message.startsWith(section + "."));
+        return (inSection ? "spec." : "spec: ") + message;
     }
 
     private static TrainingResult withEndpoint(PrometheusMeterRegistry metrics, int port,

@@ -31,7 +31,6 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +51,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Categories: 1 syntax and structure of the spec, 2 plugins and parameter values, 3 shapes and
  * sizes, 4 files (spec, data, parameter files), 5 output folders, 6 the command line, 7 divergence
  * (its own tests: a guarded divergence does commit outputs), 8 the launcher's environment settings
- * (the rest are in {@code trainax-it}'s {@code LauncherTest}). Cases that wait for the range and shape
- * validation being merged from another branch are in {@link #pendingValidationMerge}.
+ * (the rest are in {@code trainax-it}'s {@code LauncherTest}). The shape and size checks of the
+ * networks, steppers and data sources have their own method, {@link #shapesAndSizesAreCheckedBeforeTraining}.
  *
  * <p>In specs, arguments and expected messages {@code $DIR} is the case's folder, {@code $SPEC} its
  * spec file, {@code $OUT} the output folder in it, {@code $FILES} the shared data and parameter files
@@ -558,7 +557,7 @@ class BadInputTest {
     }
 
     // ------------------------------------------------------------------------------------------------
-    // 3. shapes and sizes (those that the validation merge adds are in pendingShapesAndSizes)
+    // 3. shapes and sizes (the networks', steppers' and data sources' own checks are in shapeAndSizeCases)
 
     static List<Case> shapesAndSizes() {
         String withUpwind = "referenceStepper: first-order-upwind";
@@ -624,16 +623,15 @@ class BadInputTest {
                         "error: spec.data: highestInitMode must be < numPoints/2 = 8.0 to be resolved, got 9"),
                 bad(3, "Lorenz stepper as reference for advection data", basePlus("referenceStepper: lorenz63-rk4")
                         .replace("id: supervised", "id: diverted-chain"),
-                        "error: shape mismatch in reference step 1 output (must keep the state shape): got [2, 0, 16], "
-                                + "expected [2, 1, 16]"),
+                        "error: spec.referenceStepper.stateShape: must be [3] (x, y, z), got [1, 16]"),
                 bad(3, "normalized loss on a residuum", basePlus("residuum: {id: advection-1d-residuum, numPoints: 16}")
                         .replace("{id: supervised, numRolloutSteps: 2}", "{id: residuum, timeLevelLoss: nmse}"),
                         "error: spec.configuration.timeLevelLoss must accept a single input (the residuum); nmse[MEAN] "
                                 + "needs a target"),
                 bad(3, "npy data of rank 2", npySpec("rank2.npy"),
-                        "error: spec: trajectories must have shape (samples, time, channels, *space), got [2, 128]"),
+                        "must have shape (samples, time, channels, *space), got [2, 128]"),
                 bad(3, "npy data of rank 1", npySpec("rank1.npy"),
-                        "error: spec: trajectories must have shape (samples, time, channels, *space), got [256]"),
+                        "must have shape (samples, time, channels, *space), got [256]"),
                 bad(3, "npy data shorter than the rollout", npySpec("one-level.npy"),
                         "error: spec: trajectories have 1 time levels (shape [2, 1, 1, 16]) but configuration Supervised "
                                 + "needs windows of 3 levels"),
@@ -916,7 +914,7 @@ class BadInputTest {
     // ------------------------------------------------------------------------------------------------
     // cases that the range and shape validation (merged from another branch) will turn into bad input
 
-    static Stream<Arguments> pendingCases() {
+    static Stream<Arguments> shapeAndSizeCases() {
         return Stream.of(
                 bad(2, "update steps beyond int (3000000000)", base("numTrainingSteps: 2", "numTrainingSteps: 3000000000"),
                         "error: spec.training.numTrainingSteps: must be integer", "got 3000000000"),
@@ -932,16 +930,16 @@ class BadInputTest {
                         "error: spec.network.kernelSize", "16", "got 40"),
                 bad(3, "conv1d on 2D diffusion data", base("advection-1d, numPoints: 16, numSamples: 2, temporalHorizon: 8",
                         "diffusion-2d, numPoints: 16, numSamples: 2, temporalHorizon: 4"),
-                        "error: spec.network", "conv1d", "2 spatial"),
-                bad(3, "conv2d on 1D data", base("id: conv1d", "id: conv2d"), "error: spec.network", "conv2d",
-                        "1 spatial"),
+                        "error: spec.network.spatialDims: must be 2", "got 1", "use conv2d"),
+                bad(3, "conv2d on 1D data", base("id: conv1d", "id: conv2d"), "error: spec.network.spatialDims: must be 1",
+                        "got 2", "use conv1d"),
                 bad(3, "convnet of 2 spatial dimensions on 1D data",
                         base("{id: conv1d}", "{id: convnet, spatialDims: 2, width: 2, depth: 0}"),
                         "error: spec.network.spatialDims", "got 2"),
                 bad(3, "conv1d on Lorenz states (no spatial axis)",
                         base("advection-1d, numPoints: 16, numSamples: 2, temporalHorizon: 8",
                                 "lorenz63, numSamples: 2, temporalHorizon: 8, numWarmupSteps: 0"),
-                        "error: spec.network", "conv1d", "0 spatial"),
+                        "error: spec.network.spatialDims: must be 0", "1 to 3 spatial axes"),
                 bad(3, "MLP features vs the 3 Lorenz channels", base(
                         "advection-1d, numPoints: 16, numSamples: 2, temporalHorizon: 8",
                         "lorenz63, numSamples: 2, temporalHorizon: 8, numWarmupSteps: 0", "{id: conv1d}",
@@ -959,9 +957,9 @@ class BadInputTest {
                         "error: spec.residuum.numPoints", "16", "got 30"),
                 bad(3, "2D residuum on 1D data", basePlus("residuum: {id: diffusion-2d-residuum, numPoints: 16}")
                         .replace("id: supervised", "id: residuum"),
-                        "error: spec.residuum", "2 spatial"),
+                        "error: spec.residuum.stateShape", "2 spatial axes", "got [1, 16]"),
                 bad(3, "npy data of zero samples", npySpec("zero-samples.npy"),
-                        "error: spec: trajectories", "[0, 8, 1, 16]"),
+                        "error: spec.data: file", "with every size ≥ 1, got [0, 8, 1, 16] (0 samples)"),
                 bad(3, "sizes whose product overflows int", base("numPoints: 16, numSamples: 2, temporalHorizon: 8",
                         "numPoints: 100000, numSamples: 100000, temporalHorizon: 100000"),
                         "error: spec.data", "1000000000000000"),
@@ -969,13 +967,12 @@ class BadInputTest {
                         "diffusion-2d, numPoints: 65536, numSamples: 65536, temporalHorizon: 2"),
                         "error: spec.data", "562949953421312"),
                 bad(3, "MLP of 2^31 hidden units", base("{id: conv1d}", "{id: mlp, features: 16, width: 2000000000}"),
-                        "error: spec.network.width", "got 2000000000")).map(Case::named);
+                        "error: spec.network.features, width, depth: must give at most 2147483639 parameters", "width = 2000000000")).map(Case::named);
     }
 
-    @Disabled("enabled after the validation merge")
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pendingCases")
-    void pendingValidationMerge(Case bad, @TempDir Path folder) throws Exception {
+    @MethodSource("shapeAndSizeCases")
+    void shapesAndSizesAreCheckedBeforeTraining(Case bad, @TempDir Path folder) throws Exception {
         check(bad, folder);
     }
 
