@@ -113,7 +113,12 @@ final class TrainJob {
 
     /** The latest checkpoint, if it was written by this spec (up to the number of update steps). */
     private static Checkpoint resumable(RunFolder folder, Map<String, Object> resolved, RunPlan plan) {
-        Checkpoint checkpoint = new CheckpointStore(folder.resumeFrom()).latest().orElseThrow();
+        Checkpoint checkpoint;
+        try {
+            checkpoint = new CheckpointStore(folder.resumeFrom()).latest().orElseThrow();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--resume " + folder.target() + ": " + e.getMessage(), e);
+        }
         String saved = checkpoint.notes().get(SPEC_NOTE);
         if (saved == null) {
             throw new IllegalArgumentException("--resume: the checkpoint in " + folder.resumeFrom()

@@ -480,6 +480,12 @@ class BadInputTest {
                         "error: spec.optimizer.schedule: warmup-cosine needs peak and decaySteps"),
                 bad(2, "negative update steps", base("numTrainingSteps: 2", "numTrainingSteps: -5"),
                         "error: spec.training.numTrainingSteps: must be integer ≥ 1, got -5"),
+                bad(2, "a time step of zero", basePlus("referenceStepper: {id: burgers-etdrk2, numPoints: 16, dt: 0}")
+                        .replace("id: supervised", "id: diverted-chain"),
+                        "error: spec.referenceStepper.dt: must be number > 0, got 0"),
+                bad(2, "a domain of length zero", basePlus("referenceStepper: {id: burgers-etdrk2, numPoints: 16, length: 0.0}")
+                        .replace("id: supervised", "id: diverted-chain"),
+                        "error: spec.referenceStepper.length: must be number > 0, got 0.0"),
                 bad(2, "batch size 0", base("batchSize: 4", "batchSize: 0"),
                         "error: spec.training.batchSize: must be integer ≥ 1, got 0"),
                 bad(2, "fractional update steps", base("numTrainingSteps: 2", "numTrainingSteps: 2.5"),
@@ -509,7 +515,7 @@ class BadInputTest {
                 bad(2, "CFL NaN", base("numSamples: 2", "numSamples: 2, cfl: .NaN"),
                         "error: spec.data.cfl: must be number, got NaN"),
                 bad(2, "time step minus infinity", basePlus("referenceStepper: {id: diffusion-etd, dt: -.inf}"),
-                        "error: spec.referenceStepper.dt: must be number ≥ 0, got -Infinity"),
+                        "error: spec.referenceStepper.dt: must be number > 0, got -Infinity"),
                 bad(2, "time-level weight NaN", base("numRolloutSteps: 2}", "numRolloutSteps: 2, timeLevelWeights: [1.0, .nan]}"),
                         "error: spec.configuration.timeLevelWeights[1]: must be list of numbers, got NaN"),
                 bad(2, "time-level weights as a string", base("numRolloutSteps: 2}",
@@ -804,7 +810,8 @@ class BadInputTest {
                         "error: --resume: the run already took 2 update steps, more than the 1 asked for")
                         .setup(finishedRun()).args("train", "$SPEC", "--resume", "$OUT", "--steps", "1"),
                 bad(5, "--resume of a damaged checkpoint", BASE,
-                        "error: $OUT.partial/checkpoints/step-0000000002.safetensors: file is 7 bytes, too short for "
+                        "error: --resume $OUT: no checkpoint in $OUT.partial/checkpoints can be read; the newest: "
+                                + "$OUT.partial/checkpoints/step-0000000002.safetensors: file is 7 bytes, too short for "
                                 + "the 8-byte header length of a safetensors file")
                         .setup(folder -> {
                             interruptedRun().create(folder);

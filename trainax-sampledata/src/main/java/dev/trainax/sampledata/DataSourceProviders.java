@@ -65,7 +65,7 @@ public final class DataSourceProviders {
     public static final class Lorenz63Provider extends Base<Lorenz63Provider.Options> {
 
         private record Options(
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
                 @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
                 @Param(value = "recorded states per trajectory", defaultValue = "1000", min = 1) int temporalHorizon,
                 @Param(value = "dropped steps", defaultValue = "500", min = 0) int numWarmupSteps,

@@ -31,8 +31,8 @@ final class PdeGrids {
     /** Periodic 1D diffusion. */
     record Diffusion1d(
             @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
-            @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-            @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
             @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGrid {
 
         @Override
@@ -49,8 +49,8 @@ final class PdeGrids {
     /** Viscous Burgers, by default the peer's APEBench-like workload. */
     record Burgers(
             @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
-            @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-            @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0) double dt,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0, minExclusive = true) double dt,
             @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity) implements PdeGrid {
 
         @Override
@@ -67,8 +67,10 @@ final class PdeGrids {
     /** The chaotic Kuramoto–Sivashinsky equation. */
     record KuramotoSivashinsky(
             @Param(value = "grid points (even)", defaultValue = "128", min = 4) int numPoints,
-            @Param(value = "domain length", defaultValue = "" + 32 * Math.PI, min = 0) double length,
-            @Param(value = "time step", defaultValue = "0.1", min = 0) double dt) implements PdeGrid {
+            @Param(value = "domain length", defaultValue = "" + 32 * Math.PI,
+                    min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.1",
+                    min = 0, minExclusive = true) double dt) implements PdeGrid {
 
         @Override
         public Stepper stepper() {
@@ -84,8 +86,8 @@ final class PdeGrids {
     /** Periodic diffusion on a square. */
     record Diffusion2d(
             @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
-            @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-            @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
             @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGrid {
 
         @Override
@@ -102,8 +104,8 @@ final class PdeGrids {
     /** Periodic advection on a square. */
     record Advection2d(
             @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
-            @Param(value = "domain length", defaultValue = "1.0", min = 0) double length,
-            @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
             @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
             @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY) implements PdeGrid {
 

@@ -47,7 +47,7 @@ public final class ReferenceStepperProviders {
     public static final class Lorenz63Provider extends Base<Lorenz63Provider.Options> {
 
         private record Options(
-                @Param(value = "time step", defaultValue = "0.01", min = 0) double dt,
+                @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
                 @Param(value = "σ", defaultValue = "10.0") double sigma,
                 @Param(value = "ρ", defaultValue = "28.0") double rho,
                 @Param(value = "β", defaultValue = "" + 8.0 / 3.0) double beta) {

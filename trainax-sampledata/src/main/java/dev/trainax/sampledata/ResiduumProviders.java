@@ -64,8 +64,10 @@ public final class ResiduumProviders {
 
         private record Options(
                 @Param(value = "grid points (even)", defaultValue = "30", min = 4) int numPoints,
-                @Param(value = "domain length", defaultValue = "" + 2 * Math.PI, min = 0) double length,
-                @Param(value = "time step", defaultValue = "" + 2 * Math.PI / 30 * 0.75, min = 0) double dt,
+                @Param(value = "domain length", defaultValue = "" + 2 * Math.PI,
+                        min = 0, minExclusive = true) double length,
+                @Param(value = "time step", defaultValue = "" + 2 * Math.PI / 30 * 0.75,
+                        min = 0, minExclusive = true) double dt,
                 @Param(value = "advection velocity", defaultValue = "1.0") double velocity,
                 @Param(value = "time discretisation", defaultValue = "crank-nicolson") Scheme scheme) {
         }

@@ -31,6 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class CheckpointStore {
 
+    private static final System.Logger LOG = System.getLogger(CheckpointStore.class.getName());
     private static final Pattern FILE = Pattern.compile("step-(\\d{10})\\.safetensors");
     private static final int KEPT = 2;
     private static final String FORMAT = "trainax-checkpoint-1";
@@ -74,10 +75,31 @@ public final class CheckpointStore {
         }
     }
 
-    /** The newest checkpoint, if any. */
+    /**
+     * The newest checkpoint that can be read, if any: a newest file that is damaged (written
+     * atomically, it can only have been changed afterwards) is skipped with a warning naming it,
+     * and the one before it is used.
+     *
+     * @throws IllegalArgumentException if there are checkpoint files but none can be read, naming the newest problem
+     */
     public Optional<Checkpoint> latest() {
         List<Path> files = files();
-        return files.isEmpty() ? Optional.empty() : Optional.of(read(files.get(files.size() - 1)));
+        List<RuntimeException> skipped = new ArrayList<>();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            try {
+                Checkpoint checkpoint = read(files.get(i));
+                skipped.forEach(e -> LOG.log(System.Logger.Level.WARNING, "skipped a damaged checkpoint: {0}",
+                        e.getMessage()));
+                return Optional.of(checkpoint);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                skipped.add(e);
+            }
+        }
+        if (!skipped.isEmpty()) {
+            throw new IllegalArgumentException("no checkpoint in " + folder + " can be read; the newest: "
+                    + skipped.get(0).getMessage(), skipped.get(0));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -19,8 +19,10 @@ import dev.trainax.sampledata.FirstOrderUpwind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,6 +160,23 @@ class CheckpointResumeTest {
         assertEquals(8, member.optimizerState().steps());
         assertEquals(Map.of("counting", Map.of("calls", 2.0)), read.callbackStates());
         assertEquals(result.callbackHistory().toString(), member.callbackHistory().toString());
+    }
+
+    @Test
+    void aDamagedNewestCheckpointFallsBackToThePreviousOne() throws IOException {
+        Network network = network("single");
+        Path folder = temp.resolve("damaged");
+        trainer("single", 8, folder).train(network, network.initialParameters(1), 11);
+        CheckpointStore store = new CheckpointStore(folder);
+        Path newest = folder.resolve("step-0000000008.safetensors");
+        byte[] bytes = Files.readAllBytes(newest);
+        Files.write(newest, Arrays.copyOf(bytes, bytes.length - 3));
+        assertEquals(4, store.latest().orElseThrow().step());
+        Files.write(folder.resolve("step-0000000004.safetensors"), new byte[] {1, 2, 3});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, store::latest);
+        assertTrue(e.getMessage().startsWith("no checkpoint in " + folder + " can be read; the newest: " + newest),
+                e.getMessage());
+        assertEquals(Optional.empty(), new CheckpointStore(temp.resolve("none")).latest());
     }
 
     @Test

@@ -41,6 +41,9 @@ public @interface Param {
     /** Inclusive lower bound of a number. */
     double min() default Double.NEGATIVE_INFINITY;
 
+    /** Whether {@link #min()} itself is excluded: {@code min = 0, minExclusive = true} reads "> 0". */
+    boolean minExclusive() default false;
+
     /** Inclusive upper bound of a number. */
     double max() default Double.POSITIVE_INFINITY;
 

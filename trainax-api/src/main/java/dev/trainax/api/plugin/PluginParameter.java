@@ -43,25 +43,27 @@ public final class PluginParameter {
     private final Object defaultValue;
     private final boolean optional;
     private final Double min;
+    private final boolean minExclusive;
     private final Double max;
     private final List<String> choices;
     private final PluginKind pluginKind;
 
     PluginParameter(String name, Type type, String description, Object defaultValue, boolean optional,
-                    Double min, Double max, List<String> choices, PluginKind pluginKind) {
+                    Double min, boolean minExclusive, Double max, List<String> choices, PluginKind pluginKind) {
         this.name = name;
         this.type = type;
         this.description = description;
         this.defaultValue = defaultValue;
         this.optional = optional;
         this.min = min;
+        this.minExclusive = minExclusive;
         this.max = max;
         this.choices = choices;
         this.pluginKind = pluginKind;
     }
 
     private static PluginParameter of(String name, Type type, String description, Object defaultValue) {
-        return new PluginParameter(name, type, description, defaultValue, false, null, null, List.of(), null);
+        return new PluginParameter(name, type, description, defaultValue, false, null, false, null, List.of(), null);
     }
 
     /** An integer parameter; {@code defaultValue} null makes it required. */
@@ -91,33 +93,39 @@ public final class PluginParameter {
 
     /** A nested plugin of {@code kind}; {@code defaultId} (may be null) names the default provider. */
     public static PluginParameter plugin(String name, String description, PluginKind kind, String defaultId) {
-        return new PluginParameter(name, Type.PLUGIN, description, defaultId, false, null, null, List.of(), kind);
+        return new PluginParameter(name, Type.PLUGIN, description, defaultId, false, null, false, null, List.of(),
+                kind);
     }
 
     /** A non-empty list of plugins of {@code kind}; required. */
     public static PluginParameter plugins(String name, String description, PluginKind kind) {
-        return new PluginParameter(name, Type.PLUGIN_LIST, description, null, false, null, null, List.of(), kind);
+        return new PluginParameter(name, Type.PLUGIN_LIST, description, null, false, null, false, null, List.of(),
+                kind);
     }
 
     /** The same parameter with an inclusive lower bound. */
     public PluginParameter atLeast(double bound) {
-        return new PluginParameter(name, type, description, defaultValue, optional, bound, max, choices, pluginKind);
+        return new PluginParameter(name, type, description, defaultValue, optional, bound, false, max, choices,
+                pluginKind);
     }
+
 
     /** The same parameter with an inclusive upper bound. */
     public PluginParameter atMost(double bound) {
-        return new PluginParameter(name, type, description, defaultValue, optional, min, bound, choices, pluginKind);
+        return new PluginParameter(name, type, description, defaultValue, optional, min, minExclusive, bound, choices,
+                pluginKind);
     }
 
     /** The same text parameter restricted to {@code allowed}. */
     public PluginParameter oneOf(String... allowed) {
-        return new PluginParameter(name, type, description, defaultValue, optional, min, max, List.of(allowed),
-                pluginKind);
+        return new PluginParameter(name, type, description, defaultValue, optional, min, minExclusive, max,
+                List.of(allowed), pluginKind);
     }
 
     /** The same parameter, allowed to be absent (its value is then {@code null}). */
     public PluginParameter optional() {
-        return new PluginParameter(name, type, description, defaultValue, true, min, max, choices, pluginKind);
+        return new PluginParameter(name, type, description, defaultValue, true, min, minExclusive, max, choices,
+                pluginKind);
     }
 
     /** The name used in specs. */
@@ -173,10 +181,10 @@ public final class PluginParameter {
             case PLUGIN_LIST -> "non-empty list of " + pluginKind.label() + " ids or {id: ..., ...}";
         };
         if (min != null && max != null) {
-            return base + " in [" + format(min) + ", " + format(max) + "]";
+            return base + " in " + (minExclusive ? "(" : "[") + format(min) + ", " + format(max) + "]";
         }
         if (min != null) {
-            return base + " ≥ " + format(min);
+            return base + (minExclusive ? " > " : " ≥ ") + format(min);
         }
         return max != null ? base + " ≤ " + format(max) : base;
     }
@@ -218,7 +226,7 @@ public final class PluginParameter {
         };
         if (value instanceof Number number) {
             double v = number.doubleValue();
-            if (min != null && v < min || max != null && v > max) {
+            if (min != null && (v < min || minExclusive && v == min) || max != null && v > max) {
                 throw mismatch(path, raw);
             }
         }

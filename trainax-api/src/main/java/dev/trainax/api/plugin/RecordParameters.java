@@ -266,8 +266,8 @@ public final class RecordParameters<R extends Record> {
         }
         Object defaultValue = param.defaultValue().isEmpty() ? null : parseDefault(owner, name, type, param);
         PluginParameter parameter = new PluginParameter(name, type, param.value(), defaultValue, optional,
-                Double.isInfinite(param.min()) ? null : param.min(), Double.isInfinite(param.max()) ? null : param.max(),
-                choices, kind);
+                Double.isInfinite(param.min()) ? null : param.min(), param.minExclusive(),
+                Double.isInfinite(param.max()) ? null : param.max(), choices, kind);
         if (defaultValue != null && type != PluginParameter.Type.PLUGIN) {
             parameter.bind(defaultValue, owner.getName() + "." + name + " default", null);
         }
