@@ -211,6 +211,14 @@ class SpectralLossTest {
         IllegalArgumentException extent = assertThrows(IllegalArgumentException.class,
                 () -> new SobolevLoss.Options(0.0, false, BatchReduction.MEAN));
         assertTrue(extent.getMessage().contains("domainExtent"), extent.getMessage());
+        TimeLevelLoss fromSpec = registry.create(PluginKind.LOSS, "fourier", Map.of("low", 1, "high", 4,
+                "derivativeOrder", 1), "spec.timeLevelLoss");
+        assertEquals(2.0 * Math.pow(TWO_PI * 3, 2), perSample(fromSpec, sine1d(16, 3, 2.0), null)[0], 1e-9);
+        TimeLevelLoss h1 = registry.create(PluginKind.LOSS, "h1");
+        assertEquals(0.5 * (1 + TWO_PI * TWO_PI), perSample(h1, sine1d(8, 1, 1.0), null)[0], 1e-10);
+        IllegalArgumentException specBand = assertThrows(IllegalArgumentException.class,
+                () -> registry.create(PluginKind.LOSS, "fourier", Map.of("low", 4, "high", 2), "spec.timeLevelLoss"));
+        assertTrue(specBand.getMessage().contains("high"), specBand.getMessage());
         assertThrows(IllegalArgumentException.class, () -> perSample(SobolevLoss.h1(1.0, true, BatchReduction.MEAN),
                 sine1d(4, 1, 1.0), null));
     }
