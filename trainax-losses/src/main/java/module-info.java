@@ -1,5 +1,6 @@
 /**
- * Time-level losses: MSE, MAE, RMSE, their normalized forms, Lp and weighted composites. The
+ * Time-level losses: MSE, MAE, RMSE, their normalized forms, Lp, weighted composites, the
+ * Sobolev H1 loss and the Fourier band loss. The
  * package is exported for plain-Java users; applications find the losses through
  * {@link dev.trainax.api.plugin.LossProvider}.
  */
@@ -17,5 +18,7 @@ module dev.trainax.losses {
             dev.trainax.losses.LossProviders.NmaeProvider,
             dev.trainax.losses.LossProviders.NrmseProvider,
             dev.trainax.losses.LossProviders.LpProvider,
-            dev.trainax.losses.LossProviders.CompositeLossProvider;
+            dev.trainax.losses.LossProviders.CompositeLossProvider,
+            dev.trainax.losses.LossProviders.H1Provider,
+            dev.trainax.losses.LossProviders.FourierProvider;
 }

@@ -381,7 +381,7 @@ class BadInputTest {
     static List<Case> pluginsAndValues() {
         String configurations = "known: [composite, diverted-chain, diverted-chain-branch-one, mix-chain-post-physics, "
                 + "pushforward, residuum, supervised, teacher-forcing]";
-        String losses = "known: [composite-loss, lp, mae, mse, nmae, nmse, nrmse, rmse]";
+        String losses = "known: [composite-loss, fourier, h1, lp, mae, mse, nmae, nmse, nrmse, rmse]";
         String callbacks = "known: [early-stopping, get-network, grad-norm, loss, non-finite-guard, save-network, "
                 + "weight-norm]";
         String rules = "[adam, adamw, sgd, momentum, nesterov, rmsprop, adagrad, adamax, nadam, amsgrad, adabelief]";

@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * The {@link LossProvider}s of this module, one small class per plugin id: their parameters are the
  * {@link dev.trainax.api.plugin.Param} components of {@link MeanPowerLoss.Options},
- * {@link MeanPowerLoss.LpOptions} and {@link CompositeLoss}.
+ * {@link MeanPowerLoss.LpOptions}, {@link CompositeLoss}, {@link SobolevLoss.Options} and
+ * {@link FourierLoss.Options}.
  */
 public final class LossProviders {
 
@@ -93,6 +94,28 @@ public final class LossProviders {
         public CompositeLossProvider() {
             super("composite-loss", "weighted sum of time-level losses", CompositeLoss.class, MethodHandles.lookup(),
                     Function.identity());
+        }
+    }
+
+    /** {@code h1}: the Sobolev H1 loss with the spectral gradient. */
+    public static final class H1Provider extends RecordProvider<SobolevLoss.Options, TimeLevelLoss>
+            implements LossProvider {
+        /** Service constructor. */
+        public H1Provider() {
+            super("h1", "Sobolev H1 loss: mean e^2 + mean |spectral gradient of e|^2 on a periodic grid,"
+                    + " optionally normalized by the target's", SobolevLoss.Options.class, MethodHandles.lookup(),
+                    SobolevLoss::new);
+        }
+    }
+
+    /** {@code fourier}: the squared error in a band of Fourier modes. */
+    public static final class FourierProvider extends RecordProvider<FourierLoss.Options, TimeLevelLoss>
+            implements LossProvider {
+        /** Service constructor. */
+        public FourierProvider() {
+            super("fourier", "squared error in the Fourier modes low <= max |k| < high, weighted by |k|^(2d),"
+                    + " optionally normalized by the target's band energy", FourierLoss.Options.class,
+                    MethodHandles.lookup(), FourierLoss::new);
         }
     }
 }

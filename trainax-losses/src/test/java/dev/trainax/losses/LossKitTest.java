@@ -106,4 +106,36 @@ class LossKitTest {
                     MeanPowerLoss.nmse(BatchReduction.MEAN)), new double[] {1.0, 2.0});
         }
     }
+
+    @Nested
+    class H1Kit extends SymmetricKit {
+        @Override
+        protected TimeLevelLoss loss() {
+            return SobolevLoss.h1(1.0, false, BatchReduction.MEAN);
+        }
+    }
+
+    @Nested
+    class NormalizedH1SumKit extends LossKit {
+        @Override
+        protected TimeLevelLoss loss() {
+            return SobolevLoss.h1(2.0, true, BatchReduction.SUM);
+        }
+    }
+
+    @Nested
+    class FourierBandKit extends SymmetricKit {
+        @Override
+        protected TimeLevelLoss loss() {
+            return new FourierLoss(new FourierLoss.Options(1, 3, 1, 1.0, false, BatchReduction.MEAN));
+        }
+    }
+
+    @Nested
+    class NormalizedFourierKit extends LossKit {
+        @Override
+        protected TimeLevelLoss loss() {
+            return new FourierLoss(new FourierLoss.Options(0, 2, 0, 1.0, true, BatchReduction.MEAN));
+        }
+    }
 }
