@@ -1,7 +1,8 @@
 /**
  * Reference physics and sample data: the exact Fourier-spectral periodic advection generator, the
  * first-order-upwind advection stepper, Lorenz-63 with RK4, diffusion, viscous Burgers and
- * Kuramoto–Sivashinsky with ETDRK2, exact 2D diffusion and advection, and implicit-Euler and
+ * Kuramoto–Sivashinsky with ETDRK2, exact linear PDEs in 1D and 2D (diffusion, advection,
+ * advection–diffusion, dispersion, hyper-diffusion), and implicit-Euler and
  * Crank–Nicolson residua. Exported for plain-Java users; the steppers are also
  * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
  */
@@ -18,7 +19,13 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.ReferenceStepperProviders.DiffusionProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.KuramotoSivashinskyProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.Diffusion2dProvider,
-            dev.trainax.sampledata.ReferenceStepperProviders.Advection2dProvider;
+            dev.trainax.sampledata.ReferenceStepperProviders.Advection2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.AdvectionDiffusion1dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.Dispersion1dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.HyperDiffusion1dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.AdvectionDiffusion2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.Dispersion2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.HyperDiffusion2dProvider;
     provides dev.trainax.api.plugin.ResiduumProvider with
             dev.trainax.sampledata.ResiduumProviders.DiffusionProvider,
             dev.trainax.sampledata.ResiduumProviders.BurgersProvider,
@@ -36,5 +43,11 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.DataSourceProviders.KuramotoSivashinsky1dProvider,
             dev.trainax.sampledata.DataSourceProviders.Diffusion2dProvider,
             dev.trainax.sampledata.DataSourceProviders.Advection2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.AdvectionDiffusion1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.Dispersion1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.HyperDiffusion1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.AdvectionDiffusion2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.Dispersion2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.HyperDiffusion2dProvider,
             dev.trainax.sampledata.DataSourceProviders.NpyFileProvider;
 }

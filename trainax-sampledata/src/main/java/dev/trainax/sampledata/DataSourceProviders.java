@@ -242,6 +242,114 @@ public final class DataSourceProviders {
         }
     }
 
+    /** {@code advection-diffusion-1d}: periodic 1D advection-diffusion, exact in time. */
+    public static final class AdvectionDiffusion1dProvider extends Base<AdvectionDiffusion1dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.AdvectionDiffusion1d grid,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
+        /** Service constructor. */
+        public AdvectionDiffusion1dProvider() {
+            super("advection-diffusion-1d", "periodic 1D advection-diffusion, exact Fourier-multiplier steps",
+                    Options.class, o -> spectralSource(1, o));
+        }
+    }
+
+    /** {@code dispersion-1d}: periodic 1D dispersion {@code u_t = ξ u_xxx}, exact in time. */
+    public static final class Dispersion1dProvider extends Base<Dispersion1dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.Dispersion1d grid,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
+        /** Service constructor. */
+        public Dispersion1dProvider() {
+            super("dispersion-1d", "periodic 1D dispersion u_t = ξ u_xxx, exact Fourier-multiplier steps",
+                    Options.class, o -> spectralSource(1, o));
+        }
+    }
+
+    /** {@code hyper-diffusion-1d}: periodic 1D hyper-diffusion {@code u_t = -ζ u_xxxx}, exact in time. */
+    public static final class HyperDiffusion1dProvider extends Base<HyperDiffusion1dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.HyperDiffusion1d grid,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
+        /** Service constructor. */
+        public HyperDiffusion1dProvider() {
+            super("hyper-diffusion-1d", "periodic 1D hyper-diffusion u_t = -ζ u_xxxx, exact Fourier-multiplier steps",
+                    Options.class, o -> spectralSource(1, o));
+        }
+    }
+
+    /** {@code advection-diffusion-2d}: periodic 2D advection-diffusion, exact in time. */
+    public static final class AdvectionDiffusion2dProvider extends Base<AdvectionDiffusion2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.AdvectionDiffusion2d grid,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
+        /** Service constructor. */
+        public AdvectionDiffusion2dProvider() {
+            super("advection-diffusion-2d", "periodic 2D advection-diffusion, exact Fourier-multiplier steps, states (1, N, N)",
+                    Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /** {@code dispersion-2d}: periodic 2D dispersion {@code u_t = ξ (u_xxx + u_yyy)}, exact in time. */
+    public static final class Dispersion2dProvider extends Base<Dispersion2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.Dispersion2d grid,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
+        /** Service constructor. */
+        public Dispersion2dProvider() {
+            super("dispersion-2d", "periodic 2D dispersion u_t = ξ (u_xxx + u_yyy), exact Fourier-multiplier steps, states (1, N, N)",
+                    Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /** {@code hyper-diffusion-2d}: periodic 2D hyper-diffusion {@code u_t = -ζ (u_xxxx + u_yyyy)}, exact in time. */
+    public static final class HyperDiffusion2dProvider extends Base<HyperDiffusion2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.HyperDiffusion2d grid,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
+        /** Service constructor. */
+        public HyperDiffusion2dProvider() {
+            super("hyper-diffusion-2d", "periodic 2D hyper-diffusion u_t = -ζ (u_xxxx + u_yyyy), exact Fourier-multiplier steps, states (1, N, N)",
+                    Options.class, o -> spectralSource(2, o));
+        }
+    }
+
     /** {@code npy-file}: trajectories from a NumPy file. */
     public static final class NpyFileProvider extends Base<NpyFileProvider.Options> {
 

@@ -16,14 +16,17 @@ final class PdeGrids {
     private PdeGrids() {
     }
 
-    /** A periodic grid with its PDE: the spectral stepper and the finite-difference residuum on it. */
+    /** A periodic grid with its PDE and the spectral stepper on it. */
     interface PdeGrid {
         /** Grid points per axis. */
         int numPoints();
 
         /** The exact or ETDRK2 spectral step. */
         Stepper stepper();
+    }
 
+    /** A PDE grid that also has a finite-difference residuum. */
+    interface PdeGridWithResiduum extends PdeGrid {
         /** The θ-method residuum of the same PDE. */
         Residuum residuum(Scheme scheme);
     }
@@ -33,7 +36,7 @@ final class PdeGrids {
             @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
             @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
             @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
-            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGrid {
+            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGridWithResiduum {
 
         @Override
         public Stepper stepper() {
@@ -51,7 +54,7 @@ final class PdeGrids {
             @Param(value = "grid points (even)", defaultValue = "160", min = 4) int numPoints,
             @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
             @Param(value = "time step", defaultValue = "" + 3.0 / 320, min = 0, minExclusive = true) double dt,
-            @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity) implements PdeGrid {
+            @Param(value = "ν", defaultValue = "" + 1.0 / 320, min = 0) double viscosity) implements PdeGridWithResiduum {
 
         @Override
         public Stepper stepper() {
@@ -70,7 +73,7 @@ final class PdeGrids {
             @Param(value = "domain length", defaultValue = "" + 32 * Math.PI,
                     min = 0, minExclusive = true) double length,
             @Param(value = "time step", defaultValue = "0.1",
-                    min = 0, minExclusive = true) double dt) implements PdeGrid {
+                    min = 0, minExclusive = true) double dt) implements PdeGridWithResiduum {
 
         @Override
         public Stepper stepper() {
@@ -88,11 +91,11 @@ final class PdeGrids {
             @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
             @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
             @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
-            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGrid {
+            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGridWithResiduum {
 
         @Override
         public Stepper stepper() {
-            return SpectralLinear2d.diffusion(numPoints, viscosity, dt, length);
+            return SpectralLinear.diffusion2d(numPoints, viscosity, dt, length);
         }
 
         @Override
@@ -107,16 +110,101 @@ final class PdeGrids {
             @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
             @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
             @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
-            @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY) implements PdeGrid {
+            @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY) implements PdeGridWithResiduum {
 
         @Override
         public Stepper stepper() {
-            return SpectralLinear2d.advection(numPoints, velocityX, velocityY, dt, length);
+            return SpectralLinear.advection2d(numPoints, velocityX, velocityY, dt, length);
         }
 
         @Override
         public Residuum residuum(Scheme scheme) {
             return FiniteDifferenceResiduum.advection2d(scheme, numPoints, length, dt, velocityX, velocityY);
+        }
+    }
+
+    /** Periodic 1D advection–diffusion {@code u_t + c u_x = ν u_xx} (exponax's defaults c = 1, ν = 0.01). */
+    record AdvectionDiffusion1d(
+            @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
+            @Param(value = "advection velocity c", defaultValue = "1.0") double velocity,
+            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralLinear.advectionDiffusion1d(numPoints, velocity, viscosity, dt, length);
+        }
+    }
+
+    /** Periodic 1D dispersion {@code u_t = ξ u_xxx}. */
+    record Dispersion1d(
+            @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
+            @Param(value = "dispersivity ξ (its sign sets the direction)", defaultValue = "0.001") double dispersivity)
+            implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralLinear.dispersion1d(numPoints, dispersivity, dt, length);
+        }
+    }
+
+    /** Periodic 1D hyper-diffusion {@code u_t = −ζ u_xxxx}. */
+    record HyperDiffusion1d(
+            @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
+            @Param(value = "hyper-diffusivity ζ", defaultValue = "0.00001", min = 0) double hyperDiffusivity)
+            implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralLinear.hyperDiffusion1d(numPoints, hyperDiffusivity, dt, length);
+        }
+    }
+
+    /** Periodic advection–diffusion {@code u_t + c·∇u = ν Δu} on a square. */
+    record AdvectionDiffusion2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
+            @Param(value = "advection velocity along x", defaultValue = "1.0") double velocityX,
+            @Param(value = "advection velocity along y", defaultValue = "0.5") double velocityY,
+            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralLinear.advectionDiffusion2d(numPoints, velocityX, velocityY, viscosity, dt, length);
+        }
+    }
+
+    /** Periodic dispersion {@code u_t = ξ (u_xxx + u_yyy)} on a square. */
+    record Dispersion2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
+            @Param(value = "dispersivity ξ (its sign sets the direction)", defaultValue = "0.001") double dispersivity)
+            implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralLinear.dispersion2d(numPoints, dispersivity, dt, length);
+        }
+    }
+
+    /** Periodic hyper-diffusion {@code u_t = −ζ (u_xxxx + u_yyyy)} on a square. */
+    record HyperDiffusion2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
+            @Param(value = "hyper-diffusivity ζ", defaultValue = "0.00001", min = 0) double hyperDiffusivity)
+            implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralLinear.hyperDiffusion2d(numPoints, hyperDiffusivity, dt, length);
         }
     }
 }

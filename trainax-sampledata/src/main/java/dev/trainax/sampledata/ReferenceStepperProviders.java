@@ -10,7 +10,9 @@ import java.util.function.Function;
 /**
  * The {@link ReferenceStepperProvider}s of this module: {@code first-order-upwind},
  * {@code lorenz63-rk4} and the spectral PDE steppers {@code burgers-etdrk2}, {@code diffusion-etd},
- * {@code kuramoto-sivashinsky-etdrk2}, {@code diffusion-2d-exact}, {@code advection-2d-exact}. Each
+ * {@code kuramoto-sivashinsky-etdrk2}, {@code diffusion-2d-exact}, {@code advection-2d-exact} and the
+ * exact linear {@code advection-diffusion-1d-exact}, {@code dispersion-1d-exact},
+ * {@code hyper-diffusion-1d-exact} and their {@code -2d-exact} counterparts. Each
  * takes the {@link Param} components of a record as its parameters: its own {@code Options}, or
  * for the spectral steppers their PDE's record in {@code PdeGrids}.
  */
@@ -102,6 +104,60 @@ public final class ReferenceStepperProviders {
         public Advection2dProvider() {
             super("advection-2d-exact", "periodic 2D advection, exact spectral shift, states (batch, 1, N, N), "
                     + "differentiable", PdeGrids.Advection2d.class, PdeGrids.Advection2d::stepper);
+        }
+    }
+
+    /** {@code advection-diffusion-1d-exact}. */
+    public static final class AdvectionDiffusion1dProvider extends Base<PdeGrids.AdvectionDiffusion1d> {
+        /** Service constructor. */
+        public AdvectionDiffusion1dProvider() {
+            super("advection-diffusion-1d-exact", "periodic 1D advection-diffusion, exact in time, states (batch, 1, N), differentiable",
+                    PdeGrids.AdvectionDiffusion1d.class, PdeGrids.AdvectionDiffusion1d::stepper);
+        }
+    }
+
+    /** {@code dispersion-1d-exact}. */
+    public static final class Dispersion1dProvider extends Base<PdeGrids.Dispersion1d> {
+        /** Service constructor. */
+        public Dispersion1dProvider() {
+            super("dispersion-1d-exact", "periodic 1D dispersion u_t = ξ u_xxx, exact in time, states (batch, 1, N), differentiable",
+                    PdeGrids.Dispersion1d.class, PdeGrids.Dispersion1d::stepper);
+        }
+    }
+
+    /** {@code hyper-diffusion-1d-exact}. */
+    public static final class HyperDiffusion1dProvider extends Base<PdeGrids.HyperDiffusion1d> {
+        /** Service constructor. */
+        public HyperDiffusion1dProvider() {
+            super("hyper-diffusion-1d-exact", "periodic 1D hyper-diffusion u_t = -ζ u_xxxx, exact in time, states (batch, 1, N), differentiable",
+                    PdeGrids.HyperDiffusion1d.class, PdeGrids.HyperDiffusion1d::stepper);
+        }
+    }
+
+    /** {@code advection-diffusion-2d-exact}. */
+    public static final class AdvectionDiffusion2dProvider extends Base<PdeGrids.AdvectionDiffusion2d> {
+        /** Service constructor. */
+        public AdvectionDiffusion2dProvider() {
+            super("advection-diffusion-2d-exact", "periodic 2D advection-diffusion, exact in time, states (batch, 1, N, N), differentiable",
+                    PdeGrids.AdvectionDiffusion2d.class, PdeGrids.AdvectionDiffusion2d::stepper);
+        }
+    }
+
+    /** {@code dispersion-2d-exact}. */
+    public static final class Dispersion2dProvider extends Base<PdeGrids.Dispersion2d> {
+        /** Service constructor. */
+        public Dispersion2dProvider() {
+            super("dispersion-2d-exact", "periodic 2D dispersion u_t = ξ (u_xxx + u_yyy), exact in time, states (batch, 1, N, N), differentiable",
+                    PdeGrids.Dispersion2d.class, PdeGrids.Dispersion2d::stepper);
+        }
+    }
+
+    /** {@code hyper-diffusion-2d-exact}. */
+    public static final class HyperDiffusion2dProvider extends Base<PdeGrids.HyperDiffusion2d> {
+        /** Service constructor. */
+        public HyperDiffusion2dProvider() {
+            super("hyper-diffusion-2d-exact", "periodic 2D hyper-diffusion u_t = -ζ (u_xxxx + u_yyyy), exact in time, states (batch, 1, N, N), differentiable",
+                    PdeGrids.HyperDiffusion2d.class, PdeGrids.HyperDiffusion2d::stepper);
         }
     }
 }

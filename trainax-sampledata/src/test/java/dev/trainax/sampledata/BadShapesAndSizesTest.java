@@ -38,7 +38,7 @@ class BadShapesAndSizesTest {
                 error(() -> burgers.checkState(new long[] {1, 8})));
         assertEquals("stateShape: must be (channels, 16), a grid of 1 spatial axis of numPoints = 16, got [1, 16, 16] "
                 + "with 2 spatial axes", error(() -> burgers.checkState(new long[] {1, 16, 16})));
-        SpectralLinear2d diffusion = SpectralLinear2d.diffusion(8, 0.01, 0.01, 1.0);
+        SpectralLinear diffusion = SpectralLinear.diffusion2d(8, 0.01, 0.01, 1.0);
         diffusion.checkState(new long[] {1, 8, 8});
         assertEquals("stateShape: must be (channels, 8, 8), the same numPoints along every spatial axis, got "
                 + "[1, 8, 16]", error(() -> diffusion.checkState(new long[] {1, 8, 16})));

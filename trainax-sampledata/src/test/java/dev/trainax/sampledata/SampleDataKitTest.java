@@ -95,7 +95,7 @@ class SampleDataKitTest {
     class Diffusion2dKit extends ReferenceStepperKit {
         @Override
         protected Stepper stepper() {
-            return SpectralLinear2d.diffusion(6, 0.01, 0.01, 1.0);
+            return SpectralLinear.diffusion2d(6, 0.01, 0.01, 1.0);
         }
 
         @Override
@@ -108,7 +108,7 @@ class SampleDataKitTest {
     class Advection2dKit extends ReferenceStepperKit {
         @Override
         protected Stepper stepper() {
-            return SpectralLinear2d.advection(6, 1.0, -0.5, 0.01, 1.0);
+            return SpectralLinear.advection2d(6, 1.0, -0.5, 0.01, 1.0);
         }
 
         @Override
@@ -187,6 +187,84 @@ class SampleDataKitTest {
         @Override
         protected Residuum residuum() {
             return FiniteDifferenceResiduum.advection2d(Scheme.IMPLICIT_EULER, 6, 1.0, 0.01, 1.0, 0.5);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return SQUARE;
+        }
+    }
+
+    @Nested
+    class AdvectionDiffusion1dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralLinear.advectionDiffusion1d(8, 1.0, 0.01, 0.01, 1.0);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return LINE;
+        }
+    }
+
+    @Nested
+    class Dispersion1dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralLinear.dispersion1d(8, 0.001, 0.01, 1.0);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return LINE;
+        }
+    }
+
+    @Nested
+    class HyperDiffusion1dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralLinear.hyperDiffusion1d(8, 1e-4, 0.01, 1.0);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return LINE;
+        }
+    }
+
+    @Nested
+    class AdvectionDiffusion2dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralLinear.advectionDiffusion2d(6, 1.0, -0.5, 0.01, 0.01, 1.0);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return SQUARE;
+        }
+    }
+
+    @Nested
+    class Dispersion2dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralLinear.dispersion2d(6, 0.001, 0.01, 1.0);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return SQUARE;
+        }
+    }
+
+    @Nested
+    class HyperDiffusion2dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralLinear.hyperDiffusion2d(6, 1e-4, 0.01, 1.0);
         }
 
         @Override
