@@ -28,4 +28,5 @@ module dev.trainax.api {
     uses dev.trainax.api.plugin.CallbackProvider;
     uses dev.trainax.api.plugin.EngineProvider;
     uses dev.trainax.api.plugin.DataSourceProvider;
+    uses dev.trainax.api.plugin.MetricProvider;
 }

@@ -13,6 +13,7 @@ module dev.trainax.it {
     requires dev.trainax.sampledata;
     requires dev.trainax.trainers;
     requires dev.trainax.callbacks;
+    requires dev.trainax.evaluation;
     requires dev.trainax.metrics.prometheus;
     requires dev.trainax.testkit;
     requires dev.trainax.cli;

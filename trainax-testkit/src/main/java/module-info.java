@@ -1,7 +1,7 @@
 /**
  * The compatibility kits every plugin should pass, as abstract JUnit 5 classes that a plugin's test
  * extends by supplying instances: {@code ConfigurationKit}, {@code LossKit}, {@code NetworkKit},
- * {@code ReferenceStepperKit}, {@code ResiduumKit} and, for engines, {@code EngineKit}. Under them
+ * {@code ReferenceStepperKit}, {@code ResiduumKit}, {@code MetricKit} and, for engines, {@code EngineKit}. Under them
  * lie the engine's gradient against central finite differences in float64 ({@code GradientCheck}),
  * ensemble members evaluated together against members evaluated alone ({@code EnsembleCheck}),
  * seeded random arrays ({@code RandomArrays}) and the kits' own tiny network, reference stepper,

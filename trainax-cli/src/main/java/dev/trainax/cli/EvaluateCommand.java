@@ -4,16 +4,21 @@ import com.google.inject.Inject;
 import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.RolloutMetric;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.internal.AtomicFiles;
 import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,15 +31,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trainax evaluate SPEC --parameters FILE [--steps N] [--output DIR]}: rolls the trained
- * network out autoregressively from the initial states of the spec's data and compares every step
- * with the reference trajectories: normalized RMSE ({@code ‖û − u‖ / ‖u‖} per sample, averaged)
- * and the Pearson correlation (per sample, averaged). Writes {@code rollout.csv} and
- * {@code rollout.png} (nRMSE on a log scale).
+ * {@code trainax evaluate SPEC --parameters FILE [--steps N] [--output DIR] [--metrics ID[,ID...]]}:
+ * rolls the trained network out autoregressively from the initial states of the spec's data and
+ * compares every step with the reference trajectories by each metric plugin of {@code --metrics}
+ * (by default the normalized RMSE {@code ‖û − u‖ / ‖u‖} and the Pearson correlation, each per
+ * sample and averaged over the samples). Writes {@code rollout.csv} (one column per metric) and
+ * {@code rollout.png} (nRMSE, or else the first metric, on a log scale).
  */
 @Command(name = "evaluate", sortOptions = false, description = {
-    "Roll the trained network out against the spec's data: nRMSE and correlation per step in rollout.csv and "
-            + "rollout.png."})
+    "Roll the trained network out against the spec's data: the --metrics per step in rollout.csv and rollout.png "
+            + "(nRMSE, or else the first metric, on a log scale)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -55,8 +61,18 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "output folder (default: the folder of the parameters file)")
     private Path output;
 
+    @Option(names = "--metrics", paramLabel = "ID[,ID...]", split = ",", defaultValue = DEFAULT_METRICS,
+            description = {"metric plugins, one column of rollout.csv each (default: ${DEFAULT-VALUE}); built in: "
+                    + "nrmse, correlation, mae, mse, rmse, nmae, nmse, fourier-nrmse, h1-nrmse (trainax plugins "
+                    + "--kind metric lists them with their parameters). Parameters follow the id as "
+                    + "ID:NAME=VALUE[:NAME=VALUE...], e.g. fourier-nrmse:low=1:high=4:derivativeOrder=1 or "
+                    + "h1-nrmse:domainExtent=2; unset parameters take their defaults."})
+    private List<String> metrics;
+
     @Mixin
     private HelpOption help;
+
+    static final String DEFAULT_METRICS = "nrmse,correlation";
 
     private final RunAssembler assembler;
 
@@ -68,6 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
+        List<RolloutMetric> metrics = metrics(assembler.registry(), this.metrics);
         RunSpec spec = RunSpec.read(specFile);
         Path output = this.output != null ? this.output : parametersFile.toAbsolutePath().getParent();
         if (Files.exists(output) && !Files.isDirectory(output)) {
@@ -95,22 +112,48 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("spec.network." + e.getMessage(), e);
         }
-        Rollout rollout = engine.compileRollout(network, parameters, stateShape, DataType.DOUBLE);
-        INDArray predicted = rollout.trajectory(level(reference, 0), steps);
-
-        StringBuilder csv = new StringBuilder("step,nrmse,correlation\n");
-        double[] nrmse = new double[steps];
-        for (int t = 1; t <= steps; t++) {
-            double[] scores = scores(level(predicted, t), level(reference, t));
-            nrmse[t - 1] = scores[0];
-            csv.append(t).append(',').append(scores[0]).append(',').append(scores[1]).append('\n');
+        INDArray initial = level(reference, 0);
+        for (RolloutMetric metric : metrics) {
+            try {
+                metric.perSample(initial, initial);      // a metric that cannot compare these states fails here
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--metrics: " + e.getMessage(), e);
+            }
         }
+        Rollout rollout = engine.compileRollout(network, parameters, stateShape, DataType.DOUBLE);
+        INDArray predicted = rollout.trajectory(initial, steps);
+
+        StringBuilder csv = new StringBuilder("step");
+        metrics.forEach(metric -> csv.append(',').append(metric.name()));
+        csv.append('\n');
+        int plotted = 0;
+        for (int m = 0; m < metrics.size(); m++) {
+            if (metrics.get(m).name().equals("nrmse")) {
+                plotted = m;
+                break;
+            }
+        }
+        double[] curve = new double[steps];
+        for (int t = 1; t <= steps; t++) {
+            INDArray p = level(predicted, t);
+            INDArray r = level(reference, t);
+            csv.append(t);
+            for (int m = 0; m < metrics.size(); m++) {
+                double value = metrics.get(m).mean(p, r);
+                if (m == plotted) {
+                    curve[t - 1] = value;
+                }
+                csv.append(',').append(value);
+            }
+            csv.append('\n');
+        }
+        String label = metrics.get(plotted).name().equals("nrmse") ? "nRMSE" : metrics.get(plotted).name();
         AtomicFiles.write(output.resolve("rollout.csv"), file -> Files.writeString(file, csv, StandardCharsets.UTF_8));
         AtomicFiles.write(output.resolve("rollout.png"), file -> LogPlot.write(file,
-                "rollout nRMSE per step against the reference", "rollout step", "nRMSE",
-                List.of(new LogPlot.Series("nRMSE", nrmse, 1, 1))));
-        out.printf("rollout of %d steps on %d trajectories: nRMSE step 1 %.4e, step %d %.4e%n", steps,
-                reference.size(0), nrmse[0], steps, nrmse[steps - 1]);
+                "rollout " + label + " per step against the reference", "rollout step", label,
+                List.of(new LogPlot.Series(label, curve, 1, 1))));
+        out.printf("rollout of %d steps on %d trajectories: %s step 1 %.4e, step %d %.4e%n", steps,
+                reference.size(0), label, curve[0], steps, curve[steps - 1]);
         out.println("outputs in " + output + ": rollout.csv, rollout.png");
         return 0;
     }
@@ -135,22 +178,62 @@ final class EvaluateCommand implements Callable<Integer> {
         return trajectories.get(NDArrayIndex.all(), NDArrayIndex.point(t)).dup();
     }
 
-    /** Mean over samples of the normalized RMSE and of the Pearson correlation. */
-    static double[] scores(INDArray predicted, INDArray reference) {
-        long samples = predicted.size(0);
-        INDArray p = predicted.reshape(samples, -1);
-        INDArray r = reference.reshape(samples, -1);
-        double nrmse = 0;
-        double correlation = 0;
-        for (long s = 0; s < samples; s++) {
-            INDArray ps = p.getRow(s);
-            INDArray rs = r.getRow(s);
-            nrmse += ps.distance2(rs) / Math.max(rs.norm2Number().doubleValue(), 1e-300);
-            INDArray pc = ps.sub(ps.meanNumber());
-            INDArray rc = rs.sub(rs.meanNumber());
-            double denominator = pc.norm2Number().doubleValue() * rc.norm2Number().doubleValue();
-            correlation += denominator > 0 ? pc.mul(rc).sumNumber().doubleValue() / denominator : 0;
+    /**
+     * The metrics of {@code --metrics}: each entry a metric plugin id, optionally followed by
+     * {@code :NAME=VALUE} parameters; errors name the option (and the metric and parameter).
+     */
+    static List<RolloutMetric> metrics(PluginRegistry registry, List<String> entries) {
+        List<String> known = registry.ids(PluginKind.METRIC);
+        List<RolloutMetric> metrics = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String entry : entries) {
+            String[] parts = entry.strip().split(":", -1);
+            String id = parts[0].strip();
+            if (id.isEmpty()) {
+                throw new IllegalArgumentException("--metrics: expected ID[:NAME=VALUE...][,ID...], got an empty metric"
+                        + " id in '" + String.join(",", entries) + "'; known: " + known);
+            }
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("--metrics: unknown metric '" + id + "'; known: " + known);
+            }
+            Map<String, Object> arguments = new LinkedHashMap<>();
+            for (int i = 1; i < parts.length; i++) {
+                int equals = parts[i].indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalArgumentException("--metrics " + id + ": expected NAME=VALUE after ':', got '"
+                            + parts[i] + "'");
+                }
+                String name = parts[i].substring(0, equals).strip();
+                if (arguments.put(name, value(parts[i].substring(equals + 1).strip())) != null) {
+                    throw new IllegalArgumentException("--metrics " + id + ": parameter '" + name + "' is given twice");
+                }
+            }
+            RolloutMetric metric = registry.create(PluginKind.METRIC, id, arguments, "--metrics " + id);
+            if (names.contains(metric.name())) {
+                throw new IllegalArgumentException("--metrics: the metric '" + metric.name() + "' is given twice");
+            }
+            names.add(metric.name());
+            metrics.add(metric);
         }
-        return new double[] {nrmse / samples, correlation / samples};
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("--metrics: name at least one metric; known: " + known);
+        }
+        return metrics;
+    }
+
+    /** A command-line parameter value as a spec would hold it: integer, number, boolean or text. */
+    private static Object value(String text) {
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException notInteger) {
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException notNumber) {
+                return text;
+            }
+        }
     }
 }

@@ -82,7 +82,8 @@ class CommandLineTest {
         assertTrue(help.contains("-h, --help") && help.contains("Exit codes:") && help.contains("--debug"), help);
         List<String> options = switch (command) {
             case "train" -> List.of("SPEC", "--steps=N", "--output=DIR");
-            case "evaluate" -> List.of("SPEC", "--parameters=FILE", "--steps=N", "--output=DIR");
+            case "evaluate" -> List.of("SPEC", "--parameters=FILE", "--steps=N", "--output=DIR", "--metrics=ID[,ID...]",
+                    "default: nrmse,correlation", "fourier-nrmse:low=1:high=4");
             case "quickstart" -> List.of("--steps=N", "--rollouts=R[,R...]", "default: 1000", "default: 1,5,20");
             case "plugins" -> List.of("--kind=KIND", "loss, configuration,", "reference-stepper");
             default -> List.of("source <(trainax completion)");

@@ -21,7 +21,7 @@ public final class ArchitectureRules {
      * module per metrics exporter ({@code metrics.prometheus}), so the callbacks cannot reach an exporter.
      */
     public static final List<String> IMPLEMENTATIONS = List.of("engine", "losses", "configs", "nn", "sampledata",
-            "trainers", "callbacks", "metrics", "testkit");
+            "trainers", "callbacks", "metrics", "evaluation", "testkit");
 
     private ArchitectureRules() {
     }

@@ -20,7 +20,7 @@ class ArchitectureTest {
     static JavaClasses projectClasses() {
         List<Location> locations = new ArrayList<>();
         for (String module : List.of("api", "engine", "losses", "configs", "nn", "sampledata", "trainers",
-                "callbacks", "metrics.prometheus", "testkit", "cli")) {
+                "callbacks", "evaluation", "metrics.prometheus", "testkit", "cli")) {
             URI uri = ModuleLayer.boot().configuration().findModule("dev.trainax." + module)
                     .orElseThrow(() -> new AssertionError("module dev.trainax." + module + " not on the module path"))
                     .reference().location().orElseThrow();

@@ -34,7 +34,7 @@ class ModuleDescriptorTest {
         String api = describe("trainax-api");
         assertTrue(api.contains("dev.trainax.api"), api);
         for (String kind : new String[] {"Loss", "Configuration", "Network", "ReferenceStepper", "Residuum", "Callback",
-            "Engine"}) {
+            "Engine", "DataSource", "Metric"}) {
             assertTrue(api.contains("uses dev.trainax.api.plugin." + kind + "Provider"), api);
         }
     }
@@ -51,6 +51,9 @@ class ModuleDescriptorTest {
         assertTrue(describe("trainax-sampledata").contains(
                 "provides dev.trainax.api.plugin.ReferenceStepperProvider with"));
         assertTrue(describe("trainax-callbacks").contains("provides dev.trainax.api.plugin.CallbackProvider with"));
+        String evaluation = describe("trainax-evaluation");
+        assertTrue(evaluation.contains("provides dev.trainax.api.plugin.MetricProvider with"), evaluation);
+        assertTrue(evaluation.contains("dev.trainax.evaluation.MetricProviders$FourierNrmseProvider"), evaluation);
     }
 
     @Test

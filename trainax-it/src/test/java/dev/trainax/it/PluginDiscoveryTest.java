@@ -42,6 +42,10 @@ class PluginDiscoveryTest {
                 "non-finite-guard")) {
             assertEquals("dev.trainax.callbacks", modules.get("callback/" + id), id);
         }
+        for (String id : List.of("mae", "mse", "rmse", "nmae", "nmse", "nrmse", "correlation", "fourier-nrmse",
+                "h1-nrmse")) {
+            assertEquals("dev.trainax.evaluation", modules.get("metric/" + id), id);
+        }
     }
 
     @Test

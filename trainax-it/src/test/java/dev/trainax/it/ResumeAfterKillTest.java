@@ -154,7 +154,7 @@ class ResumeAfterKillTest {
             command.addAll(List.of("--module-path", modulePath, "--class-path", System.getProperty("java.class.path"),
                     "--patch-module", "dev.trainax.it=" + testClasses, "--add-modules", "ALL-MODULE-PATH"));
             for (String module : List.of("it", "api", "engine", "losses", "configs", "nn", "sampledata",
-                    "trainers", "callbacks", "testkit", "cli")) {
+                    "trainers", "callbacks", "evaluation", "testkit", "cli")) {
                 command.addAll(List.of("--add-reads", "dev.trainax." + module + "=ALL-UNNAMED"));
             }
             command.addAll(List.of("-m", "dev.trainax.it/" + EnsembleRunTarget.class.getName()));

@@ -7,6 +7,7 @@ import dev.trainax.api.Configuration;
 import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
 import dev.trainax.api.Residuum;
+import dev.trainax.api.RolloutMetric;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
@@ -30,7 +31,9 @@ public enum PluginKind {
     /** Engines that execute configurations and their gradients. */
     ENGINE("engine", EngineProvider.class, Engine.class),
     /** Sources of reference trajectories. */
-    DATA("data", DataSourceProvider.class, DataSource.class);
+    DATA("data", DataSourceProvider.class, DataSource.class),
+    /** Rollout evaluation metrics (nRMSE, correlation, ...). */
+    METRIC("metric", MetricProvider.class, RolloutMetric.class);
 
     private final String label;
     private final Class<? extends PluginProvider<?>> providerType;
