@@ -372,7 +372,7 @@ class BadInputTest {
                         "error: spec.data.id: must be a plugin id (text), got 5"),
                 bad(1, "section left empty", base("{id: conv1d}", ""),
                         "error: spec.network: required section is missing (a network id or {id: ..., ...}; known: "
-                                + "[conv1d, conv2d, conv3d, convnet, mlp, resnet])"));
+                                + "[conv1d, conv2d, conv3d, convnet, dilated-resnet, mlp, resnet])"));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -392,8 +392,8 @@ class BadInputTest {
                                 + "dispersion-1d, dispersion-2d, hyper-diffusion-1d, hyper-diffusion-2d, "
                                 + "kuramoto-sivashinsky-1d, lorenz63, npy-file]"),
                 bad(2, "unknown network id", base("id: conv1d", "id: conv-1d"),
-                        "error: spec.network: unknown network 'conv-1d'; known: [conv1d, conv2d, conv3d, convnet, mlp, "
-                                + "resnet]"),
+                        "error: spec.network: unknown network 'conv-1d'; known: [conv1d, conv2d, conv3d, convnet, "
+                                + "dilated-resnet, mlp, resnet]"),
                 bad(2, "unknown configuration id", base("id: supervised", "id: supervized"),
                         "error: spec.configuration: unknown configuration 'supervized'; " + configurations),
                 bad(2, "unknown reference stepper id", basePlus("referenceStepper: upwind"),

@@ -162,13 +162,23 @@ public class Conv implements MemberBatchedNetwork {
      */
     static SDVariable valid(SameDiff graph, SDVariable x, SDVariable kernel, SDVariable bias, int spatialDims,
                             int kernelSize, int pad) {
+        return valid(graph, x, kernel, bias, spatialDims, kernelSize, pad, 1);
+    }
+
+    /**
+     * {@link #valid(SameDiff, SDVariable, SDVariable, SDVariable, int, int, int)} with the kernel
+     * taps {@code dilation} points apart along every spatial axis (a reach of
+     * {@code dilation·(kernelSize − 1)}).
+     */
+    static SDVariable valid(SameDiff graph, SDVariable x, SDVariable kernel, SDVariable bias, int spatialDims,
+                            int kernelSize, int pad, int dilation) {
         return spatialDims == 2
                 ? graph.cnn().conv2d(x, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(kernelSize)
-                        .sH(1).sW(1).pH(pad).pW(pad).dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW")
-                        .build())
+                        .sH(1).sW(1).pH(pad).pW(pad).dH(dilation).dW(dilation).paddingMode(PaddingMode.VALID)
+                        .dataFormat("NCHW").build())
                 : graph.cnn().conv3d(x, kernel, bias, Conv3DConfig.builder().kD(kernelSize).kH(kernelSize)
-                        .kW(kernelSize).sD(1).sH(1).sW(1).pD(pad).pH(pad).pW(pad).dD(1).dH(1).dW(1)
-                        .paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
+                        .kW(kernelSize).sD(1).sH(1).sW(1).pD(pad).pH(pad).pW(pad).dD(dilation).dH(dilation)
+                        .dW(dilation).paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
     }
 
     /** A "SAME" convolution with an ND4J-layout {@code kernel} and a broadcastable {@code bias} or null. */

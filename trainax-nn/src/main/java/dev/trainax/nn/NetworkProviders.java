@@ -50,6 +50,16 @@ public final class NetworkProviders {
         }
     }
 
+    /** {@code dilated-resnet}. */
+    public static final class DilatedResNetProvider extends Base<DilatedResNet.Options> {
+        /** Service constructor. */
+        public DilatedResNetProvider() {
+            super("dilated-resnet", "pdequinox's dilated ResNet in 1D to 3D: 1x1 lift, residual blocks of dilated "
+                    + "convolutions (rates 1, 2, 4, 8, 4, 2, 1) with group norm, 1x1 projection",
+                    DilatedResNet.Options.class, DilatedResNet::new);
+        }
+    }
+
     /** {@code conv1d}. */
     public static final class Conv1dProvider extends Base<Conv1d.Options> {
         /** Service constructor. */

@@ -97,4 +97,43 @@ class NetworkKitTest {
             return new long[] {2, 6};
         }
     }
+
+    @Nested
+    class DilatedResNetKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new DilatedResNet(1, 1, 2, 1, 3, new int[] {1, 2}, Activation.TANH, Padding.CIRCULAR, true);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 5};
+        }
+    }
+
+    @Nested
+    class DilatedResNetZeroKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new DilatedResNet(1, 2, 2, 2, 3, new int[] {3}, Activation.TANH, Padding.ZERO, false);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {2, 4};
+        }
+    }
+
+    @Nested
+    class DilatedResNet2dKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new DilatedResNet(2, 1, 2, 1, 3, new int[] {1, 2}, Activation.TANH, Padding.REFLECT, true);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 4, 4};
+        }
+    }
 }

@@ -1,0 +1,284 @@
+package dev.trainax.nn;
+
+import dev.trainax.api.Network;
+import dev.trainax.api.Parameters;
+import dev.trainax.api.StepContext;
+import dev.trainax.api.internal.Require;
+import dev.trainax.api.plugin.Param;
+import dev.trainax.api.plugin.ParamGroup;
+import dev.trainax.api.plugin.RecordParameters;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * pdequinox's {@code DilatedResNet} on states {@code (batch, channels, *space)} with 1 to 3
+ * spatial axes: a lifting 1×1 convolution {@code channels → width}, {@code blocks} dilated residual
+ * blocks and a projecting 1×1 convolution {@code width → channels}, both linear. A block runs, for
+ * each dilation rate {@code d} in {@code dilations} (by default {@code 1, 2, 4, 8, 4, 2, 1}),
+ * {@code x ← σ(conv_d(norm(x)))}, and adds the block's input to the result; {@code norm} is a
+ * group norm with one group (over channels and space of each sample, ε = 10⁻⁵, a scale and a shift
+ * per channel; the identity without {@code norm}), {@code conv_d} a {@code width → width}
+ * convolution with bias whose {@code kernelSize} taps lie {@code d} points apart, padded by
+ * {@code d·(kernelSize − 1)/2} points on each side with {@code padding}. Parameters
+ * {@code lift.*}, {@code block<i>.norm<j>.{weight,bias}}, {@code block<i>.conv<j>.{weight,bias}},
+ * {@code project.*}.
+ *
+ * <p>Parameter count, with {@code C} channels, {@code H} width, {@code B} blocks, {@code R}
+ * dilation rates, kernel size {@code k} and {@code D} spatial axes:
+ * {@code (C·H + H) + B·R·(H²·k^D + H + 2H·[norm]) + (H·C + C)}. pdequinox's defaults in 1D with one
+ * channel ({@code C = 1, H = 32, B = 2, R = 7, k = 3}, norm) give
+ * {@code 64 + 14·(3072 + 32 + 64) + 33 = 44 449}; in 2D {@code 64 + 14·(9216 + 96) + 33 = 130 465}.
+ */
+public final class DilatedResNet implements Network {
+
+    /** pdequinox's dilation rates of one block. */
+    static final int[] DEFAULT_DILATIONS = {1, 2, 4, 8, 4, 2, 1};
+    private static final double EPSILON = 1e-5;
+
+    private final int spatialDims;
+    private final int channels;
+    private final int width;
+    private final int blocks;
+    private final int kernelSize;
+    private final int[] dilations;
+    private final Activation activation;
+    private final Padding padding;
+    private final boolean norm;
+
+    /**
+     * The parameters of the {@code dilated-resnet} plugin.
+     *
+     * @param shape      spatial axes, state channels and hidden channels
+     * @param blocks     dilated residual blocks
+     * @param kernelSize kernel width of every dilated convolution
+     * @param dilations  the dilation rates of one block; pdequinox's {@code 1, 2, 4, 8, 4, 2, 1} if absent
+     * @param activation σ after every dilated convolution
+     * @param padding    boundary handling of every dilated convolution
+     * @param norm       whether a group norm precedes every dilated convolution
+     */
+    public record Options(@ParamGroup ConvStackShape shape,
+                          @Param(value = "dilated residual blocks", defaultValue = "2", min = 0) int blocks,
+                          @Param(value = "kernel width", defaultValue = "3", min = 1) int kernelSize,
+                          @Param(value = "dilation rates of one block, integers ≥ 1; 1, 2, 4, 8, 4, 2, 1 if absent",
+                                  optional = true) double[] dilations,
+                          @Param(value = "hidden activation", defaultValue = "relu") Activation activation,
+                          @Param(value = "boundary handling", defaultValue = "circular") Padding padding,
+                          @Param(value = "group norm (one group) before every dilated convolution",
+                                  defaultValue = "true") boolean norm) {
+
+        /** Validates against the declarations. */
+        public Options {
+            RecordParameters.check(Options.class, shape, blocks, kernelSize, dilations, activation, padding, norm);
+            dilations = dilations == null ? null : dilations.clone();
+            rates(dilations);
+        }
+
+        /** The dilation rates as integers. */
+        int[] rates() {
+            return rates(dilations);
+        }
+
+        private static int[] rates(double[] dilations) {
+            if (dilations == null) {
+                return DEFAULT_DILATIONS.clone();
+            }
+            if (dilations.length == 0) {
+                throw new IllegalArgumentException("dilations: must name at least one dilation rate, got []");
+            }
+            int[] rates = new int[dilations.length];
+            for (int i = 0; i < dilations.length; i++) {
+                double d = dilations[i];
+                if (!(d >= 1) || d != Math.rint(d) || d > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("dilations: must be integers ≥ 1, got " + d + " at index " + i
+                            + " of " + Arrays.toString(dilations));
+                }
+                rates[i] = (int) d;
+            }
+            return rates;
+        }
+    }
+
+    /** The network {@code options} describe. */
+    public DilatedResNet(Options options) {
+        this(options.shape().spatialDims(), options.shape().channels(), options.shape().width(), options.blocks(),
+                options.kernelSize(), options.rates(), options.activation(), options.padding(), options.norm());
+    }
+
+    /**
+     * @param spatialDims spatial axes of the state, 1 to 3
+     * @param channels    state channels (input and output)
+     * @param width       hidden channels
+     * @param blocks      dilated residual blocks, ≥ 0
+     * @param kernelSize  kernel width of every dilated convolution
+     * @param dilations   the dilation rates of one block, each ≥ 1, at least one
+     * @param activation  σ
+     * @param padding     boundary handling of every dilated convolution
+     * @param norm        whether a group norm precedes every dilated convolution
+     */
+    public DilatedResNet(int spatialDims, int channels, int width, int blocks, int kernelSize, int[] dilations,
+                         Activation activation, Padding padding, boolean norm) {
+        this.spatialDims = Conv.checkSpatialDims(spatialDims);
+        this.channels = Require.atLeast("channels", channels, 1);
+        this.width = Require.atLeast("width", width, 1);
+        this.blocks = Require.atLeast("blocks", blocks, 0);
+        this.kernelSize = Require.atLeast("kernelSize", kernelSize, 1);
+        Require.present("dilations", dilations);
+        if (dilations.length == 0) {
+            throw new IllegalArgumentException("dilations: must name at least one dilation rate, got []");
+        }
+        for (int d : dilations) {
+            Require.atLeast("dilations", d, 1);
+        }
+        this.dilations = dilations.clone();
+        this.activation = Require.present("activation", activation);
+        this.padding = Require.present("padding", padding);
+        this.norm = norm;
+        ParameterCount.require("width, blocks, kernelSize, dilations", "spatialDims = " + spatialDims
+                + ", channels = " + channels + ", width = " + width + ", blocks = " + blocks + ", kernelSize = "
+                + kernelSize + ", " + dilations.length + " dilation rates", parameterCount(spatialDims, channels,
+                width, blocks, kernelSize, dilations.length, norm));
+    }
+
+    /**
+     * {@code (C·H + H) + B·R·(H²·k^D + H + 2H·[norm]) + (H·C + C)}, saturating at
+     * {@link Long#MAX_VALUE}.
+     */
+    static long parameterCount(int spatialDims, long channels, long width, long blocks, long kernelSize, long rates,
+                               boolean norm) {
+        long layer = ParameterCount.convolution(spatialDims, width, width, kernelSize, true);
+        if (norm) {
+            layer = ParameterCount.plus(layer, ParameterCount.times(2, width));
+        }
+        long count = ParameterCount.plus(ParameterCount.dense(channels, width), ParameterCount.dense(width, channels));
+        return ParameterCount.plus(count, ParameterCount.times(ParameterCount.times(blocks, rates), layer));
+    }
+
+    /** The points the widest dilated convolution reads beyond each side: {@code ⌈max d·(k − 1)/2⌉}. */
+    private long reach() {
+        int widest = Arrays.stream(dilations).max().orElse(1);
+        long span = (long) widest * (kernelSize - 1);
+        return span - span / 2;
+    }
+
+    /**
+     * Accepts states {@code (channels, *space)} with {@code spatialDims} spatial axes, each of more
+     * points than the widest dilated convolution reads beyond a side (its padding comes from the
+     * state itself): {@code d·(k − 1)/2 ≤ points − 1} for the largest rate {@code d}.
+     */
+    @Override
+    public void checkState(long[] stateShape) {
+        StateRules.spatialAxes(spatialDims, stateShape, "");
+        StateRules.channels("channels", channels, stateShape);
+        long fewest = Arrays.stream(stateShape, 1, stateShape.length).min().orElse(1);
+        long reach = reach();
+        if (blocks > 0 && reach > fewest - 1) {
+            int widest = Arrays.stream(dilations).max().orElse(1);
+            throw new IllegalArgumentException("kernelSize, dilations: the widest dilated convolution (dilation "
+                    + widest + ", kernelSize " + kernelSize + ") reads " + reach + " points beyond each side, must be ≤ "
+                    + (fewest - 1) + " (the " + fewest + " points " + (stateShape.length > 2
+                    ? "along the shortest spatial axis " : "") + "of the state shape " + Arrays.toString(stateShape)
+                    + " less one: the padding takes its values from the state itself)");
+        }
+    }
+
+    @Override
+    public Parameters initialParameters(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Conv.initialise(arrays, random, "lift.", spatialDims, channels, width, 1, true);
+        for (int i = 0; i < blocks; i++) {
+            for (int j = 0; j < dilations.length; j++) {
+                String prefix = "block" + i + ".";
+                if (norm) {
+                    arrays.put(prefix + "norm" + j + ".weight", Nd4j.ones(width));
+                    arrays.put(prefix + "norm" + j + ".bias", Nd4j.zeros(width));
+                }
+                Conv.initialise(arrays, random, prefix + "conv" + j + ".", spatialDims, width, width, kernelSize,
+                        true);
+            }
+        }
+        Conv.initialise(arrays, random, "project.", spatialDims, width, channels, 1, true);
+        return Parameters.of(arrays);
+    }
+
+    @Override
+    public SDVariable apply(StepContext context, SDVariable state) {
+        long[] shape = context.stateShape();
+        // 1D runs as 2D on (batch, channels, points, 1)
+        SDVariable x = spatialDims == 1 ? state.reshape(-1, channels, shape[1], 1) : state;
+        x = convolve(context, x, "lift.", channels, width, 1, 1);
+        for (int i = 0; i < blocks; i++) {
+            String prefix = "block" + i + ".";
+            SDVariable skip = x;
+            for (int j = 0; j < dilations.length; j++) {
+                SDVariable normed = norm ? groupNorm(context, x, prefix + "norm" + j + ".") : x;
+                x = activation.apply(context.graph(), convolve(context, normed, prefix + "conv" + j + ".", width,
+                        width, kernelSize, dilations[j]));
+            }
+            x = x.add(skip);
+        }
+        x = convolve(context, x, "project.", width, channels, 1, 1);
+        return spatialDims == 1 ? x.reshape(-1, channels, shape[1]) : x;
+    }
+
+    /** Group norm with one group: each sample standardised over channels and space, then scaled and shifted per channel. */
+    private SDVariable groupNorm(StepContext context, SDVariable x, String prefix) {
+        SameDiff graph = context.graph();
+        int[] axes = new int[spatialDims == 1 ? 3 : 1 + spatialDims];
+        for (int a = 0; a < axes.length; a++) {
+            axes[a] = a + 1;
+        }
+        SDVariable centred = x.sub(x.mean(true, axes));
+        SDVariable variance = centred.mul(centred).mean(true, axes);
+        SDVariable standardised = centred.div(graph.math().sqrt(variance.add(EPSILON)));
+        long[] perChannel = new long[axes.length + 1];
+        Arrays.fill(perChannel, 1);
+        perChannel[1] = width;
+        return standardised.mul(context.parameter(prefix + "weight").reshape(perChannel))
+                .add(context.parameter(prefix + "bias").reshape(perChannel));
+    }
+
+    /**
+     * The convolution {@code in → out} with parameters {@code <prefix>weight}, {@code <prefix>bias},
+     * kernel size {@code k} and dilation {@code d}, padded by {@code d·(k − 1)/2} points per side.
+     */
+    private SDVariable convolve(StepContext context, SDVariable x, String prefix, int in, int out, int k, int d) {
+        SameDiff graph = context.graph();
+        int span = d * (k - 1);
+        int before = span / 2;
+        int after = span - before;
+        SDVariable padded = x;
+        for (int axis = 2; axis < 2 + spatialDims; axis++) {
+            padded = padding.pad(graph, padded, axis, before, after);
+        }
+        SDVariable weight = context.parameter(prefix + "weight");
+        SDVariable bias = context.parameter(prefix + "bias");
+        if (spatialDims == 1) {
+            // [out, in, k] → [k, 1, in, out]
+            SDVariable kernel = context.derived(prefix + "kernel.dilated",
+                    () -> weight.permute(2, 1, 0).reshape(k, 1, in, out));
+            return graph.cnn().conv2d(padded, kernel, bias, Conv2DConfig.builder().kH(k).kW(1).sH(1).sW(1)
+                    .pH(0).pW(0).dH(d).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
+        }
+        SDVariable kernel = context.derived(prefix + "kernel.dilated",
+                () -> weight.permute(Conv.kernelPermutation(spatialDims)));
+        return Conv.valid(graph, padded, kernel, bias, spatialDims, k, 0, d);
+    }
+
+    @Override
+    public String toString() {
+        return "DilatedResNet(" + channels + "→" + width + ", " + blocks + " blocks of dilations "
+                + Arrays.stream(dilations).mapToObj(Integer::toString).collect(Collectors.joining(", ", "[", "]"))
+                + ", →" + channels + ", " + spatialDims + "d, k=" + kernelSize + ", " + padding + ", " + activation
+                + (norm ? ", group norm" : "") + ")";
+    }
+}
