@@ -1,7 +1,7 @@
 /**
  * Reference physics and sample data: the exact Fourier-spectral periodic advection generator, the
- * first-order-upwind advection stepper, Lorenz-63 with RK4, diffusion, viscous Burgers and
- * Kuramoto–Sivashinsky with ETDRK2, exact linear PDEs in 1D and 2D (diffusion, advection,
+ * first-order-upwind advection stepper, Lorenz-63 with RK4, diffusion, viscous Burgers,
+ * Kuramoto–Sivashinsky, Korteweg–de Vries and Fisher–KPP with ETDRK2, exact linear PDEs in 1D and 2D (diffusion, advection,
  * advection–diffusion, dispersion, hyper-diffusion), and implicit-Euler and
  * Crank–Nicolson residua. Exported for plain-Java users; the steppers are also
  * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
@@ -18,6 +18,8 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.ReferenceStepperProviders.BurgersProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.DiffusionProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.KuramotoSivashinskyProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.KortewegDeVriesProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.FisherKppProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.Diffusion2dProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.Advection2dProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.AdvectionDiffusion1dProvider,
@@ -41,6 +43,8 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.DataSourceProviders.Burgers1dProvider,
             dev.trainax.sampledata.DataSourceProviders.Diffusion1dProvider,
             dev.trainax.sampledata.DataSourceProviders.KuramotoSivashinsky1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.KortewegDeVries1dProvider,
+            dev.trainax.sampledata.DataSourceProviders.FisherKpp1dProvider,
             dev.trainax.sampledata.DataSourceProviders.Diffusion2dProvider,
             dev.trainax.sampledata.DataSourceProviders.Advection2dProvider,
             dev.trainax.sampledata.DataSourceProviders.AdvectionDiffusion1dProvider,

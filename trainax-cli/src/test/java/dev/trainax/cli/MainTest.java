@@ -29,7 +29,8 @@ class MainTest {
             "diffusion-2d", "advection-2d", "diffusion-2d-exact", "advection-2d-exact", "advection-diffusion-1d",
             "dispersion-1d", "hyper-diffusion-1d", "advection-diffusion-2d", "dispersion-2d", "hyper-diffusion-2d",
             "advection-diffusion-1d-exact", "dispersion-1d-exact", "hyper-diffusion-1d-exact",
-            "advection-diffusion-2d-exact", "dispersion-2d-exact", "hyper-diffusion-2d-exact", "burgers-residuum",
+            "advection-diffusion-2d-exact", "dispersion-2d-exact", "hyper-diffusion-2d-exact",
+            "korteweg-de-vries-1d", "fisher-kpp-1d", "korteweg-de-vries-etdrk2", "fisher-kpp-etdrk2", "burgers-residuum",
             "diffusion-2d-residuum", "samediff", "save-network",
             "non-finite-guard", "early-stopping"}) {
             assertTrue(listing.contains("  " + id + " "), id + " missing from:\n" + listing);

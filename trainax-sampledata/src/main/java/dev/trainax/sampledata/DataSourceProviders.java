@@ -112,6 +112,11 @@ public final class DataSourceProviders {
         int temporalHorizon();
 
         int seed();
+
+        /** The initial conditions as stepped: by default those {@link #initialConditions} describes. */
+        default INDArray prepare(INDArray initial) {
+            return initial;
+        }
     }
 
     /** The initial conditions {@code o} describes on a line or a square, normalised. */
@@ -147,7 +152,7 @@ public final class DataSourceProviders {
             stateShape[0] = 1;
             Rollout rollout = engine.compileRollout(o.grid().stepper(), Parameters.of(Map.of()), stateShape,
                     DataType.DOUBLE);
-            return rollout.trajectory(initialConditions(o, spatialDims), o.temporalHorizon() - 1)
+            return rollout.trajectory(o.prepare(initialConditions(o, spatialDims)), o.temporalHorizon() - 1)
                     .castTo(DataType.FLOAT);
         };
     }
@@ -204,6 +209,67 @@ public final class DataSourceProviders {
             super("kuramoto-sivashinsky-1d", "periodic Kuramoto-Sivashinsky, ETDRK2 steps computed by the engine",
                     Options.class, o -> spectralSource(1, o));
         }
+    }
+
+    /** {@code korteweg-de-vries-1d}: Korteweg-de Vries with ETDRK2 (exponax's b = −6, ξ = 1). */
+    public static final class KortewegDeVries1dProvider extends Base<KortewegDeVries1dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.KortewegDeVries grid,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+        }
+
+        /** Service constructor. */
+        public KortewegDeVries1dProvider() {
+            super("korteweg-de-vries-1d", "periodic Korteweg-de Vries, ETDRK2 steps computed by the engine in float64",
+                    Options.class, o -> spectralSource(1, o));
+        }
+    }
+
+    /**
+     * {@code fisher-kpp-1d}: Fisher-KPP with ETDRK2 from initial conditions in {@code [0, 1]}: each
+     * sample of the normalised random field is rescaled affinely onto {@code [0, 1]} (its minimum to
+     * 0, its maximum to 1).
+     */
+    public static final class FisherKpp1dProvider extends Base<FisherKpp1dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.FisherKpp grid,
+                @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+
+            @Override
+            public INDArray prepare(INDArray initial) {
+                return unitRange(initial);
+            }
+        }
+
+        /** Service constructor. */
+        public FisherKpp1dProvider() {
+            super("fisher-kpp-1d", "periodic Fisher-KPP from initial conditions rescaled onto [0, 1], ETDRK2 steps "
+                    + "computed by the engine in float64", Options.class, o -> spectralSource(1, o));
+        }
+    }
+
+    /** Each sample (leading axis) mapped affinely onto {@code [0, 1]}; a constant sample becomes 1/2. */
+    static INDArray unitRange(INDArray initial) {
+        INDArray flat = initial.reshape(initial.size(0), -1).dup();
+        for (long i = 0; i < flat.size(0); i++) {
+            INDArray row = flat.getRow(i);
+            double min = row.minNumber().doubleValue();
+            double span = row.maxNumber().doubleValue() - min;
+            if (span > 0) {
+                row.subi(min).divi(span);
+            } else {
+                row.assign(0.5);
+            }
+        }
+        return flat.reshape(initial.shape());
     }
 
     /** {@code diffusion-2d}: periodic diffusion on a square, exact in time. */

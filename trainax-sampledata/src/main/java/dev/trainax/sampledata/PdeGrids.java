@@ -86,6 +86,42 @@ final class PdeGrids {
         }
     }
 
+    /**
+     * Korteweg–de Vries {@code u_t + b·(u²/2)_x + ξ u_xxx = ν u_xx − ζ u_xxxx}: exponax's
+     * convection b = −6 and dispersivity ξ = 1 without diffusion, a small hyper-diffusion ζ against
+     * the build-up of the highest modes, on a domain of length 20.
+     */
+    record KortewegDeVries(
+            @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "20.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
+            @Param(value = "convection scale b of b·(u²/2)_x", defaultValue = "-6.0") double convection,
+            @Param(value = "dispersivity ξ of ξ u_xxx", defaultValue = "1.0") double dispersivity,
+            @Param(value = "ν", defaultValue = "0.0", min = 0) double viscosity,
+            @Param(value = "hyper-diffusivity ζ", defaultValue = "0.0001", min = 0) double hyperDiffusivity)
+            implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde1d.kortewegDeVries(numPoints, convection, dispersivity, viscosity, hyperDiffusivity,
+                    dt, length);
+        }
+    }
+
+    /** Fisher–KPP {@code u_t = ν u_xx + r u(1 − u)} with exponax's ν = 0.01, r = 1. */
+    record FisherKpp(
+            @Param(value = "grid points (even)", defaultValue = "64", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.01", min = 0, minExclusive = true) double dt,
+            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+            @Param(value = "reactivity r", defaultValue = "1.0", min = 0) double reactivity) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde1d.fisherKpp(numPoints, viscosity, reactivity, dt, length);
+        }
+    }
+
     /** Periodic diffusion on a square. */
     record Diffusion2d(
             @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,

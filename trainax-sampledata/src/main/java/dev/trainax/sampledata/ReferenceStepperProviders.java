@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * The {@link ReferenceStepperProvider}s of this module: {@code first-order-upwind},
  * {@code lorenz63-rk4} and the spectral PDE steppers {@code burgers-etdrk2}, {@code diffusion-etd},
- * {@code kuramoto-sivashinsky-etdrk2}, {@code diffusion-2d-exact}, {@code advection-2d-exact} and the
+ * {@code kuramoto-sivashinsky-etdrk2} (the conservative form),
+ * {@code korteweg-de-vries-etdrk2}, {@code fisher-kpp-etdrk2}, {@code diffusion-2d-exact}, {@code advection-2d-exact} and the
  * exact linear {@code advection-diffusion-1d-exact}, {@code dispersion-1d-exact},
  * {@code hyper-diffusion-1d-exact} and their {@code -2d-exact} counterparts. Each
  * takes the {@link Param} components of a record as its parameters: its own {@code Options}, or
@@ -86,6 +87,25 @@ public final class ReferenceStepperProviders {
         public KuramotoSivashinskyProvider() {
             super("kuramoto-sivashinsky-etdrk2", "Kuramoto-Sivashinsky, ETDRK2, states (batch, 1, N), differentiable",
                     PdeGrids.KuramotoSivashinsky.class, PdeGrids.KuramotoSivashinsky::stepper);
+        }
+    }
+
+    /** {@code korteweg-de-vries-etdrk2}. */
+    public static final class KortewegDeVriesProvider extends Base<PdeGrids.KortewegDeVries> {
+        /** Service constructor. */
+        public KortewegDeVriesProvider() {
+            super("korteweg-de-vries-etdrk2", "Korteweg-de Vries u_t + b(u^2/2)_x + ξ u_xxx = ν u_xx - ζ u_xxxx, "
+                    + "ETDRK2, states (batch, 1, N), differentiable",
+                    PdeGrids.KortewegDeVries.class, PdeGrids.KortewegDeVries::stepper);
+        }
+    }
+
+    /** {@code fisher-kpp-etdrk2}. */
+    public static final class FisherKppProvider extends Base<PdeGrids.FisherKpp> {
+        /** Service constructor. */
+        public FisherKppProvider() {
+            super("fisher-kpp-etdrk2", "Fisher-KPP u_t = ν u_xx + r u(1 - u), ETDRK2, states (batch, 1, N), "
+                    + "differentiable", PdeGrids.FisherKpp.class, PdeGrids.FisherKpp::stepper);
         }
     }
 

@@ -92,6 +92,32 @@ class SampleDataKitTest {
     }
 
     @Nested
+    class KortewegDeVriesKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralPde1d.kortewegDeVries(8, -6.0, 1.0, 0.0, 1e-4, 0.01, 20.0);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return LINE;
+        }
+    }
+
+    @Nested
+    class FisherKppKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralPde1d.fisherKpp(8, 0.01, 1.0, 0.01, 1.0);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return LINE;
+        }
+    }
+
+    @Nested
     class Diffusion2dKit extends ReferenceStepperKit {
         @Override
         protected Stepper stepper() {
