@@ -48,18 +48,16 @@ public final class FourierLoss implements TimeLevelLoss {
                     defaultValue = "0", min = 0) int high,
             @Param(value = "weight mode k by |2πk/L|^(2·derivativeOrder)", defaultValue = "0", min = 0)
             int derivativeOrder,
-            @Param(value = "the periodic domain's extent on every spatial axis", defaultValue = "1.0")
-            double domainExtent,
+            @Param(value = "the periodic domain's extent on every spatial axis", defaultValue = "1.0", min = 0,
+                    minExclusive = true) double domainExtent,
             @Param(value = "divide by the same band energy of the target", defaultValue = "false") boolean normalized,
             @ParamGroup MeanPowerLoss.Options reduction) {
 
-        /** Validates against the declarations, {@code low < high} (unless high is 0) and a positive extent. */
+        /** Validates against the declarations and {@code low < high} (unless high is 0). */
         public Options {
             RecordParameters.check(Options.class, low, high, derivativeOrder, domainExtent, normalized, reduction);
             Require.that(high == 0 || high > low, "high",
                     "must be greater than low (" + low + ") or 0 for no upper bound, got " + high);
-            Require.that(domainExtent > 0 && Double.isFinite(domainExtent), "domainExtent",
-                    "must be finite and > 0, got " + domainExtent);
         }
 
         /** The options with the given batch reduction. */
@@ -88,13 +86,8 @@ public final class FourierLoss implements TimeLevelLoss {
 
     @Override
     public SDVariable perSample(LossContext context, SDVariable prediction, SDVariable target) {
-        if (target == null) {
-            Require.that(!options.normalized(), "target", "is required by the normalized loss " + this
-                    + " (it divides by the target's band energy); use the plain form for a residuum");
-            return energy(context, prediction);
-        }
-        SDVariable error = energy(context, prediction.sub(target));
-        return options.normalized() ? error.div(energy(context, target)) : error;
+        return SpectralMeasure.perSample(this, options.normalized(), "the target's band energy",
+                state -> energy(context, state), prediction, target);
     }
 
     private SDVariable energy(LossContext context, SDVariable state) {

@@ -39,16 +39,14 @@ public final class SobolevLoss implements TimeLevelLoss {
      * @param reduction    the batch reduction, declared as for {@code mse}
      */
     public record Options(
-            @Param(value = "the periodic domain's extent on every spatial axis", defaultValue = "1.0")
-            double domainExtent,
+            @Param(value = "the periodic domain's extent on every spatial axis", defaultValue = "1.0", min = 0,
+                    minExclusive = true) double domainExtent,
             @Param(value = "divide by the same norm of the target", defaultValue = "false") boolean normalized,
             @ParamGroup MeanPowerLoss.Options reduction) {
 
-        /** Validates against the declarations; {@code domainExtent} must be finite and positive. */
+        /** Validates against the declarations ({@code domainExtent} finite and positive). */
         public Options {
             RecordParameters.check(Options.class, domainExtent, normalized, reduction);
-            Require.that(domainExtent > 0 && Double.isFinite(domainExtent), "domainExtent",
-                    "must be finite and > 0, got " + domainExtent);
         }
 
         /** The options with the given batch reduction. */
@@ -81,13 +79,8 @@ public final class SobolevLoss implements TimeLevelLoss {
 
     @Override
     public SDVariable perSample(LossContext context, SDVariable prediction, SDVariable target) {
-        if (target == null) {
-            Require.that(!options.normalized(), "target", "is required by the normalized loss " + this
-                    + " (it divides by the target's norm); use the plain form for a residuum");
-            return norm(context, prediction);
-        }
-        SDVariable error = norm(context, prediction.sub(target));
-        return options.normalized() ? error.div(norm(context, target)) : error;
+        return SpectralMeasure.perSample(this, options.normalized(), "the target's norm",
+                state -> norm(context, state), prediction, target);
     }
 
     private SDVariable norm(LossContext context, SDVariable state) {
