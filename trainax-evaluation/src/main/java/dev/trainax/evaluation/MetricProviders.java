@@ -2,11 +2,8 @@ package dev.trainax.evaluation;
 
 import dev.trainax.api.RolloutMetric;
 import dev.trainax.api.plugin.MetricProvider;
-import dev.trainax.api.plugin.PluginArguments;
-import dev.trainax.api.plugin.PluginParameter;
 import dev.trainax.api.plugin.RecordProvider;
 import java.lang.invoke.MethodHandles;
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,36 +13,16 @@ public final class MetricProviders {
     private MetricProviders() {
     }
 
+    /** The (empty) options of a metric without parameters. */
+    private record NoOptions() {
+    }
+
     /** A provider of a metric without parameters. */
-    private abstract static class FixedProvider implements MetricProvider {
-        private final String id;
-        private final String description;
-        private final Supplier<RolloutMetric> factory;
+    private abstract static class FixedProvider extends RecordProvider<NoOptions, RolloutMetric>
+            implements MetricProvider {
 
         FixedProvider(String id, String description, Supplier<RolloutMetric> factory) {
-            this.id = id;
-            this.description = description;
-            this.factory = factory;
-        }
-
-        @Override
-        public final String id() {
-            return id;
-        }
-
-        @Override
-        public final String description() {
-            return description;
-        }
-
-        @Override
-        public final List<PluginParameter> parameters() {
-            return List.of();
-        }
-
-        @Override
-        public final RolloutMetric create(PluginArguments arguments) {
-            return factory.get();
+            super(id, description, NoOptions.class, MethodHandles.lookup(), options -> factory.get());
         }
     }
 
