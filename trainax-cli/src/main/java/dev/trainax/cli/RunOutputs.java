@@ -9,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Writes a run's results, each file atomically ({@link AtomicFiles}); identical results give
@@ -64,10 +62,5 @@ final class RunOutputs {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         return new Yaml(options).dump(map);
-    }
-
-    /** YAML this class wrote, read back (plain maps, lists and scalars only). */
-    static Object parseYaml(String text) {
-        return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
     }
 }

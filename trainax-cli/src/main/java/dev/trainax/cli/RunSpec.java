@@ -80,7 +80,7 @@ final class RunSpec {
      * so that a few hundred bytes of nested aliases cannot exhaust the heap. Errors name the file,
      * line and column.
      */
-    private static Object parse(Path file, String text) {
+    static Object parse(Path file, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(MAX_CODE_POINTS);

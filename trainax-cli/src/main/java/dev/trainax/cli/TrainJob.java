@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  */
 final class TrainJob {
 
+    /** The note under which checkpoints keep the resolved spec. */
+    static final String SPEC_NOTE = "spec";
+
     private final RunAssembler assembler;
 
     @Inject
@@ -56,8 +59,7 @@ final class TrainJob {
         SpecRun parts = assembler.assemble(spec, overrides);
         Integer metricsPort = metricsPort(spec);
         RunFolder folder = RunFolder.check(output != null ? output : specOutput(spec), mode);
-        Map<String, Object> resolved = SpecResolver.resolve(parts, assembler.registry());
-        String resolvedYaml = RunOutputs.yaml(resolved);
+        String resolvedYaml = RunOutputs.yaml(SpecResolver.resolve(parts, assembler.registry()));
         PrometheusMeterRegistry metrics = metricsPort == null ? null
                 : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<Callback> extra = new ArrayList<>();
@@ -73,7 +75,7 @@ final class TrainJob {
         }
         GeneralTrainer trainer = plan.trainer();
         Parameters initial = trainer.initialParameters(parts.network());
-        Checkpoint checkpoint = mode == RunFolder.Mode.RESUME ? resumable(folder, resolved, plan) : null;
+        Checkpoint checkpoint = mode == RunFolder.Mode.RESUME ? resumable(folder, resolvedYaml, plan) : null;
         folder.prepare(mode);
         TrainingOptions training = plan.training();
         out.printf("training %s on %s: data %s, %d windows, %d steps%s%n", parts.network(),
@@ -108,11 +110,8 @@ final class TrainJob {
         return 0;
     }
 
-    /** The note under which checkpoints keep the resolved spec. */
-    static final String SPEC_NOTE = "spec";
-
     /** The latest checkpoint, if it was written by this spec (up to the number of update steps). */
-    private static Checkpoint resumable(RunFolder folder, Map<String, Object> resolved, RunPlan plan) {
+    private static Checkpoint resumable(RunFolder folder, String resolvedYaml, RunPlan plan) {
         Checkpoint checkpoint;
         try {
             checkpoint = new CheckpointStore(folder.resumeFrom()).latest().orElseThrow();
@@ -124,10 +123,12 @@ final class TrainJob {
             throw new IllegalArgumentException("--resume: the checkpoint in " + folder.resumeFrom()
                     + " holds no spec");
         }
-        SpecDiff.firstDifference(RunOutputs.parseYaml(saved), RunOutputs.parseYaml(RunOutputs.yaml(resolved))).ifPresent(difference -> {
-            throw new IllegalArgumentException("--resume: the spec differs from the run being resumed at "
-                    + difference);
-        });
+        Path source = folder.resumeFrom();
+        SpecDiff.firstDifference(RunSpec.parse(source, saved), RunSpec.parse(source, resolvedYaml))
+                .ifPresent(difference -> {
+                    throw new IllegalArgumentException("--resume: the spec differs from the run being resumed at "
+                            + difference);
+                });
         if (checkpoint.step() > plan.training().numTrainingSteps()) {
             throw new IllegalArgumentException("--resume: the run already took " + checkpoint.step()
                     + " update steps, more than the " + plan.training().numTrainingSteps() + " asked for");
