@@ -31,7 +31,8 @@ public record TrainingOptions(
         @Param(value = "record the loss every k steps", defaultValue = "1", min = 1) int recordLossEvery,
         @Param(value = "all overlapping windows of each trajectory (true) or only its first", defaultValue = "true")
         boolean doSubStacking,
-        @Param(value = "write a checkpoint every k update steps (and after the last)", defaultValue = "1000", min = 1)
+        @Param(value = "write a checkpoint every k update steps (and after the last)",
+                defaultValue = "" + DEFAULT_CHECKPOINT_EVERY, min = 1)
         int checkpointEvery,
         @Param(value = "parameter file (safetensors) to start from instead of the initialisation", optional = true)
         String initialParameters) {
