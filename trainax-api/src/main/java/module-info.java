@@ -29,4 +29,5 @@ module dev.trainax.api {
     uses dev.trainax.api.plugin.EngineProvider;
     uses dev.trainax.api.plugin.DataSourceProvider;
     uses dev.trainax.api.plugin.MetricProvider;
+    uses dev.trainax.api.plugin.ScenarioProvider;
 }

@@ -3,7 +3,7 @@
  * first-order-upwind advection stepper, Lorenz-63 with RK4, diffusion, viscous Burgers,
  * Kuramoto–Sivashinsky, Korteweg–de Vries and Fisher–KPP with ETDRK2, exact linear PDEs in 1D and 2D (diffusion, advection,
  * advection–diffusion, dispersion, hyper-diffusion), and implicit-Euler and
- * Crank–Nicolson residua. Exported for plain-Java users; the steppers are also
+ * Crank–Nicolson residua, and APEBench-like scenario presets per PDE. Exported for plain-Java users; the steppers are also
  * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
  */
 module dev.trainax.sampledata {
@@ -54,4 +54,18 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.DataSourceProviders.Dispersion2dProvider,
             dev.trainax.sampledata.DataSourceProviders.HyperDiffusion2dProvider,
             dev.trainax.sampledata.DataSourceProviders.NpyFileProvider;
+    provides dev.trainax.api.plugin.ScenarioProvider with
+            dev.trainax.sampledata.ScenarioProviders.Burgers1d,
+            dev.trainax.sampledata.ScenarioProviders.Diffusion1d,
+            dev.trainax.sampledata.ScenarioProviders.KuramotoSivashinsky1d,
+            dev.trainax.sampledata.ScenarioProviders.KortewegDeVries1d,
+            dev.trainax.sampledata.ScenarioProviders.FisherKpp1d,
+            dev.trainax.sampledata.ScenarioProviders.AdvectionDiffusion1d,
+            dev.trainax.sampledata.ScenarioProviders.Dispersion1d,
+            dev.trainax.sampledata.ScenarioProviders.HyperDiffusion1d,
+            dev.trainax.sampledata.ScenarioProviders.Diffusion2d,
+            dev.trainax.sampledata.ScenarioProviders.Advection2d,
+            dev.trainax.sampledata.ScenarioProviders.AdvectionDiffusion2d,
+            dev.trainax.sampledata.ScenarioProviders.Dispersion2d,
+            dev.trainax.sampledata.ScenarioProviders.HyperDiffusion2d;
 }

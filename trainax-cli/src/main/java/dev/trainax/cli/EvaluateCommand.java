@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         List<RolloutMetric> metrics = metrics(assembler.registry(), this.metrics);
-        RunSpec spec = RunSpec.read(specFile);
+        RunSpec spec = assembler.read(specFile);
         Path output = this.output != null ? this.output : parametersFile.toAbsolutePath().getParent();
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new IllegalArgumentException("--output: " + output + " is a file, not a folder");

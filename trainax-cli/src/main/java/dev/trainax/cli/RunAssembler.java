@@ -18,6 +18,7 @@ import dev.trainax.trainers.Optimizer;
 import dev.trainax.trainers.RunPlan;
 import dev.trainax.trainers.TrainingOptions;
 import java.lang.invoke.MethodHandles;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,11 @@ final class RunAssembler {
 
     PluginRegistry registry() {
         return registry;
+    }
+
+    /** The spec in {@code file}, its scenario's sections merged in. */
+    RunSpec read(Path file) {
+        return ScenarioMerge.apply(RunSpec.read(file), registry);
     }
 
     /**

@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class RunSpec {
 
     /** The sections a spec may have. */
-    static final List<String> SECTIONS = List.of("data", "network", "configuration", "referenceStepper", "residuum",
+    static final List<String> SECTIONS = List.of("scenario", "data", "network", "configuration", "referenceStepper", "residuum",
             "engine", "optimizer", "training", "callbacks", "metricsPort", "output");
 
     /** Most YAML nodes a spec may expand to (a spec has a few hundred). */
@@ -170,6 +170,11 @@ final class RunSpec {
 
     private static String place(Mark mark) {
         return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+
+    /** This spec's file with other sections (a scenario's merged in). */
+    RunSpec withSections(Map<String, Object> sections) {
+        return new RunSpec(file, sections);
     }
 
     Path file() {

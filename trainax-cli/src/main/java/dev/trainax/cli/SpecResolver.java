@@ -14,7 +14,7 @@ final class SpecResolver {
 
     private static final Map<String, PluginKind> KINDS = Map.of("data", PluginKind.DATA, "network", PluginKind.NETWORK,
             "configuration", PluginKind.CONFIGURATION, "referenceStepper", PluginKind.REFERENCE_STEPPER,
-            "residuum", PluginKind.RESIDUUM, "engine", PluginKind.ENGINE);
+            "residuum", PluginKind.RESIDUUM, "engine", PluginKind.ENGINE, "scenario", PluginKind.SCENARIO);
 
     private SpecResolver() {
     }

@@ -51,7 +51,7 @@ final class TrainJob {
      * @throws IllegalStateException    if training failed or diverged
      */
     int run(Path specFile, Integer steps, Path output, RunFolder.Mode mode, PrintWriter out) {
-        RunSpec spec = RunSpec.read(specFile);
+        RunSpec spec = assembler.read(specFile);
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (steps != null) {
             overrides.put("numTrainingSteps", steps);

@@ -285,7 +285,7 @@ class BadInputTest {
     }
 
     static List<Case> syntaxAndStructure() {
-        String sections = "[data, network, configuration, referenceStepper, residuum, engine, optimizer, training, "
+        String sections = "[scenario, data, network, configuration, referenceStepper, residuum, engine, optimizer, training, "
                 + "callbacks, metricsPort, output]";
         String bomb = billionLaughs();
         assertTrue(bomb.length() <= 800, bomb.length() + " bytes");
@@ -410,6 +410,17 @@ class BadInputTest {
                         "error: spec.engine: unknown engine 'tensorflow'; known: [samediff]"),
                 bad(2, "unknown engine id alone", basePlus("engine: pytorch"),
                         "error: spec.engine: unknown engine 'pytorch'; known: [samediff]"),
+                bad(2, "unknown scenario id", basePlus("scenario: burgers"),
+                        "error: spec.scenario: unknown scenario 'burgers'; known: [advection-2d, advection-diffusion-1d, "
+                                + "advection-diffusion-2d, burgers-1d, diffusion-1d, diffusion-2d, dispersion-1d, "
+                                + "dispersion-2d, fisher-kpp-1d, hyper-diffusion-1d, hyper-diffusion-2d, "
+                                + "korteweg-de-vries-1d, kuramoto-sivashinsky-1d]"),
+                bad(2, "scenario as a list", basePlus("scenario: [burgers-1d]"),
+                        "error: spec.scenario: must be a plugin id or {id: ..., ...}, got [burgers-1d]"),
+                bad(2, "scenario parameter out of range", basePlus("scenario: {id: burgers-1d, numPoints: 2}"),
+                        "error: spec.scenario.numPoints: "),
+                bad(2, "scenario warm-up as long as training", basePlus("scenario: {id: burgers-1d, numTrainingSteps: 10}"),
+                        "error: spec.scenario.warmupSteps must be < numTrainingSteps = 10, got 2000"),
                 bad(2, "unknown callback id", basePlus("callbacks: [{id: checkpoint, every: 5}]"),
                         "error: spec.callbacks[0]: unknown callback 'checkpoint'; " + callbacks),
                 bad(2, "unknown second callback", basePlus("callbacks: [weight-norm, tensorboard]"),

@@ -34,7 +34,7 @@ class TrainCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"advection-quickstart.yaml", "lorenz-mlp.json", "advection-diverted-chain.yaml",
         "burgers-convnet-diverted-chain.yaml", "diffusion-2d-mix-chain.yaml",
-        "diffusion-2d-residuum.yaml"})
+        "diffusion-2d-residuum.yaml", "burgers-1d-scenario.yaml"})
     void everyExampleTrains(String example, @TempDir Path output) throws Exception {
         assertEquals(0, run("train", EXAMPLES.resolve(example).toString(), "--steps", "6", "--output",
                 output.toString()), err.toString(StandardCharsets.UTF_8));
@@ -73,7 +73,7 @@ class TrainCommandTest {
                 Arguments.of("nested aliases expanding to 2^24 nodes", nestedAliases(24),
                         "expands to more than 100000 YAML nodes through its aliases"),
                 Arguments.of("unknown section", good + "optimiser: {name: adam}\n",
-                        "spec.optimiser: unknown section; known: [data, network"),
+                        "spec.optimiser: unknown section; known: [scenario, data, network"),
                 Arguments.of("unknown configuration", good.replace("id: supervised", "id: supervise"),
                         "spec.configuration: unknown configuration 'supervise'; known: [composite"),
                 Arguments.of("missing required parameter", good.replace("{id: conv1d}", "{id: mlp}"),

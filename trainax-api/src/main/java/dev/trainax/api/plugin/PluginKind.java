@@ -8,6 +8,7 @@ import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
 import dev.trainax.api.Residuum;
 import dev.trainax.api.RolloutMetric;
+import dev.trainax.api.Scenario;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
@@ -33,7 +34,9 @@ public enum PluginKind {
     /** Sources of reference trajectories. */
     DATA("data", DataSourceProvider.class, DataSource.class),
     /** Rollout evaluation metrics (nRMSE, correlation, ...). */
-    METRIC("metric", MetricProvider.class, RolloutMetric.class);
+    METRIC("metric", MetricProvider.class, RolloutMetric.class),
+    /** Scenario presets: data, reference stepper and default training of a named benchmark problem. */
+    SCENARIO("scenario", ScenarioProvider.class, Scenario.class);
 
     private final String label;
     private final Class<? extends PluginProvider<?>> providerType;
