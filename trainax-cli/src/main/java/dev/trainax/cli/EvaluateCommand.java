@@ -6,7 +6,6 @@ import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.RolloutMetric;
 import dev.trainax.api.engine.Engine;
-import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.internal.AtomicFiles;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,7 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("spec.network." + e.getMessage(), e);
         }
-        INDArray initial = level(reference, 0);
+        INDArray initial = RolloutErrors.level(reference, 0);
         for (RolloutMetric metric : metrics) {
             try {
                 metric.perSample(initial, initial);      // a metric that cannot compare these states fails here
@@ -120,33 +118,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--metrics: " + e.getMessage(), e);
             }
         }
-        Rollout rollout = engine.compileRollout(network, parameters, stateShape, DataType.DOUBLE);
-        INDArray predicted = rollout.trajectory(initial, steps);
-
-        StringBuilder csv = new StringBuilder("step");
-        metrics.forEach(metric -> csv.append(',').append(metric.name()));
-        csv.append('\n');
-        int plotted = 0;
-        for (int m = 0; m < metrics.size(); m++) {
-            if (metrics.get(m).name().equals("nrmse")) {
-                plotted = m;
-                break;
-            }
-        }
-        double[] curve = new double[steps];
-        for (int t = 1; t <= steps; t++) {
-            INDArray p = level(predicted, t);
-            INDArray r = level(reference, t);
-            csv.append(t);
-            for (int m = 0; m < metrics.size(); m++) {
-                double value = metrics.get(m).mean(p, r);
-                if (m == plotted) {
-                    curve[t - 1] = value;
-                }
-                csv.append(',').append(value);
-            }
-            csv.append('\n');
-        }
+        RolloutErrors errors = RolloutErrors.of(engine, network, parameters, reference, steps, metrics);
+        int plotted = Math.max(0, errors.names().indexOf("nrmse"));
+        double[] curve = errors.column(plotted);
+        String csv = errors.csv();
         String label = metrics.get(plotted).name().equals("nrmse") ? "nRMSE" : metrics.get(plotted).name();
         AtomicFiles.write(output.resolve("rollout.csv"), file -> Files.writeString(file, csv, StandardCharsets.UTF_8));
         AtomicFiles.write(output.resolve("rollout.png"), file -> LogPlot.write(file,
@@ -172,10 +147,6 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--parameters: " + e.getMessage(), e);
         }
-    }
-
-    private static INDArray level(INDArray trajectories, int t) {
-        return trajectories.get(NDArrayIndex.all(), NDArrayIndex.point(t)).dup();
     }
 
     /**

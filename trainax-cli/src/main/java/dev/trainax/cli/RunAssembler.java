@@ -53,7 +53,12 @@ final class RunAssembler {
 
     /** The spec in {@code file}, its scenario's sections merged in. */
     RunSpec read(Path file) {
-        return ScenarioMerge.apply(RunSpec.read(file), registry);
+        return withScenario(RunSpec.read(file));
+    }
+
+    /** {@code spec} with its scenario's sections merged in. */
+    RunSpec withScenario(RunSpec spec) {
+        return ScenarioMerge.apply(spec, registry);
     }
 
     /**

@@ -184,6 +184,14 @@ final class RunFolder {
         return false;
     }
 
+    /**
+     * How a run that has not finished in {@code target} goes on: from the checkpoints of its
+     * interrupted working folder, or afresh when there are none.
+     */
+    static Mode continuation(Path target) {
+        return hasCheckpoint(new RunFolder(target.toAbsolutePath().normalize()).work) ? Mode.RESUME : Mode.OVERWRITE;
+    }
+
     /** Whether {@code folder} is a complete run folder. */
     static boolean isRun(Path folder) {
         return Files.isRegularFile(folder.resolve(MANIFEST));

@@ -60,9 +60,13 @@ final class RunSpec {
         } catch (IOException e) {
             throw new IllegalArgumentException("spec: cannot read " + file + " (" + IoReasons.of(e) + ")", e);
         }
-        Object parsed = parse(file, text);
+        return of(file, parse(file, text));
+    }
+
+    /** A spec of the sections in {@code parsed} (a map), read from {@code origin}. */
+    static RunSpec of(Path origin, Object parsed) {
         if (!(parsed instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("spec: " + file + " must hold a map of sections " + SECTIONS);
+            throw new IllegalArgumentException("spec: " + origin + " must hold a map of sections " + SECTIONS);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> sections = (Map<String, Object>) map;
@@ -71,7 +75,7 @@ final class RunSpec {
                 throw new IllegalArgumentException("spec." + key + ": unknown section; known: " + SECTIONS);
             }
         }
-        return new RunSpec(file, sections);
+        return new RunSpec(origin, sections);
     }
 
     /**
@@ -175,6 +179,11 @@ final class RunSpec {
     /** This spec's file with other sections (a scenario's merged in). */
     RunSpec withSections(Map<String, Object> sections) {
         return new RunSpec(file, sections);
+    }
+
+    /** The sections as given (not copied). */
+    Map<String, Object> sections() {
+        return sections;
     }
 
     Path file() {

@@ -8,6 +8,7 @@ import dev.trainax.metrics.prometheus.PrometheusEndpoint;
 import dev.trainax.trainers.Checkpoint;
 import dev.trainax.trainers.CheckpointStore;
 import dev.trainax.trainers.GeneralTrainer;
+import dev.trainax.trainers.ProgressListener;
 import dev.trainax.trainers.RunPlan;
 import dev.trainax.trainers.TrainingOptions;
 import dev.trainax.trainers.TrainingResult;
@@ -51,7 +52,15 @@ final class TrainJob {
      * @throws IllegalStateException    if training failed or diverged
      */
     int run(Path specFile, Integer steps, Path output, RunFolder.Mode mode, PrintWriter out) {
-        RunSpec spec = assembler.read(specFile);
+        return run(assembler.read(specFile), steps, output, mode, ProgressBar.forTerminal("train"), out);
+    }
+
+    /**
+     * Runs {@code spec} (its scenario merged in already), reporting progress to {@code progress};
+     * otherwise as {@link #run(Path, Integer, Path, RunFolder.Mode, PrintWriter)}.
+     */
+    int run(RunSpec spec, Integer steps, Path output, RunFolder.Mode mode, ProgressListener progress,
+            PrintWriter out) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (steps != null) {
             overrides.put("numTrainingSteps", steps);
@@ -68,7 +77,7 @@ final class TrainJob {
         }
         RunPlan plan;
         try {
-            plan = parts.planBuilder().callbacks(extra).progress(ProgressBar.forTerminal("train"))
+            plan = parts.planBuilder().callbacks(extra).progress(progress)
                     .checkpoints(folder.checkpoints()).checkpointNote(SPEC_NOTE, resolvedYaml).plan();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(specPath(e.getMessage()), e);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "trainax", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = TrainaxCommand.Version.class,
         description = "Train autoregressive neural emulators of PDEs (Trainax for Java).",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, QuickstartCommand.class, PluginsCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, StudyCommand.class, QuickstartCommand.class, PluginsCommand.class,
             CompletionCommand.class, HelpCommand.class},
         footer = {"", "Shell completion (bash, zsh): source <(trainax completion)",
             "Details: 'trainax help COMMAND' or 'trainax COMMAND --help'."})

@@ -1,0 +1,75 @@
+package dev.trainax.cli;
+
+import com.google.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trainax study STUDY [--dry-run] [--parallel N]} runs a study through a {@link StudyJob};
+ * {@code trainax study status DIR} shows where its runs stand.
+ */
+@Command(name = "study", sortOptions = false, subcommands = StudyCommand.Status.class, description = {
+    "Run a study: a base spec and axes over spec paths (grid and zip), every run trained and evaluated on a test "
+            + "set; relaunching skips finished runs and resumes interrupted ones. Results in DIR/results.csv."})
+final class StudyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec command;
+
+    // optional for picocli, so that 'study status DIR' needs no STUDY; required by call()
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STUDY", description = "the study file (YAML or JSON)")
+    private Path studyFile;
+
+    @Option(names = "--dry-run", description = "list the runs with their ids and states, run nothing")
+    private boolean dryRun;
+
+    @Option(names = "--parallel", paramLabel = "N", converter = PositiveInteger.class,
+            description = "runs trained at once (default: the number of cores)")
+    private Integer parallel;
+
+    @Mixin
+    private HelpOption help;
+
+    private final StudyJob job;
+
+    @Inject
+    StudyCommand(StudyJob job) {
+        this.job = job;
+    }
+
+    @Override
+    public Integer call() {
+        if (studyFile == null) {
+            throw new ParameterException(command.commandLine(), "Missing required parameter: 'STUDY'");
+        }
+        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        return job.run(studyFile, dryRun, threads, command.commandLine().getOut());
+    }
+
+    /** {@code trainax study status DIR}. */
+    @Command(name = "status", description = "Show every run of the study in DIR: done, running or interrupted, "
+            + "failed (with its error) or pending.")
+    static final class Status implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec command;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "the study's output folder")
+        private Path folder;
+
+        @Mixin
+        private HelpOption help;
+
+        @Override
+        public Integer call() {
+            return StudyJob.status(folder, command.commandLine().getOut());
+        }
+    }
+}
