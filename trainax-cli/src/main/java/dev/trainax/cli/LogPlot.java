@@ -20,12 +20,16 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.DomainOrder;
 import org.jfree.data.Range;
 import org.jfree.data.xy.AbstractXYDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Line charts of positive series (losses, errors) on a logarithmic y axis, as {@value #WIDTH}×{@value #HEIGHT}
@@ -57,6 +61,19 @@ final class LogPlot {
         }
     }
 
+    /**
+     * A shaded band around line i of a chart (same colour, translucent): from {@code low} to
+     * {@code high} at x = xStart + i · xStep; values not drawable on a log axis leave a gap.
+     */
+    record Band(double[] low, double[] high, long xStart, long xStep) {
+        Band {
+            if (low.length != high.length) {
+                throw new IllegalArgumentException("low and high differ in length: " + low.length + " and "
+                        + high.length);
+            }
+        }
+    }
+
     private LogPlot() {
     }
 
@@ -64,6 +81,50 @@ final class LogPlot {
     static void write(Path file, String title, String xLabel, String yLabel, List<Series> series)
             throws IOException {
         Files.write(file, png(chart(title, xLabel, yLabel, series)));
+    }
+
+    /** Draws the chart of {@link #chart} with a band around each line, {@code bands.get(i)} around line i. */
+    static void write(Path file, String title, String xLabel, String yLabel, List<Series> series, List<Band> bands)
+            throws IOException {
+        JFreeChart chart = chart(title, xLabel, yLabel, series);
+        XYPlot plot = chart.getXYPlot();
+        YIntervalSeriesCollection intervals = new YIntervalSeriesCollection();
+        DeviationRenderer renderer = new DeviationRenderer(false, false);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series line : series) {
+            for (double value : line.values()) {
+                if (drawable(value)) {
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                }
+            }
+        }
+        for (int i = 0; i < bands.size(); i++) {
+            Band band = bands.get(i);
+            YIntervalSeries interval = new YIntervalSeries("band " + i, false, false);
+            for (int item = 0; item < band.low().length; item++) {
+                double low = band.low()[item];
+                double high = band.high()[item];
+                if (drawable(low) && drawable(high)) {
+                    double x = band.xStart() + (double) item * band.xStep();
+                    interval.add(x, Math.sqrt(low * high), low, high);
+                    min = Math.min(min, low);
+                    max = Math.max(max, high);
+                }
+            }
+            intervals.addSeries(interval);
+            Color colour = PALETTE[i % PALETTE.length];
+            renderer.setSeriesFillPaint(i, colour);
+            renderer.setSeriesPaint(i, colour);
+            renderer.setSeriesVisibleInLegend(i, false);
+        }
+        renderer.setAlpha(0.2f);
+        plot.setDataset(1, intervals);
+        plot.setRenderer(1, renderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.getRangeAxis().setRange(decades(min, max));
+        Files.write(file, png(chart));
     }
 
     /**

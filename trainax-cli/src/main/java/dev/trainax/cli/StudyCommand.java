@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code trainax study STUDY [--dry-run] [--parallel N]} runs a study through a {@link StudyJob};
  * {@code trainax study status DIR} shows where its runs stand.
  */
-@Command(name = "study", sortOptions = false, subcommands = StudyCommand.Status.class, description = {
+@Command(name = "study", sortOptions = false, subcommands = {StudyCommand.Status.class, StudyCommand.Report.class}, description = {
     "Run a study: a base spec and axes over spec paths (grid and zip), every run trained and evaluated on a test "
             + "set; relaunching skips finished runs and resumes interrupted ones. Results in DIR/results.csv."})
 final class StudyCommand implements Callable<Integer> {
@@ -70,6 +70,41 @@ final class StudyCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return StudyJob.status(folder, command.commandLine().getOut());
+        }
+    }
+
+    /** {@code trainax study report DIR [--metric ID] [--steps K] [--baseline AXIS=VALUE]}. */
+    @Command(name = "report", sortOptions = false, description = {"Summarise the study in DIR: per configuration "
+            + "the geometric mean of a metric over the first K rollout steps, its mean over seeds with a 95 % "
+            + "interval and its ratio to a baseline (report/summary.csv, report/summary.md), and plots of the "
+            + "metric per rollout step and of the training loss with bands over the seeds."})
+    static final class Report implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec command;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "the study's output folder")
+        private Path folder;
+
+        @Option(names = "--metric", paramLabel = "NAME", defaultValue = "nrmse",
+                description = "the metric column summarised (default: ${DEFAULT-VALUE})")
+        private String metric;
+
+        @Option(names = "--steps", paramLabel = "K", defaultValue = "100", converter = PositiveInteger.class,
+                description = "rollout steps in the geometric mean (default: ${DEFAULT-VALUE}, as APEBench)")
+        private Integer steps;
+
+        @Option(names = "--baseline", paramLabel = "AXIS=VALUE",
+                description = "ratios to the configuration with this axis value, the other axes equal, e.g. "
+                        + "configuration.numRolloutSteps=1")
+        private String baseline;
+
+        @Mixin
+        private HelpOption help;
+
+        @Override
+        public Integer call() {
+            return StudyReport.write(folder, metric, steps, baseline, command.commandLine().getOut());
         }
     }
 }

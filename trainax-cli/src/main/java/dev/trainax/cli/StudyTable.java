@@ -81,6 +81,29 @@ final class StudyTable {
         return String.join(",", cells);
     }
 
+    /** The cells of one CSV line written by {@link #quote}: quoted cells unquoted, doubled quotes single. */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
     /** A CSV cell: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
     static String quote(String cell) {
         return cell.contains(",") || cell.contains("\"") || cell.contains("\n")

@@ -112,6 +112,50 @@ class StudyCommandTest {
     }
 
     @Test
+    void reportSummarisesConfigurationsOverSeedsAgainstABaseline() throws Exception {
+        assertEquals(0, run("study", study(BASE + AXES).toString()), err.toString());
+        Path root = folder.resolve("study");
+        assertEquals(0, run("study", "report", root.toString(), "--steps", "3", "--baseline",
+                "configuration.numRolloutSteps=1"), err.toString());
+        List<String> summary = Files.readAllLines(root.resolve("report/summary.csv"));
+        assertEquals("configuration.numRolloutSteps,runs,metric,steps,gmean,ci95_low,ci95_high,ratio_to_baseline",
+                summary.get(0));
+        assertEquals(3, summary.size());
+        // by hand: per run exp(mean(log nRMSE_t)), t = 1..3, then the mean over the two seeds
+        List<String> ids = ids();
+        double[] gmeans = new double[4];
+        for (int r = 0; r < 4; r++) {
+            List<String> rows = Files.readAllLines(root.resolve("evaluations/" + ids.get(r) + ".csv"));
+            double logs = 0;
+            for (int t = 1; t <= 3; t++) {
+                logs += Math.log(Double.parseDouble(rows.get(t).split(",")[1]));
+            }
+            gmeans[r] = Math.exp(logs / 3);
+        }
+        String[] one = summary.get(1).split(",");
+        String[] two = summary.get(2).split(",");
+        assertEquals("1", one[0]);
+        assertEquals("2", one[1]);
+        assertEquals((gmeans[0] + gmeans[1]) / 2, Double.parseDouble(one[4]), 1e-12);
+        assertEquals((gmeans[2] + gmeans[3]) / 2, Double.parseDouble(two[4]), 1e-12);
+        double half = 12.706 * Math.abs(gmeans[0] - gmeans[1]) / 2;
+        assertEquals((gmeans[0] + gmeans[1]) / 2 - half, Double.parseDouble(one[5]), 1e-12);
+        assertEquals(1.0, Double.parseDouble(one[7]), 0);
+        assertEquals(Double.parseDouble(two[4]) / Double.parseDouble(one[4]), Double.parseDouble(two[7]), 1e-12);
+        assertTrue(Files.size(root.resolve("report/rollout-nrmse.png")) > 5000);
+        assertTrue(Files.size(root.resolve("report/loss.png")) > 5000);
+        assertTrue(stdout().contains("| configuration.numRolloutSteps | runs | geometric mean of nrmse over steps 1–3"),
+                stdout());
+    }
+
+    @Test
+    void meanAndIntervalByHand() {
+        assertArrayEquals(new double[] {2, 2 - 4.303 / Math.sqrt(3), 2 + 4.303 / Math.sqrt(3)},
+                StudyReport.meanAndInterval(new double[] {1, 2, 3}), 1e-12);
+        assertEquals(2.0, StudyReport.geometricMean(new double[] {1, 4, 1000}, 2), 1e-15);
+    }
+
+    @Test
     void aFailingRunIsRecordedAndTheOthersFinish() throws Exception {
         Path study = study(BASE + "grid: {optimizer.learningRate: [0.01, 1.0e30]}\n");
         assertEquals(1, run("study", study.toString(), "--parallel", "1"), err.toString() + stdout());
