@@ -98,7 +98,9 @@ public final class DataSourceProviders {
             @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
             @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
             @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
-            @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude) {
+            @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
+            @Param(value = "steps of the PDE from the drawn state before the first recorded one (a chaotic "
+                    + "PDE's transient)", defaultValue = "0", min = 0) int numWarmupSteps) {
     }
 
     /** The parameters of every spectral PDE source: grid and physics, samples, initial conditions, horizon. */
@@ -152,8 +154,11 @@ public final class DataSourceProviders {
             stateShape[0] = 1;
             Rollout rollout = engine.compileRollout(o.grid().stepper(), Parameters.of(Map.of()), stateShape,
                     DataType.DOUBLE);
-            return rollout.trajectory(o.prepare(initialConditions(o, spatialDims)), o.temporalHorizon() - 1)
-                    .castTo(DataType.FLOAT);
+            INDArray initial = o.prepare(initialConditions(o, spatialDims));
+            for (int step = 0; step < o.init().numWarmupSteps(); step++) {
+                initial = rollout.step(initial);
+            }
+            return rollout.trajectory(initial, o.temporalHorizon() - 1).castTo(DataType.FLOAT);
         };
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * ({@code burgers-1d}, {@code kuramoto-sivashinsky-1d}, {@code dispersion-2d}, ...). Each fills
  * the data source and its own reference stepper and APEBench's default training (its
  * {@code BaseScenario}): 160 points per axis, 50 training trajectories of 50 steps from truncated
- * Fourier series up to mode 5 scaled to {@code max |u| = 1}, Adam with a warm-up cosine schedule
+ * Fourier series up to mode 5 scaled to {@code max |u| = 1} (the chaotic Kuramoto–Sivashinsky
+ * equation stepped 500 times before the first recorded state), Adam with a warm-up cosine schedule
  * from 0 to 1e-3 over 2,000 of 10,000 updates and back to 0, batches of 20. The PDE's own
  * coefficients, domain and step size stay at its data source's defaults.
  */
@@ -55,10 +56,11 @@ public final class ScenarioProviders {
     }
 
     /** The sections of the scenario of {@code dataId} and {@code stepperId} with {@code o}'s settings. */
-    private static Scenario scenario(String dataId, String stepperId, Options o) {
+    private static Scenario scenario(String dataId, String stepperId, int numWarmupSteps, Options o) {
         Map<String, Object> sections = ordered(
                 "data", ordered("id", dataId, "numPoints", o.numPoints(), "numSamples", o.numTrainSamples(),
-                        "temporalHorizon", o.trainTemporalHorizon() + 1, "seed", o.trainSeed()),
+                        "temporalHorizon", o.trainTemporalHorizon() + 1, "seed", o.trainSeed(),
+                        "numWarmupSteps", numWarmupSteps),
                 "referenceStepper", ordered("id", stepperId, "numPoints", o.numPoints()),
                 "optimizer", ordered("name", "adam", "schedule", ordered("type", "warmup-cosine", "init", 0.0,
                         "peak", o.peakLearningRate(), "end", 0.0, "warmupSteps", o.warmupSteps(),
@@ -79,9 +81,13 @@ public final class ScenarioProviders {
     /** A scenario of one PDE: its data source and its reference stepper with APEBench's training. */
     private abstract static class Base extends RecordProvider<Options, Scenario> implements ScenarioProvider {
         Base(String dataId, String stepperId, String pde) {
+            this(dataId, stepperId, 0, pde);
+        }
+
+        Base(String dataId, String stepperId, int numWarmupSteps, String pde) {
             // the record is private, reachable from this nest
             super(dataId, pde + ": data " + dataId + ", reference stepper " + stepperId + ", APEBench's training",
-                    Options.class, MethodHandles.lookup(), o -> scenario(dataId, stepperId, o));
+                    Options.class, MethodHandles.lookup(), o -> scenario(dataId, stepperId, numWarmupSteps, o));
         }
     }
 
@@ -101,11 +107,15 @@ public final class ScenarioProviders {
         }
     }
 
-    /** {@code kuramoto-sivashinsky-1d}. */
+    /** APEBench's warm-up of chaotic scenarios: trajectories start on the attractor. */
+    private static final int KS_WARMUP_STEPS = 500;
+
+    /** {@code kuramoto-sivashinsky-1d}, its trajectories recorded after {@value #KS_WARMUP_STEPS} steps. */
     public static final class KuramotoSivashinsky1d extends Base {
         /** Service constructor. */
         public KuramotoSivashinsky1d() {
-            super("kuramoto-sivashinsky-1d", "kuramoto-sivashinsky-etdrk2", "conservative Kuramoto-Sivashinsky");
+            super("kuramoto-sivashinsky-1d", "kuramoto-sivashinsky-etdrk2", KS_WARMUP_STEPS,
+                    "conservative Kuramoto-Sivashinsky");
         }
     }
 

@@ -46,7 +46,7 @@ class ScenarioProvidersTest {
         Map<String, Object> sections = REGISTRY.<Scenario>create(PluginKind.SCENARIO, "burgers-1d").sections();
         assertEquals(List.of("data", "referenceStepper", "optimizer", "training"), List.copyOf(sections.keySet()));
         assertEquals(Map.of("id", "burgers-1d", "numPoints", 160, "numSamples", 50, "temporalHorizon", 51,
-                "seed", 0), sections.get("data"));
+                "seed", 0, "numWarmupSteps", 0), sections.get("data"));
         assertEquals(Map.of("id", "burgers-etdrk2", "numPoints", 160), sections.get("referenceStepper"));
         assertEquals(Map.of("name", "adam", "schedule", Map.of("type", "warmup-cosine", "init", 0.0, "peak", 0.001,
                 "end", 0.0, "warmupSteps", 2000, "decaySteps", 10000)), sections.get("optimizer"));
@@ -77,6 +77,22 @@ class ScenarioProvidersTest {
             double scale = level(trajectories, t + 1).norm2Number().doubleValue();
             assertTrue(error <= 1e-5 * scale, id + " step " + t + ": " + error + " vs " + scale);
         }
+    }
+
+    /** A warm-up of W steps records from the state the run without warm-up reaches at level W. */
+    @Test
+    void warmUpStepsAreDroppedBeforeTheFirstRecordedState() {
+        Map<String, Object> arguments = new LinkedHashMap<>(Map.of("numPoints", 16, "numSamples", 2,
+                "temporalHorizon", 6));
+        INDArray plain = REGISTRY.<DataSource>create(PluginKind.DATA, "burgers-1d", arguments, "data")
+                .trajectories(ENGINE);
+        arguments.put("numWarmupSteps", 3);
+        INDArray warm = REGISTRY.<DataSource>create(PluginKind.DATA, "burgers-1d", arguments, "data")
+                .trajectories(ENGINE);
+        assertEquals(level(plain, 3), level(warm, 0));
+        assertEquals(level(plain, 5), level(warm, 2));
+        assertEquals(500, section(REGISTRY.<Scenario>create(PluginKind.SCENARIO, "kuramoto-sivashinsky-1d").sections(),
+                "data").get("numWarmupSteps"));
     }
 
     @Test
