@@ -864,7 +864,7 @@ class BadInputTest {
                 bad(6, "misspelled command", BASE, "error: unknown command 'trian'; did you mean train? (see 'trainax "
                         + "--help')").args("trian", "$SPEC"),
                 bad(6, "another library's command", BASE, "error: unknown command 'fit'; known: train, evaluate, "
-                        + "quickstart, plugins, completion, help (see 'trainax --help')").args("fit", "$SPEC"),
+                        + "study, quickstart, plugins, completion, help (see 'trainax --help')").args("fit", "$SPEC"),
                 bad(6, "help for an unknown command", null, "error: Unknown subcommand 'fit'. (see 'trainax --help')")
                         .args("help", "fit"),
                 bad(6, "misspelled option", BASE, "error: Unknown options: '--step', '5'; did you mean --steps? (see "
@@ -905,9 +905,60 @@ class BadInputTest {
                         .args("evaluate", "$SPEC", "--parameters", "$FILES/good.safetensors", "--output", "$DIR/notes"));
     }
 
+    // ------------------------------------------------------------------------------------------------
+    // 7. study files
+
+    /** A study of {@link #BASE} with two seeds, its lines replaced as {@link #base} does. */
+    private static String study(String... fromTo) {
+        String study = "base:\n  " + BASE.strip().replace("\n", "\n  ") + "\ngrid: {training.seed: [0, 1]}\n"
+                + "output: $OUT\n";
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertTrue(study.indexOf(fromTo[i]) >= 0 && study.indexOf(fromTo[i]) == study.lastIndexOf(fromTo[i]),
+                    "once in the study: " + fromTo[i]);
+            study = study.replace(fromTo[i], fromTo[i + 1]);
+        }
+        return study;
+    }
+
+    /** {@code trainax study $SPEC} on {@code study}. */
+    private static Case badStudy(String name, String study, String... fragments) {
+        return bad(7, name, study, fragments).args("study", "$SPEC");
+    }
+
+    static List<Case> studies() {
+        return List.of(
+                badStudy("unknown study section", study() + "studies: []\n",
+                        "error: study.studies: unknown section; known: [base, grid, zip, evaluation, output]"),
+                badStudy("study without base", "grid: {training.seed: [0]}\noutput: $OUT\n",
+                        "error: study.base: required run spec (a map of sections or a spec file) is missing"),
+                badStudy("base file missing", "base: $DIR/nope.yaml\noutput: $OUT\n",
+                        "error: spec: cannot read $DIR/nope.yaml (no such file)"),
+                badStudy("axis outside the spec", study("training.seed: [0, 1]", "trainning.seed: [0, 1]"),
+                        "error: study.grid.trainning.seed: not a spec path: it must start with a run spec section "
+                                + "other than output"),
+                badStudy("axis of one value, not a list", study("training.seed: [0, 1]", "training.seed: 3"),
+                        "error: study.grid.training.seed: must be a non-empty list of values, got 3"),
+                badStudy("zipped axes of different lengths", study() + "zip: {training.initSeed: [0, 1], "
+                        + "training.batchSize: [2, 3, 4]}\n",
+                        "error: study.zip.training.batchSize: must have 2 values like the zip's first axis, got 3"),
+                badStudy("an axis value out of range", study("training.seed: [0, 1]", "training.batchSize: [2, 0]"),
+                        "error: study run (training.batchSize=0): spec.training.batchSize: must be integer ≥ 1, got 0"),
+                badStudy("two axis values making one run", study("training.seed: [0, 1]", "training.seed: [0, 0]"),
+                        "error: study: the runs (training.seed=0) and (training.seed=0) resolve to one spec"),
+                badStudy("unknown evaluation metric", study() + "evaluation: {metrics: \"nrmse,rmsd\"}\n",
+                        "error: study.evaluation.metrics: unknown metric 'rmsd'; known: [correlation"),
+                badStudy("evaluation horizon 0", study() + "evaluation: {temporalHorizon: 0}\n",
+                        "error: study.evaluation.temporalHorizon: must be integer ≥ 1, got 0"),
+                badStudy("study without output", study("\noutput: $OUT\n", "\n"),
+                        "error: study.output: required folder for the study (text) is missing or not text, got null"),
+                bad(7, "study without STUDY", null, "error: Missing required parameter: 'STUDY'").args("study"),
+                bad(7, "status of a folder that is no study", null,
+                        "error: study status: $DIR is not a study folder (no runs.csv)").args("study", "status", "$DIR"));
+    }
+
     static Stream<Arguments> cases() {
         return Stream.of(syntaxAndStructure(), pluginsAndValues(), shapesAndSizes(), files(), outputFolders(),
-                commandLine()).flatMap(List::stream).map(Case::named);
+                commandLine(), studies()).flatMap(List::stream).map(Case::named);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -927,7 +978,7 @@ class BadInputTest {
                         Collectors.toList())));
         byInput.values().removeIf(names -> names.size() == 1);
         assertEquals(Map.of(), byInput, "copies of one case");
-        for (int category = 1; category <= 6; category++) {
+        for (int category = 1; category <= 7; category++) {
             int wanted = category;
             assertTrue(all.stream().filter(c -> c.category() == wanted).count() >= 5, "category " + category);
         }
