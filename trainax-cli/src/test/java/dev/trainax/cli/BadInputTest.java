@@ -119,13 +119,17 @@ class BadInputTest {
 
     /** {@link #BASE} with each {@code from} (which must occur once) replaced by the following {@code to}. */
     private static String base(String... fromTo) {
-        String spec = BASE;
+        return replaceOnce(BASE, fromTo);
+    }
+
+    /** {@code text} with each {@code from} (which must occur once) replaced by the following {@code to}. */
+    private static String replaceOnce(String text, String... fromTo) {
         for (int i = 0; i < fromTo.length; i += 2) {
-            assertTrue(spec.indexOf(fromTo[i]) >= 0 && spec.indexOf(fromTo[i]) == spec.lastIndexOf(fromTo[i]),
+            assertTrue(text.indexOf(fromTo[i]) >= 0 && text.indexOf(fromTo[i]) == text.lastIndexOf(fromTo[i]),
                     "once in the spec: " + fromTo[i]);
-            spec = spec.replace(fromTo[i], fromTo[i + 1]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
         }
-        return spec;
+        return text;
     }
 
     /** {@link #BASE} with further lines. */
@@ -910,14 +914,8 @@ class BadInputTest {
 
     /** A study of {@link #BASE} with two seeds, its lines replaced as {@link #base} does. */
     private static String study(String... fromTo) {
-        String study = "base:\n  " + BASE.strip().replace("\n", "\n  ") + "\ngrid: {training.seed: [0, 1]}\n"
-                + "output: $OUT\n";
-        for (int i = 0; i < fromTo.length; i += 2) {
-            assertTrue(study.indexOf(fromTo[i]) >= 0 && study.indexOf(fromTo[i]) == study.lastIndexOf(fromTo[i]),
-                    "once in the study: " + fromTo[i]);
-            study = study.replace(fromTo[i], fromTo[i + 1]);
-        }
-        return study;
+        return replaceOnce("base:\n  " + BASE.strip().replace("\n", "\n  ") + "\ngrid: {training.seed: [0, 1]}\n"
+                + "output: $OUT\n", fromTo);
     }
 
     /** {@code trainax study $SPEC} on {@code study}. */
