@@ -30,4 +30,5 @@ module dev.trainax.api {
     uses dev.trainax.api.plugin.DataSourceProvider;
     uses dev.trainax.api.plugin.MetricProvider;
     uses dev.trainax.api.plugin.ScenarioProvider;
+    uses dev.trainax.api.plugin.StudyExecutorProvider;
 }

@@ -22,6 +22,8 @@ module dev.trainax.cli {
 
     exports dev.trainax.cli;
 
+    provides dev.trainax.api.plugin.StudyExecutorProvider with dev.trainax.cli.EmbeddedExecutor.Provider;
+
     // Guice creates the commands, picocli fills their option fields
     opens dev.trainax.cli to com.google.guice, info.picocli;
 }

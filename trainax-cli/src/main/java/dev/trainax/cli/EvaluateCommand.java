@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -154,32 +152,11 @@ final class EvaluateCommand implements Callable<Integer> {
      * {@code :NAME=VALUE} parameters; errors name the option (and the metric and parameter).
      */
     static List<RolloutMetric> metrics(PluginRegistry registry, List<String> entries) {
-        List<String> known = registry.ids(PluginKind.METRIC);
         List<RolloutMetric> metrics = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String entry : entries) {
-            String[] parts = entry.strip().split(":", -1);
-            String id = parts[0].strip();
-            if (id.isEmpty()) {
-                throw new IllegalArgumentException("--metrics: expected ID[:NAME=VALUE...][,ID...], got an empty metric"
-                        + " id in '" + String.join(",", entries) + "'; known: " + known);
-            }
-            if (!known.contains(id)) {
-                throw new IllegalArgumentException("--metrics: unknown metric '" + id + "'; known: " + known);
-            }
-            Map<String, Object> arguments = new LinkedHashMap<>();
-            for (int i = 1; i < parts.length; i++) {
-                int equals = parts[i].indexOf('=');
-                if (equals <= 0) {
-                    throw new IllegalArgumentException("--metrics " + id + ": expected NAME=VALUE after ':', got '"
-                            + parts[i] + "'");
-                }
-                String name = parts[i].substring(0, equals).strip();
-                if (arguments.put(name, value(parts[i].substring(equals + 1).strip())) != null) {
-                    throw new IllegalArgumentException("--metrics " + id + ": parameter '" + name + "' is given twice");
-                }
-            }
-            RolloutMetric metric = registry.create(PluginKind.METRIC, id, arguments, "--metrics " + id);
+            RolloutMetric metric = PluginOption.parse(registry, PluginKind.METRIC, entry, "--metrics")
+                    .create(registry, PluginKind.METRIC, "--metrics");
             if (names.contains(metric.name())) {
                 throw new IllegalArgumentException("--metrics: the metric '" + metric.name() + "' is given twice");
             }
@@ -187,24 +164,9 @@ final class EvaluateCommand implements Callable<Integer> {
             metrics.add(metric);
         }
         if (metrics.isEmpty()) {
-            throw new IllegalArgumentException("--metrics: name at least one metric; known: " + known);
+            throw new IllegalArgumentException("--metrics: name at least one metric; known: "
+                    + registry.ids(PluginKind.METRIC));
         }
         return metrics;
-    }
-
-    /** A command-line parameter value as a spec would hold it: integer, number, boolean or text. */
-    private static Object value(String text) {
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException notInteger) {
-            try {
-                return Double.parseDouble(text);
-            } catch (NumberFormatException notNumber) {
-                return text;
-            }
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.trainax.cli;
 
 import com.google.inject.Inject;
+import dev.trainax.api.StudyExecutor;
+import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.api.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,18 +33,25 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "list the runs with their ids and states, run nothing")
     private boolean dryRun;
 
+    @Option(names = "--executor", paramLabel = "ID[:NAME=VALUE...]", defaultValue = "embedded",
+            description = "where the runs execute (default: ${DEFAULT-VALUE}, threads of this JVM; trainax plugins "
+                    + "--kind study-executor lists the executors and their parameters)")
+    private String executor;
+
     @Option(names = "--parallel", paramLabel = "N", converter = PositiveInteger.class,
-            description = "runs trained at once (default: the number of cores)")
+            description = "runs at once: the executor's parameter parallel (embedded: default the number of cores)")
     private Integer parallel;
 
     @Mixin
     private HelpOption help;
 
     private final StudyJob job;
+    private final PluginRegistry registry;
 
     @Inject
-    StudyCommand(StudyJob job) {
+    StudyCommand(StudyJob job, PluginRegistry registry) {
         this.job = job;
+        this.registry = registry;
     }
 
     @Override
@@ -49,8 +59,12 @@ final class StudyCommand implements Callable<Integer> {
         if (studyFile == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'STUDY'");
         }
-        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
-        return job.run(studyFile, dryRun, threads, command.commandLine().getOut());
+        PluginOption option = PluginOption.parse(registry, PluginKind.STUDY_EXECUTOR, executor, "--executor");
+        if (parallel != null) {
+            option.arguments().put("parallel", parallel);
+        }
+        StudyExecutor studyExecutor = option.create(registry, PluginKind.STUDY_EXECUTOR, "--executor");
+        return job.run(studyFile, dryRun, studyExecutor, command.commandLine().getOut());
     }
 
     /** {@code trainax study status DIR}. */

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The layout of a study folder: {@code runs/ID/} (each a complete run folder, {@code runs/ID.partial}
+ * The layout of a study folder: {@code specs/ID.yaml} (each run's spec), {@code evaluation.yaml}
+ * (the test protocol), {@code runs/ID/} (each a complete run folder, {@code runs/ID.partial}
  * while it trains), {@code evaluations/ID.csv} (its rollout metrics on the test set, written last:
  * a run is done when it exists), {@code failures/ID.txt} (the error of a run that failed),
  * {@code runs.csv} (every run's axis values) and {@code results.csv} (the long table).
@@ -38,6 +39,16 @@ record StudyFolder(Path root) {
 
     Path failure(String id) {
         return root.resolve("failures").resolve(id + ".txt");
+    }
+
+    /** The run's spec as the study planned it (its scenario merged in). */
+    Path spec(String id) {
+        return root.resolve("specs").resolve(id + ".yaml");
+    }
+
+    /** The study's evaluation protocol, as every run's evaluation reads it. */
+    Path evaluationProtocol() {
+        return root.resolve("evaluation.yaml");
     }
 
     Path runIndex() {

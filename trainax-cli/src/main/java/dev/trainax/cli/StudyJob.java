@@ -5,6 +5,7 @@ import dev.trainax.api.DataSource;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.RolloutMetric;
+import dev.trainax.api.StudyExecutor;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.trainers.ProgressListener;
 import java.io.IOException;
@@ -17,18 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * {@code trainax study STUDY}: plans every run of a study (validated before anything runs), then
- * trains and evaluates the runs not yet done on this machine, up to {@code parallel} at once; a
- * finished run is skipped, an interrupted one resumes from its checkpoints, a failing one is
- * recorded in {@code failures/} and the others go on. Ends with the long results table.
+ * {@code trainax study STUDY}: plans every run of a study (validated before anything runs), writes
+ * each run's spec and the evaluation protocol into the study folder, then has a
+ * {@link StudyExecutor} run the runs not yet done; a finished run is skipped, an interrupted one
+ * resumes from its checkpoints, a failing one is recorded in {@code failures/} and the others go
+ * on. Ends with the long results table.
  */
 final class StudyJob {
 
@@ -42,17 +39,18 @@ final class StudyJob {
     }
 
     /**
-     * Runs the study in {@code studyFile}.
+     * Runs the study in {@code studyFile} with {@code executor}.
      *
      * @return 0 when every run is done, 1 when some failed
      */
-    int run(Path studyFile, boolean dryRun, int parallel, PrintWriter out) {
+    int run(Path studyFile, boolean dryRun, StudyExecutor executor, PrintWriter out) {
         StudySpec study = StudySpec.read(studyFile, assembler.registry());
-        List<RolloutMetric> metrics = study.evaluation().rolloutMetrics(assembler.registry());
+        study.evaluation().rolloutMetrics(assembler.registry());
         List<StudyRun> runs = StudyPlan.runs(study, assembler);
-        runs.forEach(run -> testData(run, study.evaluation()));
+        runs.forEach(run -> testData(run.spec(), study.evaluation(), run.label()));
         StudyFolder folder = new StudyFolder(study.output().toAbsolutePath().normalize());
-        List<String> axes = axes(study);
+        List<String> axes = new ArrayList<>(study.grid().keySet());
+        axes.addAll(study.zip().keySet());
         if (dryRun) {
             out.printf("%d runs in %s:%n", runs.size(), folder.root());
             runs.forEach(run -> out.printf("  %s  %-8s  %s%n", run.id(), folder.state(run.id()).name().toLowerCase(),
@@ -60,79 +58,68 @@ final class StudyJob {
             return Failures.OK;
         }
         StudyFolder.write(folder.runIndex(), StudyTable.runIndex(axes, runs));
+        StudyFolder.write(folder.evaluationProtocol(), RunOutputs.yaml(study.evaluation().asMap()));
+        runs.forEach(run -> StudyFolder.write(folder.spec(run.id()), RunOutputs.yaml(run.spec().sections())));
         List<StudyRun> todo = runs.stream().filter(run -> folder.state(run.id()) != StudyFolder.State.DONE).toList();
-        out.printf("study %s: %d runs, %d done, %d to run, %d at a time%n", folder.root(), runs.size(),
-                runs.size() - todo.size(), todo.size(), parallel);
+        out.printf("study %s: %d runs, %d done, %d to run on %s%n", folder.root(), runs.size(),
+                runs.size() - todo.size(), todo.size(), executor);
         out.flush();
-        AtomicInteger failed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (StudyRun run : todo) {
-                futures.add(pool.submit(() -> {
-                    String outcome = execute(run, study, folder, metrics);
-                    if (outcome.startsWith("failed")) {
-                        failed.incrementAndGet();
-                    }
-                    synchronized (out) {
-                        out.printf("run %s (%s): %s%n", run.id(), run.label(), outcome);
-                        out.flush();
-                    }
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("study interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("study run crashed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> outcomes = executor.execute(todo.stream().map(StudyRun::id).toList(),
+                new StudyRunTask(folder.root(), this, out));
+        long failed = outcomes.stream().filter(outcome -> !outcome.startsWith("done")).count();
         StudyFolder.write(folder.results(), StudyTable.results(axes, runs, folder));
-        out.printf("%d of %d runs done, %d failed (see %s); results in %s%n", runs.size() - failed.get(),
-                runs.size(), failed.get(), folder.root().resolve("failures"), folder.results());
-        return failed.get() == 0 ? Failures.OK : Failures.FAILED;
+        out.printf("%d of %d runs done, %d failed (see %s); results in %s%n", runs.size() - failed, runs.size(),
+                failed, folder.root().resolve("failures"), folder.results());
+        return failed == 0 ? Failures.OK : Failures.FAILED;
     }
 
-    /** Trains (or resumes) and evaluates one run; returns what happened, in words. */
-    private String execute(StudyRun run, StudySpec study, StudyFolder folder, List<RolloutMetric> metrics) {
-        Path target = folder.run(run.id());
+    /**
+     * Trains (or resumes) and evaluates the run {@code id} of the study in {@code root} from the spec
+     * and protocol the study wrote there; returns what happened, in words. Failures are recorded
+     * in {@code failures/ID.txt}, not thrown.
+     */
+    String runOne(Path root, String id) {
+        StudyFolder folder = new StudyFolder(root);
+        Path target = folder.run(id);
         StringWriter log = new StringWriter();
         try {
-            if (!RunFolder.isRun(target) || folder.state(run.id()) == StudyFolder.State.FAILED) {
+            RunSpec spec = RunSpec.read(folder.spec(id));
+            StudySpec.Evaluation evaluation = StudySpec.EVALUATION.create(
+                    RunSpec.asMap(RunSpec.parse(folder.evaluationProtocol(), Files.readString(
+                            folder.evaluationProtocol())), "study.evaluation"), "study.evaluation",
+                    assembler.registry());
+            if (!RunFolder.isRun(target) || folder.state(id) == StudyFolder.State.FAILED) {
                 RunFolder.Mode mode = RunFolder.isRun(target) ? RunFolder.Mode.OVERWRITE : RunFolder.continuation(target);
                 try (PrintWriter runLog = new PrintWriter(log)) {
-                    trainJob.run(run.spec(), null, target, mode, ProgressListener.NONE, runLog);
+                    trainJob.run(spec, null, target, mode, ProgressListener.NONE, runLog);
                 }
             }
-            RolloutErrors errors = evaluate(run, study, target, metrics);
-            StudyFolder.write(folder.evaluation(run.id()), errors.csv());
-            Files.deleteIfExists(folder.failure(run.id()));
+            RolloutErrors errors = evaluate(spec, evaluation, target);
+            StudyFolder.write(folder.evaluation(id), errors.csv());
+            Files.deleteIfExists(folder.failure(id));
             double[] first = errors.column(0);
             return String.format("done, %s at step 1 %.4e, at step %d %.4e", errors.names().get(0), first[0],
                     first.length, first[first.length - 1]);
         } catch (RuntimeException | IOException e) {
             String error = Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage()));
-            StudyFolder.write(folder.failure(run.id()), error + "\n");
+            StudyFolder.write(folder.failure(id), error + "\n");
             return "failed: " + error;
         }
     }
 
     /** The run's rollout metrics on the study's test set, with the parameters it trained. */
-    private RolloutErrors evaluate(StudyRun run, StudySpec study, Path target, List<RolloutMetric> metrics) {
-        Network network = assembler.create(PluginKind.NETWORK, run.spec(), "network");
+    private RolloutErrors evaluate(RunSpec spec, StudySpec.Evaluation evaluation, Path target) {
+        Network network = assembler.create(PluginKind.NETWORK, spec, "network");
         Parameters parameters = Parameters.load(target.resolve("parameters.safetensors"));
-        INDArray reference = testData(run, study.evaluation()).trajectories(assembler.engine(run.spec()));
-        return RolloutErrors.of(assembler.engine(run.spec()), network, parameters, reference,
-                study.evaluation().temporalHorizon(), metrics);
+        INDArray reference = testData(spec, evaluation, target.getFileName().toString())
+                .trajectories(assembler.engine(spec));
+        return RolloutErrors.of(assembler.engine(spec), network, parameters, reference, evaluation.temporalHorizon(),
+                evaluation.rolloutMetrics(assembler.registry()));
     }
 
     /** The run's data source with the test set's size, horizon and seed. */
-    private DataSource testData(StudyRun run, StudySpec.Evaluation evaluation) {
-        Map.Entry<String, Map<String, Object>> data = RunSpec.plugin(run.spec().raw("data"), "spec.data");
+    private DataSource testData(RunSpec spec, StudySpec.Evaluation evaluation, String run) {
+        Map.Entry<String, Map<String, Object>> data = RunSpec.plugin(spec.raw("data"), "spec.data");
         Map<String, Object> arguments = new LinkedHashMap<>(data.getValue());
         arguments.put("numSamples", evaluation.numSamples());
         arguments.put("temporalHorizon", evaluation.temporalHorizon() + 1);
@@ -140,15 +127,9 @@ final class StudyJob {
         try {
             return assembler.registry().create(PluginKind.DATA, data.getKey(), arguments, "spec.data");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("study.evaluation: the test set of run (" + run.label() + "): "
+            throw new IllegalArgumentException("study.evaluation: the test set of run (" + run + "): "
                     + e.getMessage(), e);
         }
-    }
-
-    private static List<String> axes(StudySpec study) {
-        List<String> axes = new ArrayList<>(study.grid().keySet());
-        axes.addAll(study.zip().keySet());
-        return axes;
     }
 
     /** {@code trainax study status DIR}: every run's state, and the error of each failed one. */

@@ -50,6 +50,16 @@ record StudySpec(Path file, Map<String, Object> base, Map<String, List<Object>> 
             @Param(value = "metric plugins, ID[:NAME=VALUE...][,ID...]", defaultValue = EvaluateCommand.DEFAULT_METRICS)
             String metrics) {
 
+        /** The protocol as a study file writes it. */
+        Map<String, Object> asMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("numSamples", numSamples);
+            map.put("temporalHorizon", temporalHorizon);
+            map.put("seed", seed);
+            map.put("metrics", metrics);
+            return map;
+        }
+
         /** The metrics; errors name {@code study.evaluation.metrics}. */
         List<RolloutMetric> rolloutMetrics(PluginRegistry registry) {
             try {
@@ -61,7 +71,7 @@ record StudySpec(Path file, Map<String, Object> base, Map<String, List<Object>> 
         }
     }
 
-    private static final RecordParameters<Evaluation> EVALUATION =
+    static final RecordParameters<Evaluation> EVALUATION =
             RecordParameters.of(Evaluation.class, MethodHandles.lookup());
 
     static StudySpec read(Path file, PluginRegistry registry) {

@@ -177,8 +177,7 @@ class StudyCommandTest {
         assertTrue(stdout().contains("3 done, 1 running or interrupted, 0 failed, 0 pending"), stdout());
         assertEquals(0, run("study", study.toString()), err.toString());
         assertTrue(stdout().contains("4 runs, 3 done, 1 to run"), stdout());
-        assertTrue(stdout().contains("run " + id + " (configuration.numRolloutSteps=2, training.seed=0): done"),
-                stdout());
+        assertTrue(stdout().contains("run " + id + ": done, nrmse at step 1 "), stdout());
     }
 
     private void deleteRun(String id) throws IOException {

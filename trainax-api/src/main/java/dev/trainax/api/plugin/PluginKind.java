@@ -10,6 +10,7 @@ import dev.trainax.api.Residuum;
 import dev.trainax.api.RolloutMetric;
 import dev.trainax.api.Scenario;
 import dev.trainax.api.Stepper;
+import dev.trainax.api.StudyExecutor;
 import dev.trainax.api.TimeLevelLoss;
 import dev.trainax.api.engine.Engine;
 import org.apiguardian.api.API;
@@ -36,7 +37,9 @@ public enum PluginKind {
     /** Rollout evaluation metrics (nRMSE, correlation, ...). */
     METRIC("metric", MetricProvider.class, RolloutMetric.class),
     /** Scenario presets: data, reference stepper and default training of a named benchmark problem. */
-    SCENARIO("scenario", ScenarioProvider.class, Scenario.class);
+    SCENARIO("scenario", ScenarioProvider.class, Scenario.class),
+    /** Where the runs of a study execute: this JVM's threads, a Spark cluster. */
+    STUDY_EXECUTOR("study-executor", StudyExecutorProvider.class, StudyExecutor.class);
 
     private final String label;
     private final Class<? extends PluginProvider<?>> providerType;
