@@ -49,6 +49,7 @@ public final class DilatedResNet implements Network {
     private final Activation activation;
     private final Padding padding;
     private final boolean norm;
+    private final LiftedStack stack;
 
     /**
      * The parameters of the {@code dilated-resnet} plugin.
@@ -140,6 +141,7 @@ public final class DilatedResNet implements Network {
         this.activation = Require.present("activation", activation);
         this.padding = Require.present("padding", padding);
         this.norm = norm;
+        this.stack = new LiftedStack(spatialDims, channels, width, kernelSize, padding, norm);
         ParameterCount.require("width, blocks, kernelSize, dilations", "spatialDims = " + spatialDims
                 + ", channels = " + channels + ", width = " + width + ", blocks = " + blocks + ", kernelSize = "
                 + kernelSize + ", " + dilations.length + " dilation rates", parameterCount(spatialDims, channels,
@@ -190,39 +192,29 @@ public final class DilatedResNet implements Network {
     public Parameters initialParameters(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        Conv.initialise(arrays, random, "lift.", spatialDims, channels, width, 1, true);
+        stack.initialiseLift(arrays, random);
         for (int i = 0; i < blocks; i++) {
             for (int j = 0; j < dilations.length; j++) {
-                String prefix = "block" + i + ".";
-                if (norm) {
-                    GroupNorm.initialise(arrays, prefix + "norm" + j + ".", width);
-                }
-                Conv.initialise(arrays, random, prefix + "conv" + j + ".", spatialDims, width, width, kernelSize,
-                        true);
+                stack.initialiseLayer(arrays, random, "block" + i + ".", j);
             }
         }
-        Conv.initialise(arrays, random, "project.", spatialDims, width, channels, 1, true);
+        stack.initialiseProjection(arrays, random);
         return Parameters.of(arrays);
     }
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        long[] shape = context.stateShape();
-        int rank = SpatialConvolution.rank(spatialDims);
-        SDVariable x = SpatialConvolution.apply(context, SpatialConvolution.toGrid(state, spatialDims, shape),
-                "lift.", spatialDims, channels, width, 1, 1, 1, padding);
+        SDVariable x = stack.lift(context, state);
         for (int i = 0; i < blocks; i++) {
             String prefix = "block" + i + ".";
             SDVariable skip = x;
             for (int j = 0; j < dilations.length; j++) {
-                SDVariable normed = norm ? GroupNorm.apply(context, x, prefix + "norm" + j + ".", width, rank) : x;
-                x = activation.apply(context.graph(), SpatialConvolution.apply(context, normed,
-                        prefix + "conv" + j + ".", spatialDims, width, width, kernelSize, dilations[j], 1, padding));
+                x = activation.apply(context.graph(), stack.convolve(context, stack.normed(context, x, prefix, j),
+                        prefix, j, dilations[j]));
             }
             x = x.add(skip);
         }
-        x = SpatialConvolution.apply(context, x, "project.", spatialDims, width, channels, 1, 1, 1, padding);
-        return SpatialConvolution.fromGrid(x, spatialDims, channels, shape[1]);
+        return stack.project(context, x);
     }
 
     @Override

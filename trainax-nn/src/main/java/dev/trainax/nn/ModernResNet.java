@@ -42,6 +42,7 @@ public final class ModernResNet implements Network {
     private final Activation activation;
     private final Padding padding;
     private final boolean norm;
+    private final LiftedStack stack;
 
     /**
      * The parameters of the {@code modern-resnet} plugin, pdequinox's {@code ModernResNet} defaults.
@@ -94,6 +95,7 @@ public final class ModernResNet implements Network {
         this.activation = Require.present("activation", activation);
         this.padding = Require.present("padding", padding);
         this.norm = norm;
+        this.stack = new LiftedStack(spatialDims, channels, width, kernelSize, padding, norm);
         ParameterCount.require("width, blocks, kernelSize", "spatialDims = " + spatialDims + ", channels = "
                 + channels + ", width = " + width + ", blocks = " + blocks + ", kernelSize = " + kernelSize,
                 parameterCount(spatialDims, channels, width, blocks, kernelSize, norm));
@@ -125,39 +127,29 @@ public final class ModernResNet implements Network {
     public Parameters initialParameters(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        Conv.initialise(arrays, random, "lift.", spatialDims, channels, width, 1, true);
+        stack.initialiseLift(arrays, random);
         for (int i = 0; i < blocks; i++) {
-            String prefix = "block" + i + ".";
             for (int j = 1; j <= 2; j++) {
-                if (norm) {
-                    GroupNorm.initialise(arrays, prefix + "norm" + j + ".", width);
-                }
-                Conv.initialise(arrays, random, prefix + "conv" + j + ".", spatialDims, width, width, kernelSize,
-                        true);
+                stack.initialiseLayer(arrays, random, "block" + i + ".", j);
             }
         }
-        Conv.initialise(arrays, random, "project.", spatialDims, width, channels, 1, true);
+        stack.initialiseProjection(arrays, random);
         return Parameters.of(arrays);
     }
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        long[] shape = context.stateShape();
-        int rank = SpatialConvolution.rank(spatialDims);
-        SDVariable x = SpatialConvolution.apply(context, SpatialConvolution.toGrid(state, spatialDims, shape),
-                "lift.", spatialDims, channels, width, 1, 1, 1, padding);
+        SDVariable x = stack.lift(context, state);
         for (int i = 0; i < blocks; i++) {
             String prefix = "block" + i + ".";
             SDVariable y = x;
             for (int j = 1; j <= 2; j++) {
-                SDVariable normed = norm ? GroupNorm.apply(context, y, prefix + "norm" + j + ".", width, rank) : y;
-                y = SpatialConvolution.apply(context, activation.apply(context.graph(), normed),
-                        prefix + "conv" + j + ".", spatialDims, width, width, kernelSize, 1, 1, padding);
+                y = stack.convolve(context, activation.apply(context.graph(), stack.normed(context, y, prefix, j)),
+                        prefix, j, 1);
             }
             x = x.add(y);
         }
-        x = SpatialConvolution.apply(context, x, "project.", spatialDims, width, channels, 1, 1, 1, padding);
-        return SpatialConvolution.fromGrid(x, spatialDims, channels, shape[1]);
+        return stack.project(context, x);
     }
 
     @Override

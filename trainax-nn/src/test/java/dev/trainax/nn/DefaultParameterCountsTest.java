@@ -2,13 +2,11 @@ package dev.trainax.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.trainax.api.Network;
 import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The parameter counts of README's network table: every convolutional plugin at its defaults, one channel, 1D and 2D. */
 class DefaultParameterCountsTest {
@@ -16,8 +14,7 @@ class DefaultParameterCountsTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
 
     private static long count(String id, Map<String, Object> options) {
-        return REGISTRY.<Network>create(PluginKind.NETWORK, id, options, "spec.network")
-                .initialParameters(0).asMap().values().stream().mapToLong(INDArray::length).sum();
+        return Networks.parameterCount(REGISTRY.create(PluginKind.NETWORK, id, options, "spec.network"));
     }
 
     // convnet: lift 1·32·k^D + 32, 9 hidden 32·32·k^D + 32, projection 32·k^D + 1;

@@ -21,15 +21,6 @@ class ModernResNetTest {
 
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
 
-    private static INDArray output(Network network, Parameters parameters, INDArray states) {
-        long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        return LayerValuesTest.ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
-    }
-
-    private static long count(Network network) {
-        return network.initialParameters(0).asMap().values().stream().mapToLong(INDArray::length).sum();
-    }
-
     private static INDArray array(long[] shape, double... values) {
         return Nd4j.createFromArray(values).reshape(shape);
     }
@@ -52,7 +43,7 @@ class ModernResNetTest {
         // y = x + conv₂(relu(conv₁(relu(x)))): relu(x) = [0, 2, 0, 4], conv₁ = [4, 0, 2, 0] − 1 = [3, −1, 1, −1],
         // relu = [3, 0, 1, 0], conv₂ = [3.5, 0.5, 1.5, 0.5]
         assertArrayEquals(new double[] {2.5, 2.5, -1.5, 4.5},
-                output(network, Parameters.of(arrays), x).data().asDouble(), 1e-12);
+                Networks.step(network, Parameters.of(arrays), x).data().asDouble(), 1e-12);
     }
 
     @Test
@@ -60,17 +51,17 @@ class ModernResNetTest {
         // lift C·H + H, 6 blocks of 2 norms (2H each) and 2 convolutions (H²·k^D + H), projection H·C + C;
         // C = 1, H = 32, k = 3
         Network oneD = REGISTRY.create(PluginKind.NETWORK, "modern-resnet", Map.of(), "spec.network");
-        assertEquals(64 + 6 * (2 * 64 + 2 * (32 * 32 * 3 + 32)) + 33, count(oneD));
-        assertEquals(38_113, count(oneD));
+        assertEquals(64 + 6 * (2 * 64 + 2 * (32 * 32 * 3 + 32)) + 33, Networks.parameterCount(oneD));
+        assertEquals(38_113, Networks.parameterCount(oneD));
         Network twoD = REGISTRY.create(PluginKind.NETWORK, "modern-resnet", Map.of("spatialDims", 2),
                 "spec.network");
-        assertEquals(64 + 6 * (2 * 64 + 2 * (32 * 32 * 9 + 32)) + 33, count(twoD));
-        assertEquals(111_841, count(twoD));
+        assertEquals(64 + 6 * (2 * 64 + 2 * (32 * 32 * 9 + 32)) + 33, Networks.parameterCount(twoD));
+        assertEquals(111_841, Networks.parameterCount(twoD));
         assertEquals(111_841, ModernResNet.parameterCount(2, 1, 32, 6, 3, true));
         // without norm, 2 channels, width 3, 1 block of kernel 5: (2·3 + 3) + 2·(9·5 + 3) + (3·2 + 2) = 113
         Network small = REGISTRY.create(PluginKind.NETWORK, "modern-resnet", Map.of("channels", 2, "width", 3,
                 "blocks", 1, "kernelSize", 5, "norm", false), "spec.network");
-        assertEquals(113, count(small));
+        assertEquals(113, Networks.parameterCount(small));
     }
 
     @Test
@@ -83,7 +74,7 @@ class ModernResNetTest {
             shape[1] = 1;
             network.checkState(Arrays.copyOfRange(shape, 1, shape.length));
             INDArray states = RandomArrays.gaussian(3, DataType.DOUBLE, shape);
-            assertArrayEquals(shape, output(network, network.initialParameters(1), states).shape());
+            assertArrayEquals(shape, Networks.step(network, network.initialParameters(1), states).shape());
         }
     }
 }

@@ -29,15 +29,6 @@ class UNetTest {
 
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
 
-    private static INDArray output(Network network, Parameters parameters, INDArray states) {
-        long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        return LayerValuesTest.ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
-    }
-
-    private static long count(Network network) {
-        return network.initialParameters(0).asMap().values().stream().mapToLong(INDArray::length).sum();
-    }
-
     /** A kernel {@code [out, in, 3, …]} with the centre tap 1 from input {@code i} to output {@code o} for each pair. */
     private static INDArray centre(int spatialDims, int out, int in, int... pairs) {
         long[] shape = new long[2 + spatialDims];
@@ -96,7 +87,7 @@ class UNetTest {
         };
         double[] expected = {1 + 10, 2 + 1 + 300, 3 + 30, 4 + 3 + 500, 5 + 50, 6 + 5 + 700, 7 + 70,
             8 + 7 + 100 * beyond};
-        INDArray y = output(network, passThrough(1, Nd4j.createFromArray(1.0, 10, 100)), x);
+        INDArray y = Networks.step(network, passThrough(1, Nd4j.createFromArray(1.0, 10, 100)), x);
         assertArrayEquals(expected, y.data().asDouble(), 1e-12);
     }
 
@@ -144,7 +135,7 @@ class UNetTest {
         Network network = new UNet(2, 1, 1, 1, Activation.IDENTITY, boundary.padding(), false);
         INDArray x = RandomArrays.gaussian(4, DataType.DOUBLE, 1, 1, 6, 6);
         double[][] w = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
-        INDArray y = output(network, passThrough(2, Nd4j.createFromArray(w)), x);
+        INDArray y = Networks.step(network, passThrough(2, Nd4j.createFromArray(w)), x);
         double[][] d = new double[3][3];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
@@ -174,15 +165,15 @@ class UNetTest {
             }
             Network network = REGISTRY.create(PluginKind.NETWORK, "unet", Map.of("spatialDims", spatialDims),
                     "spec.network");
-            assertEquals(expected, count(network));
-            assertEquals(spatialDims == 1 ? 789_089 : 2_357_441, count(network));
+            assertEquals(expected, Networks.parameterCount(network));
+            assertEquals(spatialDims == 1 ? 789_089 : 2_357_441, Networks.parameterCount(network));
             assertEquals(expected, UNet.parameterCount(spatialDims, 1, 16, 4, true));
         }
         // without norm, 2 channels, width 2, 1 level, 1D: dc(2, 2) = 12 + 2 + 12 + 2, down 12 + 2,
         // dc(2, 4) = 24 + 4 + 48 + 4, up 24 + 2, dc(4, 2) = 24 + 2 + 12 + 2, projection 4 + 2
         Network small = REGISTRY.create(PluginKind.NETWORK, "unet", Map.of("channels", 2, "width", 2, "levels", 1,
                 "norm", false), "spec.network");
-        assertEquals(28 + 14 + 80 + 26 + 40 + 6, count(small));
+        assertEquals(28 + 14 + 80 + 26 + 40 + 6, Networks.parameterCount(small));
     }
 
     private static long doubleConvolution(long in, long out, long k) {
@@ -194,7 +185,7 @@ class UNetTest {
         Network network = new UNet(3, 1, 1, 1, Activation.RELU, Padding.REFLECT, true);
         network.checkState(new long[] {1, 4, 4, 4});
         INDArray states = RandomArrays.gaussian(3, DataType.DOUBLE, 2, 1, 4, 4, 4);
-        assertArrayEquals(states.shape(), output(network, network.initialParameters(1), states).shape());
+        assertArrayEquals(states.shape(), Networks.step(network, network.initialParameters(1), states).shape());
     }
 
     @Test
