@@ -16,12 +16,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code y[2m] = w₁·x[m]} and {@code y[2m + 1] = w₀·x[m] + w₂·x[m + 1]}, with {@code x[M]} the
  * boundary's value after the last point (the padding before the first is never read).
  *
- * <p>SameDiff's {@code deconv2d} flips the kernel and has no output padding, so this is computed
- * as the same sums without the zeros of the dilation: the input padded by one point after every
- * spatial axis, one ND4J convolution of kernel 2 per axis into {@code 2^D·out} channels (one
- * {@code out}-channel output per parity of the output point, its kernel the taps above, derived
- * from {@code w} by a constant matrix), and the parities interleaved into the doubled grid. Its
- * cost is the transposed convolution's, a quarter in 2D of a convolution over the dilated input.
+ * <p>SameDiff's {@code deconv2d} has no output padding and reads the kernel flipped relative to
+ * pdequinox's, so this computes the same sums without the zeros of the dilation: the input padded
+ * by one point after every spatial axis, one ND4J convolution of kernel 2 per axis into
+ * {@code 2^D·out} channels (one {@code out}-channel output per parity of the output point, its
+ * kernel the taps above, derived from {@code w} by a constant matrix), and the parities interleaved
+ * into the doubled grid. In 2D that is 16 products per input point and channel pair, where the
+ * convolution over the dilated input takes 36.
  */
 final class TransposedConvolution {
 
