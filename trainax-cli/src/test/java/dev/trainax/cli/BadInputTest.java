@@ -376,7 +376,7 @@ class BadInputTest {
                         "error: spec.data.id: must be a plugin id (text), got 5"),
                 bad(1, "section left empty", base("{id: conv1d}", ""),
                         "error: spec.network: required section is missing (a network id or {id: ..., ...}; known: "
-                                + "[conv1d, conv2d, conv3d, convnet, dilated-resnet, mlp, resnet])"));
+                                + "[conv1d, conv2d, conv3d, convnet, dilated-resnet, mlp, modern-resnet, resnet, unet])"));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -397,7 +397,7 @@ class BadInputTest {
                                 + "korteweg-de-vries-1d, kuramoto-sivashinsky-1d, lorenz63, npy-file]"),
                 bad(2, "unknown network id", base("id: conv1d", "id: conv-1d"),
                         "error: spec.network: unknown network 'conv-1d'; known: [conv1d, conv2d, conv3d, convnet, "
-                                + "dilated-resnet, mlp, resnet]"),
+                                + "dilated-resnet, mlp, modern-resnet, resnet, unet]"),
                 bad(2, "unknown configuration id", base("id: supervised", "id: supervized"),
                         "error: spec.configuration: unknown configuration 'supervized'; " + configurations),
                 bad(2, "unknown reference stepper id", basePlus("referenceStepper: upwind"),
@@ -461,7 +461,7 @@ class BadInputTest {
                         "error: spec.engine.threads: unknown parameter of 'samediff'; known: [execution, gcIntervalMs]"),
                 bad(2, "unknown network parameter", base("{id: conv1d}", "{id: conv1d, kernel: 3}"),
                         "error: spec.network.kernel: unknown parameter of 'conv1d'; known: [channels, kernelSize, "
-                                + "useBias, padding]"),
+                                + "useBias, boundaryMode]"),
                 bad(2, "unknown callback parameter", basePlus("callbacks: [{id: early-stopping, patients: 3}]"),
                         "error: spec.callbacks[0].patients: unknown parameter of 'early-stopping'; known: [every, "
                                 + "patience, minDelta, name]"),
@@ -563,8 +563,9 @@ class BadInputTest {
                                 + "got 'cosine'"),
                 bad(2, "data type float16", base("batchSize: 4", "batchSize: 4, dataType: float16"),
                         "error: spec.training.dataType: must be one of [float32, float64], got 'float16'"),
-                bad(2, "padding 'periodic'", base("id: conv1d", "id: conv1d, padding: periodic"),
-                        "error: spec.network.padding: must be one of [circular, zero, reflect], got 'periodic'"),
+                bad(2, "boundary mode 'circular'", base("id: conv1d", "id: conv1d, boundaryMode: circular"),
+                        "error: spec.network.boundaryMode: must be one of [periodic, dirichlet, neumann], got "
+                                + "'circular'"),
                 bad(2, "activation capitalised", base("{id: conv1d}", "{id: mlp, features: 16, activation: ReLU}"),
                         "error: spec.network.activation: must be one of [relu, tanh, swish, elu, identity], got 'ReLU'"),
                 bad(2, "guard action misspelled", basePlus("callbacks: [{id: non-finite-guard, action: halt}]"),

@@ -95,7 +95,7 @@ class TrainCommandTest {
                 Arguments.of("missing output", good.replace("output: OUT\n", ""),
                         "spec.output: required folder for the results is missing"),
                 Arguments.of("unknown parameter", good.replace("{id: conv1d}", "{id: conv1d, kernel: 3}"),
-                        "spec.network.kernel: unknown parameter of 'conv1d'; known: [channels, kernelSize, useBias, padding]"),
+                        "spec.network.kernel: unknown parameter of 'conv1d'; known: [channels, kernelSize, useBias, boundaryMode]"),
                 Arguments.of("missing section", good.replace("network: {id: conv1d}\n", ""),
                         "spec.network: required section is missing"),
                 Arguments.of("bad callback", good + "callbacks: [{id: weight-norm, every: 0}]\n",

@@ -14,7 +14,7 @@ import dev.trainax.losses.MeanPowerLoss;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.ConvolutionPath.Choice;
-import dev.trainax.nn.Padding;
+import dev.trainax.nn.BoundaryMode;
 import dev.trainax.testkit.RandomArrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -88,8 +88,8 @@ class DirectExecutionTest {
     @ParameterizedTest(name = "{0} path, {1}D")
     @MethodSource("reluConvNets")
     void reluConvNetsEqualSameDiffsSession(Choice path, int spatialDims, long[] stateShape) {
-        ConvNet network = new ConvNet(new ConvNet.Options(spatialDims, 1, 4, 2, 3, Activation.RELU, Padding.CIRCULAR,
-                path));
+        ConvNet network = new ConvNet(new ConvNet.Options(spatialDims, 1, 4, 2, 3, Activation.RELU,
+                BoundaryMode.PERIODIC, path));
         Parameters parameters = network.initialParameters(1).copy(DataType.DOUBLE);
         long[] windowShape = new long[stateShape.length + 2];
         windowShape[0] = 5;

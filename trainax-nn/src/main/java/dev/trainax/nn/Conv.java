@@ -38,17 +38,17 @@ public class Conv implements MemberBatchedNetwork {
      * @param channels   input and output channels
      * @param kernelSize kernel width along every axis
      * @param useBias    whether a bias is added
-     * @param padding    boundary handling
+     * @param boundaryMode the boundary, the convolution's padding
      */
     public record StepperOptions(
             @Param(value = "input and output channels", defaultValue = "1", min = 1) int channels,
             @Param(value = "kernel width along every axis", defaultValue = "3", min = 1) int kernelSize,
             @Param(value = "add a bias", defaultValue = "false") boolean useBias,
-            @Param(value = "boundary handling", defaultValue = "circular") Padding padding) {
+            @Param(value = BoundaryMode.DESCRIPTION, defaultValue = "periodic") BoundaryMode boundaryMode) {
 
         /** Validates against the declarations. */
         public StepperOptions {
-            RecordParameters.check(StepperOptions.class, channels, kernelSize, useBias, padding);
+            RecordParameters.check(StepperOptions.class, channels, kernelSize, useBias, boundaryMode);
         }
     }
 
@@ -172,13 +172,22 @@ public class Conv implements MemberBatchedNetwork {
      */
     static SDVariable valid(SameDiff graph, SDVariable x, SDVariable kernel, SDVariable bias, int spatialDims,
                             int kernelSize, int pad, int dilation) {
+        return valid(graph, x, kernel, bias, spatialDims, kernelSize, pad, dilation, 1);
+    }
+
+    /**
+     * {@link #valid(SameDiff, SDVariable, SDVariable, SDVariable, int, int, int, int)} evaluated at
+     * every {@code stride}-th point along every spatial axis.
+     */
+    static SDVariable valid(SameDiff graph, SDVariable x, SDVariable kernel, SDVariable bias, int spatialDims,
+                            int kernelSize, int pad, int dilation, int stride) {
         return spatialDims == 2
                 ? graph.cnn().conv2d(x, kernel, bias, Conv2DConfig.builder().kH(kernelSize).kW(kernelSize)
-                        .sH(1).sW(1).pH(pad).pW(pad).dH(dilation).dW(dilation).paddingMode(PaddingMode.VALID)
-                        .dataFormat("NCHW").build())
+                        .sH(stride).sW(stride).pH(pad).pW(pad).dH(dilation).dW(dilation)
+                        .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build())
                 : graph.cnn().conv3d(x, kernel, bias, Conv3DConfig.builder().kD(kernelSize).kH(kernelSize)
-                        .kW(kernelSize).sD(1).sH(1).sW(1).pD(pad).pH(pad).pW(pad).dD(dilation).dH(dilation)
-                        .dW(dilation).paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
+                        .kW(kernelSize).sD(stride).sH(stride).sW(stride).pD(pad).pH(pad).pW(pad).dD(dilation)
+                        .dH(dilation).dW(dilation).paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build());
     }
 
     /** A "SAME" convolution with an ND4J-layout {@code kernel} and a broadcastable {@code bias} or null. */

@@ -12,17 +12,17 @@ public final class Conv1d extends Conv {
      * @param channels   input and output channels
      * @param kernelSize kernel width along every axis
      * @param useBias    whether a bias is added
-     * @param padding    boundary handling
+     * @param boundaryMode the boundary, the convolution's padding
      */
     public record Options(
             @Param(value = "input and output channels", defaultValue = "1", min = 1) int channels,
             @Param(value = "kernel width along every axis", defaultValue = "2", min = 1) int kernelSize,
             @Param(value = "add a bias", defaultValue = "false") boolean useBias,
-            @Param(value = "boundary handling", defaultValue = "circular") Padding padding) {
+            @Param(value = BoundaryMode.DESCRIPTION, defaultValue = "periodic") BoundaryMode boundaryMode) {
 
         /** Validates against the declarations. */
         public Options {
-            RecordParameters.check(Options.class, channels, kernelSize, useBias, padding);
+            RecordParameters.check(Options.class, channels, kernelSize, useBias, boundaryMode);
         }
     }
 
@@ -45,6 +45,7 @@ public final class Conv1d extends Conv {
 
     /** The convolution {@code options} describe. */
     public Conv1d(Options options) {
-        this(options.channels(), options.channels(), options.kernelSize(), options.useBias(), options.padding());
+        this(options.channels(), options.channels(), options.kernelSize(), options.useBias(),
+                options.boundaryMode().padding());
     }
 }

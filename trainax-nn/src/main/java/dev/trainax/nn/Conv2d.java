@@ -22,6 +22,7 @@ public final class Conv2d extends Conv {
 
     /** The convolution {@code options} describe. */
     public Conv2d(StepperOptions options) {
-        this(options.channels(), options.channels(), options.kernelSize(), options.useBias(), options.padding());
+        this(options.channels(), options.channels(), options.kernelSize(), options.useBias(),
+                options.boundaryMode().padding());
     }
 }

@@ -22,6 +22,7 @@ public final class Conv3d extends Conv {
 
     /** The convolution {@code options} describe. */
     public Conv3d(StepperOptions options) {
-        this(options.channels(), options.channels(), options.kernelSize(), options.useBias(), options.padding());
+        this(options.channels(), options.channels(), options.kernelSize(), options.useBias(),
+                options.boundaryMode().padding());
     }
 }

@@ -30,7 +30,7 @@ public final class ConvNet implements Network {
      *
      * @param shape  spatial axes, state channels and hidden channels
      * @param depth  hidden convolutions between lift and projection
-     * @param layers kernel width, activation, padding and 1D convolution path of every convolution
+     * @param layers kernel width, activation, boundary and 1D convolution path of every convolution
      */
     public record Options(@ParamGroup ConvStackShape shape,
                           @Param(value = "hidden convolutions", defaultValue = "9", min = 0) int depth,
@@ -43,9 +43,9 @@ public final class ConvNet implements Network {
 
         /** The options the flat spec parameters name, in the order the plugin lists them. */
         public Options(int spatialDims, int channels, int width, int depth, int kernelSize, Activation activation,
-                       Padding padding, ConvolutionPath.Choice convolutionPath) {
+                       BoundaryMode boundaryMode, ConvolutionPath.Choice convolutionPath) {
             this(new ConvStackShape(spatialDims, channels, width), depth,
-                    new ConvStackLayers(kernelSize, activation, padding, convolutionPath));
+                    new ConvStackLayers(kernelSize, activation, boundaryMode, convolutionPath));
         }
     }
 

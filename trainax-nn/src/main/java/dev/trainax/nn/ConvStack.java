@@ -32,7 +32,7 @@ record ConvStack(int spatialDims, int channels, int width, int kernelSize, Activ
 
     ConvStack(ConvStackShape shape, ConvStackLayers layers) {
         this(shape.spatialDims(), shape.channels(), shape.width(), layers.kernelSize(), layers.activation(),
-                layers.padding(), layers.convolutionPath());
+                layers.boundaryMode().padding(), layers.convolutionPath());
     }
 
     /**

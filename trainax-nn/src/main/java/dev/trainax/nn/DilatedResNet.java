@@ -13,11 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * pdequinox's {@code DilatedResNet} on states {@code (batch, channels, *space)} with 1 to 3
@@ -28,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * group norm with one group (over channels and space of each sample, ε = 10⁻⁵, a scale and a shift
  * per channel; the identity without {@code norm}), {@code conv_d} a {@code width → width}
  * convolution with bias whose {@code kernelSize} taps lie {@code d} points apart, padded by
- * {@code d·(kernelSize − 1)/2} points on each side with {@code padding}. Parameters
+ * {@code ⌊(k − 1)/2⌋·d} points before and {@code ⌈(k − 1)/2⌉·d} after with {@code padding}
+ * (pdequinox's "same"; {@link SpatialConvolution}). Parameters
  * {@code lift.*}, {@code block<i>.norm<j>.{weight,bias}}, {@code block<i>.conv<j>.{weight,bias}},
  * {@code project.*}.
  *
@@ -42,7 +39,6 @@ public final class DilatedResNet implements Network {
 
     /** pdequinox's dilation rates of one block. */
     static final int[] DEFAULT_DILATIONS = {1, 2, 4, 8, 4, 2, 1};
-    private static final double EPSILON = 1e-5;
 
     private final int spatialDims;
     private final int channels;
@@ -53,6 +49,7 @@ public final class DilatedResNet implements Network {
     private final Activation activation;
     private final Padding padding;
     private final boolean norm;
+    private final LiftedStack stack;
 
     /**
      * The parameters of the {@code dilated-resnet} plugin.
@@ -62,7 +59,7 @@ public final class DilatedResNet implements Network {
      * @param kernelSize kernel width of every dilated convolution
      * @param dilations  the dilation rates of one block; pdequinox's {@code 1, 2, 4, 8, 4, 2, 1} if absent
      * @param activation σ after every dilated convolution
-     * @param padding    boundary handling of every dilated convolution
+     * @param boundaryMode the boundary, the padding of every dilated convolution
      * @param norm       whether a group norm precedes every dilated convolution
      */
     public record Options(@ParamGroup ConvStackShape shape,
@@ -71,13 +68,14 @@ public final class DilatedResNet implements Network {
                           @Param(value = "dilation rates of one block, integers ≥ 1; 1, 2, 4, 8, 4, 2, 1 if absent",
                                   optional = true) double[] dilations,
                           @Param(value = "hidden activation", defaultValue = "relu") Activation activation,
-                          @Param(value = "boundary handling", defaultValue = "circular") Padding padding,
+                          @Param(value = BoundaryMode.DESCRIPTION, defaultValue = "periodic") BoundaryMode boundaryMode,
                           @Param(value = "group norm (one group) before every dilated convolution",
                                   defaultValue = "true") boolean norm) {
 
         /** Validates against the declarations. */
         public Options {
-            RecordParameters.check(Options.class, shape, blocks, kernelSize, dilations, activation, padding, norm);
+            RecordParameters.check(Options.class, shape, blocks, kernelSize, dilations, activation, boundaryMode,
+                    norm);
             dilations = dilations == null ? null : dilations.clone();
             rates(dilations);
         }
@@ -110,7 +108,8 @@ public final class DilatedResNet implements Network {
     /** The network {@code options} describe. */
     public DilatedResNet(Options options) {
         this(options.shape().spatialDims(), options.shape().channels(), options.shape().width(), options.blocks(),
-                options.kernelSize(), options.rates(), options.activation(), options.padding(), options.norm());
+                options.kernelSize(), options.rates(), options.activation(), options.boundaryMode().padding(),
+                options.norm());
     }
 
     /**
@@ -142,6 +141,7 @@ public final class DilatedResNet implements Network {
         this.activation = Require.present("activation", activation);
         this.padding = Require.present("padding", padding);
         this.norm = norm;
+        this.stack = new LiftedStack(spatialDims, channels, width, kernelSize, padding, norm);
         ParameterCount.require("width, blocks, kernelSize, dilations", "spatialDims = " + spatialDims
                 + ", channels = " + channels + ", width = " + width + ", blocks = " + blocks + ", kernelSize = "
                 + kernelSize + ", " + dilations.length + " dilation rates", parameterCount(spatialDims, channels,
@@ -162,17 +162,15 @@ public final class DilatedResNet implements Network {
         return ParameterCount.plus(count, ParameterCount.times(ParameterCount.times(blocks, rates), layer));
     }
 
-    /** The points the widest dilated convolution reads beyond each side: {@code ⌈max d·(k − 1)/2⌉}. */
+    /** The points the widest dilated convolution reads beyond a side: {@code ⌈(k − 1)/2⌉·d} for the largest rate. */
     private long reach() {
-        int widest = Arrays.stream(dilations).max().orElse(1);
-        long span = (long) widest * (kernelSize - 1);
-        return span - span / 2;
+        return SpatialConvolution.after(kernelSize, Arrays.stream(dilations).max().orElse(1));
     }
 
     /**
      * Accepts states {@code (channels, *space)} with {@code spatialDims} spatial axes, each of more
      * points than the widest dilated convolution reads beyond a side (its padding comes from the
-     * state itself): {@code d·(k − 1)/2 ≤ points − 1} for the largest rate {@code d}.
+     * state itself): {@code ⌈(k − 1)/2⌉·d ≤ points − 1} for the largest rate {@code d}.
      */
     @Override
     public void checkState(long[] stateShape) {
@@ -194,84 +192,29 @@ public final class DilatedResNet implements Network {
     public Parameters initialParameters(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        Conv.initialise(arrays, random, "lift.", spatialDims, channels, width, 1, true);
+        stack.initialiseLift(arrays, random);
         for (int i = 0; i < blocks; i++) {
             for (int j = 0; j < dilations.length; j++) {
-                String prefix = "block" + i + ".";
-                if (norm) {
-                    arrays.put(prefix + "norm" + j + ".weight", Nd4j.ones(width));
-                    arrays.put(prefix + "norm" + j + ".bias", Nd4j.zeros(width));
-                }
-                Conv.initialise(arrays, random, prefix + "conv" + j + ".", spatialDims, width, width, kernelSize,
-                        true);
+                stack.initialiseLayer(arrays, random, "block" + i + ".", j);
             }
         }
-        Conv.initialise(arrays, random, "project.", spatialDims, width, channels, 1, true);
+        stack.initialiseProjection(arrays, random);
         return Parameters.of(arrays);
     }
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        long[] shape = context.stateShape();
-        // 1D runs as 2D on (batch, channels, points, 1)
-        SDVariable x = spatialDims == 1 ? state.reshape(-1, channels, shape[1], 1) : state;
-        x = convolve(context, x, "lift.", channels, width, 1, 1);
+        SDVariable x = stack.lift(context, state);
         for (int i = 0; i < blocks; i++) {
             String prefix = "block" + i + ".";
             SDVariable skip = x;
             for (int j = 0; j < dilations.length; j++) {
-                SDVariable normed = norm ? groupNorm(context, x, prefix + "norm" + j + ".") : x;
-                x = activation.apply(context.graph(), convolve(context, normed, prefix + "conv" + j + ".", width,
-                        width, kernelSize, dilations[j]));
+                x = activation.apply(context.graph(), stack.convolve(context, stack.normed(context, x, prefix, j),
+                        prefix, j, dilations[j]));
             }
             x = x.add(skip);
         }
-        x = convolve(context, x, "project.", width, channels, 1, 1);
-        return spatialDims == 1 ? x.reshape(-1, channels, shape[1]) : x;
-    }
-
-    /** Group norm with one group: each sample standardised over channels and space, then scaled and shifted per channel. */
-    private SDVariable groupNorm(StepContext context, SDVariable x, String prefix) {
-        SameDiff graph = context.graph();
-        int[] axes = new int[spatialDims == 1 ? 3 : 1 + spatialDims];
-        for (int a = 0; a < axes.length; a++) {
-            axes[a] = a + 1;
-        }
-        SDVariable centred = x.sub(x.mean(true, axes));
-        SDVariable variance = centred.mul(centred).mean(true, axes);
-        SDVariable standardised = centred.div(graph.math().sqrt(variance.add(EPSILON)));
-        long[] perChannel = new long[axes.length + 1];
-        Arrays.fill(perChannel, 1);
-        perChannel[1] = width;
-        return standardised.mul(context.parameter(prefix + "weight").reshape(perChannel))
-                .add(context.parameter(prefix + "bias").reshape(perChannel));
-    }
-
-    /**
-     * The convolution {@code in → out} with parameters {@code <prefix>weight}, {@code <prefix>bias},
-     * kernel size {@code k} and dilation {@code d}, padded by {@code d·(k − 1)/2} points per side.
-     */
-    private SDVariable convolve(StepContext context, SDVariable x, String prefix, int in, int out, int k, int d) {
-        SameDiff graph = context.graph();
-        int span = d * (k - 1);
-        int before = span / 2;
-        int after = span - before;
-        SDVariable padded = x;
-        for (int axis = 2; axis < 2 + spatialDims; axis++) {
-            padded = padding.pad(graph, padded, axis, before, after);
-        }
-        SDVariable weight = context.parameter(prefix + "weight");
-        SDVariable bias = context.parameter(prefix + "bias");
-        if (spatialDims == 1) {
-            // [out, in, k] → [k, 1, in, out]
-            SDVariable kernel = context.derived(prefix + "kernel.dilated",
-                    () -> weight.permute(2, 1, 0).reshape(k, 1, in, out));
-            return graph.cnn().conv2d(padded, kernel, bias, Conv2DConfig.builder().kH(k).kW(1).sH(1).sW(1)
-                    .pH(0).pW(0).dH(d).dW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
-        }
-        SDVariable kernel = context.derived(prefix + "kernel.dilated",
-                () -> weight.permute(Conv.kernelPermutation(spatialDims)));
-        return Conv.valid(graph, padded, kernel, bias, spatialDims, k, 0, d);
+        return stack.project(context, x);
     }
 
     @Override

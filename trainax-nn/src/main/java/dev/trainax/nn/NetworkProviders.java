@@ -60,6 +60,26 @@ public final class NetworkProviders {
         }
     }
 
+    /** {@code modern-resnet}. */
+    public static final class ModernResNetProvider extends Base<ModernResNet.Options> {
+        /** Service constructor. */
+        public ModernResNetProvider() {
+            super("modern-resnet", "pdequinox's modern ResNet in 1D to 3D: 1x1 lift, pre-activation residual blocks "
+                    + "(group norm, activation, convolution, twice), 1x1 projection", ModernResNet.Options.class,
+                    ModernResNet::new);
+        }
+    }
+
+    /** {@code unet}. */
+    public static final class UNetProvider extends Base<UNet.Options> {
+        /** Service constructor. */
+        public UNetProvider() {
+            super("unet", "pdequinox's classic UNet in 1D to 3D: double convolutions with group norm, strided "
+                    + "convolutions down, transposed convolutions up, skip connections", UNet.Options.class,
+                    UNet::new);
+        }
+    }
+
     /** {@code conv1d}. */
     public static final class Conv1dProvider extends Base<Conv1d.Options> {
         /** Service constructor. */

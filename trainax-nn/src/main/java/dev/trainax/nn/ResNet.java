@@ -29,7 +29,7 @@ public final class ResNet implements Network {
      *
      * @param shape  spatial axes, state channels and hidden channels
      * @param blocks residual blocks
-     * @param layers kernel width, activation, padding and 1D convolution path of every convolution
+     * @param layers kernel width, activation, boundary and 1D convolution path of every convolution
      */
     public record Options(@ParamGroup ConvStackShape shape,
                           @Param(value = "residual blocks", defaultValue = "4", min = 0) int blocks,
@@ -42,9 +42,9 @@ public final class ResNet implements Network {
 
         /** The options the flat spec parameters name, in the order the plugin lists them. */
         public Options(int spatialDims, int channels, int width, int blocks, int kernelSize, Activation activation,
-                       Padding padding, ConvolutionPath.Choice convolutionPath) {
+                       BoundaryMode boundaryMode, ConvolutionPath.Choice convolutionPath) {
             this(new ConvStackShape(spatialDims, channels, width), blocks,
-                    new ConvStackLayers(kernelSize, activation, padding, convolutionPath));
+                    new ConvStackLayers(kernelSize, activation, boundaryMode, convolutionPath));
         }
     }
 

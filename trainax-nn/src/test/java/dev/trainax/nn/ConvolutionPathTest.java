@@ -36,12 +36,12 @@ class ConvolutionPathTest {
 
     static Stream<Arguments> networks() {
         List<Arguments> cases = new ArrayList<>();
-        for (Padding padding : Padding.values()) {
+        for (BoundaryMode boundary : BoundaryMode.values()) {
             for (int kernel : new int[] {3, 2, 5}) {
                 cases.add(onEitherPath(path -> new ConvNet(new ConvNet.Options(1, 2, 3, 2, kernel, Activation.TANH,
-                        padding, path))));
+                        boundary, path))));
                 cases.add(onEitherPath(path -> new ResNet(new ResNet.Options(1, 2, 3, 2, kernel, Activation.RELU,
-                        padding, path))));
+                        boundary, path))));
             }
         }
         return cases.stream();
@@ -63,7 +63,7 @@ class ConvolutionPathTest {
     void aHaloWiderThanTheGridWrapsSeveralPeriods() {
         // 2 + 4 convolutions of kernel 5 read 12 points to each side of a 4-point grid
         Function<Choice, Network> network = path -> new ConvNet(new ConvNet.Options(1, 1, 2, 4, 5, Activation.TANH,
-                Padding.CIRCULAR, path));
+                BoundaryMode.PERIODIC, path));
         Parameters parameters = network.apply(Choice.AUTO).initialParameters(3).copy(DataType.DOUBLE);
         INDArray windows = RandomArrays.gaussian(7, DataType.DOUBLE, 2, 3, 1, 4);
         assertPathsAgree(network, parameters, windows, 4);

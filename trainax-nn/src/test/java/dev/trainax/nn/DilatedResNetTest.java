@@ -28,11 +28,6 @@ class DilatedResNetTest {
         return assertThrows(IllegalArgumentException.class, action).getMessage();
     }
 
-    private static INDArray output(Network network, Parameters parameters, INDArray states) {
-        long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        return LayerValuesTest.ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
-    }
-
     private static INDArray array(long[] shape, double... values) {
         return Nd4j.createFromArray(values).reshape(shape);
     }
@@ -51,7 +46,7 @@ class DilatedResNetTest {
         arrays.put("project.weight", array(new long[] {1, 1, 1}, 1));
         arrays.put("project.bias", array(new long[] {1}, 0));
         assertEquals(network.initialParameters(0).asMap().keySet(), arrays.keySet());
-        return output(network, Parameters.of(arrays), x);
+        return Networks.step(network, Parameters.of(arrays), x);
     }
 
     @Test
@@ -75,20 +70,16 @@ class DilatedResNetTest {
     void pdequinoxDefaultsGiveTheHandCountedParameters() {
         // (C·H + H) + B·R·(H²·k^D + H + 2H) + (H·C + C) with C = 1, H = 32, B = 2, R = 7, k = 3
         Network oneD = REGISTRY.create(PluginKind.NETWORK, "dilated-resnet", Map.of(), "spec.network");
-        assertEquals(64 + 14 * (32 * 32 * 3 + 32 + 64) + 33, count(oneD));
-        assertEquals(44_449, count(oneD));
+        assertEquals(64 + 14 * (32 * 32 * 3 + 32 + 64) + 33, Networks.parameterCount(oneD));
+        assertEquals(44_449, Networks.parameterCount(oneD));
         Network twoD = REGISTRY.create(PluginKind.NETWORK, "dilated-resnet", Map.of("spatialDims", 2),
                 "spec.network");
-        assertEquals(130_465, count(twoD));
+        assertEquals(130_465, Networks.parameterCount(twoD));
         // without norm, 2 channels, 1 block of 3 rates: (2·4 + 4) + 3·(16·3 + 4) + (4·2 + 2) = 178
         Network small = REGISTRY.create(PluginKind.NETWORK, "dilated-resnet", Map.of("channels", 2, "width", 4,
                 "blocks", 1, "dilations", List.of(1, 2, 1), "norm", false), "spec.network");
-        assertEquals(178, count(small));
+        assertEquals(178, Networks.parameterCount(small));
         assertEquals(178, DilatedResNet.parameterCount(1, 2, 4, 1, 3, 3, false));
-    }
-
-    private static long count(Network network) {
-        return network.initialParameters(0).asMap().values().stream().mapToLong(INDArray::length).sum();
     }
 
     @Test
@@ -97,7 +88,7 @@ class DilatedResNetTest {
                 true);
         network.checkState(new long[] {1, 3, 3, 3});
         INDArray states = RandomArrays.gaussian(3, DataType.DOUBLE, 2, 1, 3, 3, 3);
-        assertArrayEquals(states.shape(), output(network, network.initialParameters(1), states).shape());
+        assertArrayEquals(states.shape(), Networks.step(network, network.initialParameters(1), states).shape());
     }
 
     @Test

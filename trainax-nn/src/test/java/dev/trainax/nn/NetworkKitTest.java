@@ -136,4 +136,69 @@ class NetworkKitTest {
             return new long[] {1, 4, 4};
         }
     }
+
+    @Nested
+    class ModernResNetKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new ModernResNet(1, 2, 2, 2, 3, Activation.TANH, Padding.CIRCULAR, true);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {2, 5};
+        }
+    }
+
+    @Nested
+    class ModernResNet2dKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new ModernResNet(2, 1, 2, 1, 3, Activation.TANH, Padding.REFLECT, true);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 4, 3};
+        }
+    }
+
+    @Nested
+    class UNetKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new UNet(1, 1, 1, 1, Activation.TANH, Padding.CIRCULAR, true);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 4};
+        }
+    }
+
+    @Nested
+    class UNetZeroKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new UNet(1, 2, 1, 2, Activation.TANH, Padding.ZERO, false);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {2, 8};
+        }
+    }
+
+    @Nested
+    class UNet2dKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new UNet(2, 1, 1, 1, Activation.TANH, Padding.REFLECT, true);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 4, 4};
+        }
+    }
 }

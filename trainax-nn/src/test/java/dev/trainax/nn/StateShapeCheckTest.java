@@ -45,13 +45,13 @@ class StateShapeCheckTest {
     @Test
     void theWidestAcceptedKernelRunsOnEveryPaddingAndPath() {
         INDArray states = RandomArrays.gaussian(3, DataType.DOUBLE, 2, 1, 4);
-        for (Padding padding : Padding.values()) {
-            Network conv = new Conv1d(1, 1, 7, true, padding);
+        for (BoundaryMode boundary : BoundaryMode.values()) {
+            Network conv = new Conv1d(1, 1, 7, true, boundary.padding());
             conv.checkState(new long[] {1, 4});
             assertArrayEquals(states.shape(), step(conv, states).shape(), conv.toString());
             for (ConvolutionPath.Choice path : new ConvolutionPath.Choice[] {ConvolutionPath.Choice.MATMUL,
                 ConvolutionPath.Choice.NATIVE}) {
-                Network net = new ConvNet(new ConvNet.Options(1, 1, 2, 1, 7, Activation.TANH, padding, path));
+                Network net = new ConvNet(new ConvNet.Options(1, 1, 2, 1, 7, Activation.TANH, boundary, path));
                 assertArrayEquals(states.shape(), step(net, states).shape(), net + " " + path);
             }
         }
