@@ -28,7 +28,8 @@ class PluginDiscoveryTest {
         Map<String, String> modules = REGISTRY.descriptors().stream().collect(Collectors.toMap(
                 d -> d.kind().label() + "/" + d.id(), PluginDescriptor::module));
         for (String id : List.of("supervised", "diverted-chain", "diverted-chain-branch-one", "mix-chain-post-physics",
-                "residuum", "composite", "teacher-forcing", "pushforward")) {
+                "residuum", "composite", "teacher-forcing", "pushforward", "noisy-supervised", "random-pushforward",
+                "curriculum", "scheduled-sampling")) {
             assertEquals("dev.trainax.configs", modules.get("configuration/" + id), id);
         }
         for (String id : List.of("mse", "mae", "rmse", "nmse", "nmae", "nrmse", "lp", "composite-loss")) {
