@@ -244,30 +244,28 @@ final class GraphOps implements RolloutOps {
     public Scalar weightedSum(double[] weights, List<Scalar> terms) {
         Require.that(!terms.isEmpty(), "terms", "must not be empty");
         Require.length("weights", weights, terms.size(), "one per term");
-        SDVariable[] weighted = new SDVariable[terms.size()];
+        return new GraphScalar(weighted(weights, terms.stream().map(t -> ((GraphScalar) t).variable()).toList()));
+    }
+
+    /** {@code Σ weights[i] · values[i]} as one AddN op instead of a chain of additions: fewer ops per rollout step. */
+    private SDVariable weighted(double[] weights, List<SDVariable> values) {
+        SDVariable[] weighted = new SDVariable[values.size()];
         for (int i = 0; i < weights.length; i++) {
-            SDVariable term = ((GraphScalar) terms.get(i)).variable();
-            weighted[i] = weights[i] == 1.0 ? term : term.mul(weights[i]);
+            weighted[i] = weights[i] == 1.0 ? values.get(i) : values.get(i).mul(weights[i]);
         }
-        // one AddN op instead of a chain of additions: fewer ops per rollout step
-        return new GraphScalar(weighted.length == 1 ? weighted[0] : graph.math().mergeAdd(weighted));
+        return weighted.length == 1 ? weighted[0] : graph.math().mergeAdd(weighted);
     }
 
     @Override
     public State combine(double[] weights, List<State> states) {
         Require.that(!states.isEmpty(), "states", "must not be empty");
         Require.length("weights", weights, states.size(), "one per state");
-        SDVariable[] weighted = new SDVariable[states.size()];
-        for (int i = 0; i < weights.length; i++) {
-            SDVariable state = variable(states.get(i));
-            weighted[i] = weights[i] == 1.0 ? state : state.mul(weights[i]);
-            if (i > 0) {
-                shapeChecks.add(new ShapeCheck(state, variable(states.get(0)), "combine: state " + i + " ("
-                        + origin(states.get(i)) + ") vs state 0 (" + origin(states.get(0)) + ")"));
-            }
+        for (int i = 1; i < states.size(); i++) {
+            shapeChecks.add(new ShapeCheck(variable(states.get(i)), variable(states.get(0)), "combine: state " + i
+                    + " (" + origin(states.get(i)) + ") vs state 0 (" + origin(states.get(0)) + ")"));
         }
-        SDVariable sum = weighted.length == 1 ? weighted[0] : graph.math().mergeAdd(weighted);
-        return new GraphState(sum, "combination of " + origin(states.get(0)));
+        return new GraphState(weighted(weights, states.stream().map(GraphOps::variable).toList()),
+                "combination of " + origin(states.get(0)));
     }
 
     @Override
@@ -337,7 +335,7 @@ final class GraphOps implements RolloutOps {
         }
     };
 
-    private SDVariable variable(State state) {
+    private static SDVariable variable(State state) {
         if (!(state instanceof GraphState graphState)) {
             throw new IllegalArgumentException("state: not created by this engine's RolloutOps: " + state);
         }

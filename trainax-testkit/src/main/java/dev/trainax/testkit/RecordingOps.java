@@ -110,20 +110,21 @@ final class RecordingOps implements RolloutOps {
 
     @Override
     public Scalar weightedSum(double[] weights, List<Scalar> terms) {
-        StringBuilder operation = new StringBuilder("weightedSum");
-        for (int i = 0; i < terms.size(); i++) {
-            operation.append(' ').append(i < weights.length ? weights[i] : Double.NaN).append("·#").append(id(terms.get(i)));
+        return record(weighted("weightedSum", weights, terms));
+    }
+
+    /** {@code operation w₀·#id₀ w₁·#id₁ …}, NaN for a missing weight. */
+    private static String weighted(String operation, double[] weights, List<?> handles) {
+        StringBuilder text = new StringBuilder(operation);
+        for (int i = 0; i < handles.size(); i++) {
+            text.append(' ').append(i < weights.length ? weights[i] : Double.NaN).append("·#").append(id(handles.get(i)));
         }
-        return record(operation.toString());
+        return text.toString();
     }
 
     @Override
     public State combine(double[] weights, List<State> states) {
-        StringBuilder operation = new StringBuilder("combine");
-        for (int i = 0; i < states.size(); i++) {
-            operation.append(' ').append(i < weights.length ? weights[i] : Double.NaN).append("·#").append(id(states.get(i)));
-        }
-        return record(operation.toString());
+        return record(weighted("combine", weights, states));
     }
 
     @Override
