@@ -45,7 +45,7 @@ final class GraphObjective implements AutoCloseable {
 
     /** One program's names in the graph: one member's, or all members' when batched. */
     private record Member(Map<String, String> variableNames, String loss, String valueLoss, List<String> cutInputs,
-                          List<String> cutPlaceholders, List<String> randomInputs) {
+                          List<String> cutPlaceholders, RandomInputs randomInputs) {
     }
 
     private final SameDiff graph;
@@ -140,7 +140,7 @@ final class GraphObjective implements AutoCloseable {
             if (k == 0) {
                 checks.addAll(memberChecks);
             }
-            members.add(new Member(variableNames, loss, valueLoss, cutInputs, cutPlaceholders, randomInputs.names()));
+            members.add(new Member(variableNames, loss, valueLoss, cutInputs, cutPlaceholders, randomInputs));
         }
         String total = members.get(0).loss();
         if (lanes > 1) {
@@ -198,13 +198,9 @@ final class GraphObjective implements AutoCloseable {
         }
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(WINDOWS, Nd4j.zeros(type(), probeShape));
-        // every requested kind is drawn with probability 0: the values do not matter, only their shapes
-        List<RandomInputs.Request> requests = new ArrayList<>();
-        List<String> randomNames = members.get(0).randomInputs();
-        for (String name : randomNames) {
-            requests.add(new RandomInputs.Request(graph.getVariable(name).getShape().length == 1
-                    ? RandomInputs.Kind.BERNOULLI : RandomInputs.Kind.NORMAL, 0));
-        }
+        // the values do not matter, only their shapes: every kind drawn with probability 0
+        List<RandomInputs.Request> requests = members.get(0).randomInputs().kinds().stream()
+                .map(kind -> new RandomInputs.Request(kind, 0)).toList();
         addRandomInputs(feed, RandomInputs.draw(requests, progress, 2, stateShape, dataType));
         Map<String, INDArray> values = graph.output(feed, names);
         for (GraphOps.ShapeCheck check : checks) {
@@ -220,10 +216,6 @@ final class GraphObjective implements AutoCloseable {
 
     private DataType type() {
         return dataType;
-    }
-
-    DataRequirement dataRequirement() {
-        return requirement;
     }
 
     int members() {
@@ -300,12 +292,13 @@ final class GraphObjective implements AutoCloseable {
     /** Feeds {@code values} to every member's random inputs, which were requested in the same order. */
     private void addRandomInputs(Map<String, INDArray> feed, List<INDArray> values) {
         for (Member member : members) {
-            if (member.randomInputs().size() != values.size()) {
-                throw new IllegalStateException("the program asks for " + member.randomInputs().size()
-                        + " random inputs, given " + values.size());
+            List<String> names = member.randomInputs().names();
+            if (names.size() != values.size()) {
+                throw new IllegalStateException("the program asks for " + names.size() + " random inputs, given "
+                        + values.size());
             }
             for (int k = 0; k < values.size(); k++) {
-                feed.put(member.randomInputs().get(k), values.get(k));
+                feed.put(names.get(k), values.get(k));
             }
         }
     }

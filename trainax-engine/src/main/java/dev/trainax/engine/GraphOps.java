@@ -88,7 +88,8 @@ final class GraphOps implements RolloutOps {
     /** The step's {@link #randomInt} choices, from the start of the step's stream in every pass. */
     private final SplittableRandom choices;
     private final RandomInputs randomInputs;
-    private final List<RandomInputs.Request> requests = new ArrayList<>();
+    /** Random inputs requested so far in this pass. */
+    private int randomRequests;
 
     GraphOps(CutMode cutMode, String namePrefix, SameDiff graph, SDVariable windows, int numTimeLevels, long[] stateShape,
              TrainingProblem problem, GraphStepContext networkContext, GraphStepContext referenceContext,
@@ -300,10 +301,9 @@ final class GraphOps implements RolloutOps {
         return new GraphState(blend, "random selection of " + origin(chosen) + " or " + origin(otherwise));
     }
 
+    /** The placeholder of this pass's next random input; the request checks its probability. */
     private SDVariable request(RandomInputs.Request request) {
-        SDVariable placeholder = randomInputs.placeholder(requests.size(), request.kind());
-        requests.add(request);
-        return placeholder;
+        return randomInputs.placeholder(randomRequests++, request.kind());
     }
 
     @Override

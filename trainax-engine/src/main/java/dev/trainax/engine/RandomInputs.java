@@ -79,6 +79,11 @@ final class RandomInputs {
         return placeholders.stream().map(SDVariable::name).toList();
     }
 
+    /** The kinds requested, in request order. */
+    List<Kind> kinds() {
+        return List.copyOf(kinds);
+    }
+
     /**
      * The values of {@code requests} for a batch of {@code batch} samples at {@code progress}: a
      * fresh counter-based stream per step, drawn in request order, sample by sample.
