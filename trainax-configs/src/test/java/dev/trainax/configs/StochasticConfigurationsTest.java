@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Configuration;
-import dev.trainax.api.DataRequirement;
-import dev.trainax.api.Parameters;
 import dev.trainax.api.TrainingProgress;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
@@ -192,34 +190,9 @@ class StochasticConfigurationsTest {
         Fixture smooth = Fixture.smooth();
         TrainingProgress progress = new TrainingProgress(2, 7, 10);
         try (Objective objective = smooth.compile(Fixture.named(which))) {
-            GradientCheck.Result result = GradientCheck.check(at(objective, progress), smooth.parameters,
-                    smooth.data.get(NDArrayIndex.interval(0, 3)), 1e-6, 1e-4);
+            GradientCheck.Result result = GradientCheck.check(objective, smooth.parameters,
+                    smooth.data.get(NDArrayIndex.interval(0, 3)), progress, 1e-6, 1e-4);
             assertTrue(result.maxRelativeError() < 1e-5, which + ": " + result);
         }
-    }
-
-    /** {@code objective} evaluated at one fixed progress. */
-    private static Objective at(Objective objective, TrainingProgress progress) {
-        return new Objective() {
-            @Override
-            public DataRequirement dataRequirement() {
-                return objective.dataRequirement();
-            }
-
-            @Override
-            public double loss(Parameters parameters, INDArray windows) {
-                return objective.loss(parameters, windows, progress);
-            }
-
-            @Override
-            public LossAndGradient lossAndGradient(Parameters parameters, INDArray windows) {
-                return objective.lossAndGradient(parameters, windows, progress);
-            }
-
-            @Override
-            public void close() {
-                objective.close();
-            }
-        };
     }
 }
