@@ -61,7 +61,7 @@ class PluginDiscoveryTest {
 
     @Test
     void badSpecsNameThePathAndTheAllowedValues() {
-        assertMessage("spec.c: unknown configuration 'supervise'; known: [composite, diverted-chain",
+        assertMessage("spec.c: unknown configuration 'supervise'; known: [composite, curriculum, diverted-chain",
                 () -> REGISTRY.create(PluginKind.CONFIGURATION, "supervise", Map.of(), "spec.c"));
         assertMessage("spec.c.numRolloutSteps: must be integer ≥ 1, got 0",
                 () -> REGISTRY.create(PluginKind.CONFIGURATION, "supervised", Map.of("numRolloutSteps", 0), "spec.c"));
