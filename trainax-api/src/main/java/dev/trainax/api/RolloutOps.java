@@ -1,5 +1,6 @@
 package dev.trainax.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
@@ -10,6 +11,14 @@ import org.apiguardian.api.API;
  * reference stepper, evaluate a residuum, cut a gradient, compare states with a time-level loss and
  * add weighted loss terms. An engine implements it; a configuration never sees how values or
  * gradients are computed.
+ *
+ * <p>Stochastic and scheduled training (experimental): states can be combined arithmetically, a
+ * program can ask for random values and read the training progress. Random values are inputs the
+ * engine draws afresh every update step from the run's seed and the step ({@link TrainingProgress});
+ * no gradient flows through them. A program may depend on {@link #progress()} and
+ * {@link #randomInt}; an engine then compiles one program per distinct structure and caches it.
+ * The defaults of these operations throw {@link UnsupportedOperationException}, for engines
+ * written before them.
  */
 @API(status = STABLE, since = "0.1")
 public interface RolloutOps {
@@ -45,4 +54,82 @@ public interface RolloutOps {
      * @throws IllegalArgumentException if the lengths differ or {@code terms} is empty
      */
     Scalar weightedSum(double[] weights, List<Scalar> terms);
+
+    /**
+     * The weighted combination {@code Σ weights[i] · states[i]} of states of one shape; gradients
+     * flow into every state with its weight.
+     *
+     * @throws IllegalArgumentException if the lengths differ, {@code states} is empty or a weight is not finite
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default State combine(double[] weights, List<State> states) {
+        throw unsupported("combine");
+    }
+
+    /** The sum {@code a + b} of two states of one shape. */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default State add(State a, State b) {
+        return combine(new double[] {1.0, 1.0}, List.of(a, b));
+    }
+
+    /** The state times a finite {@code factor}. */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default State scale(double factor, State state) {
+        return combine(new double[] {factor}, List.of(state));
+    }
+
+    /**
+     * {@code state} multiplied, sample by sample, by the root mean square of that sample of
+     * {@code reference} (over every axis but the batch axis): a noise level relative to a state's
+     * magnitude. No gradient flows through the root mean square.
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default State scaleByRms(State state, State reference) {
+        throw unsupported("scaleByRms");
+    }
+
+    /**
+     * Standard normal noise of {@code like}'s shape, drawn afresh every update step; no gradient
+     * flows through it (nor into {@code like}, which only gives the shape).
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default State normalNoise(State like) {
+        throw unsupported("normalNoise");
+    }
+
+    /**
+     * Per sample, {@code chosen} with probability {@code probability} and {@code otherwise} else:
+     * a Bernoulli mask over the batch, drawn afresh every update step, blends the two states
+     * ({@code m · chosen + (1 − m) · otherwise}), and gradients flow into the state each sample took.
+     *
+     * @throws IllegalArgumentException if {@code probability} is not in {@code [0, 1]}
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default State randomSelect(double probability, State chosen, State otherwise) {
+        throw unsupported("randomSelect");
+    }
+
+    /**
+     * A uniform random integer in {@code [0, bound)}, one value for the whole batch, derived from
+     * the run's seed and the update step: every call in one program gets the next value of that
+     * step's sequence, and writing the program again for the same step gives the same values. The
+     * program may change its structure with it (another rollout length).
+     *
+     * @throws IllegalArgumentException if {@code bound < 1}
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default int randomInt(int bound) {
+        throw unsupported("randomInt");
+    }
+
+    /** Where the run stands: {@link TrainingProgress#START} outside training. */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default TrainingProgress progress() {
+        throw unsupported("progress");
+    }
+
+    private UnsupportedOperationException unsupported(String operation) {
+        return new UnsupportedOperationException(operation + ": this engine's RolloutOps (" + getClass().getName()
+                + ") do not support stochastic or scheduled programs");
+    }
 }

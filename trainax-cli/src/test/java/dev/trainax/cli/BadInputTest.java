@@ -383,8 +383,9 @@ class BadInputTest {
     // 2. plugins and parameter values
 
     static List<Case> pluginsAndValues() {
-        String configurations = "known: [composite, diverted-chain, diverted-chain-branch-one, mix-chain-post-physics, "
-                + "pushforward, residuum, supervised, teacher-forcing]";
+        String configurations = "known: [composite, curriculum, diverted-chain, diverted-chain-branch-one, "
+                + "mix-chain-post-physics, noisy-supervised, pushforward, random-pushforward, residuum, "
+                + "scheduled-sampling, supervised, teacher-forcing]";
         String losses = "known: [composite-loss, fourier, h1, lp, mae, mse, nmae, nmse, nrmse, rmse]";
         String callbacks = "known: [early-stopping, get-network, grad-norm, loss, non-finite-guard, save-network, "
                 + "weight-norm]";

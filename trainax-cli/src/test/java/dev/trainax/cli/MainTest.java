@@ -23,7 +23,8 @@ class MainTest {
         assertEquals(0, run("plugins"));
         String listing = out.toString(StandardCharsets.UTF_8);
         for (String id : new String[] {"supervised", "diverted-chain", "diverted-chain-branch-one",
-            "mix-chain-post-physics", "residuum", "composite", "teacher-forcing", "pushforward", "mse", "nrmse", "lp",
+            "mix-chain-post-physics", "residuum", "composite", "teacher-forcing", "pushforward", "noisy-supervised",
+            "random-pushforward", "curriculum", "scheduled-sampling", "mse", "nrmse", "lp",
             "composite-loss", "mlp", "conv1d", "conv2d", "conv3d", "convnet", "resnet", "dilated-resnet",
             "modern-resnet", "unet",
             "first-order-upwind", "lorenz63-rk4",

@@ -91,4 +91,39 @@ public final class ConfigurationProviders {
             super("pushforward", "rollout whose loss and gradient act only on the last steps", Pushforward.class);
         }
     }
+
+    /** {@code noisy-supervised}. */
+    public static final class NoisySupervisedProvider extends Base<NoisySupervised> {
+        /** Service constructor. */
+        public NoisySupervisedProvider() {
+            super("noisy-supervised", "supervised rollout from an initial state with fresh Gaussian noise every step",
+                    NoisySupervised.class);
+        }
+    }
+
+    /** {@code random-pushforward}. */
+    public static final class RandomPushforwardProvider extends Base<RandomPushforward> {
+        /** Service constructor. */
+        public RandomPushforwardProvider() {
+            super("random-pushforward", "k ~ U{0..K} steps without gradient, then one step with loss and gradient",
+                    RandomPushforward.class);
+        }
+    }
+
+    /** {@code curriculum}. */
+    public static final class CurriculumProvider extends Base<Curriculum> {
+        /** Service constructor. */
+        public CurriculumProvider() {
+            super("curriculum", "supervised rollout whose length grows with the update step", Curriculum.class);
+        }
+    }
+
+    /** {@code scheduled-sampling}. */
+    public static final class ScheduledSamplingProvider extends Base<ScheduledSampling> {
+        /** Service constructor. */
+        public ScheduledSamplingProvider() {
+            super("scheduled-sampling", "rollout fed the reference data instead of the prediction with a decaying "
+                    + "probability", ScheduledSampling.class);
+        }
+    }
 }

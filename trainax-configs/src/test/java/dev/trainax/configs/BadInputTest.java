@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.BatchReduction;
+import dev.trainax.api.Configuration;
+import dev.trainax.api.DataRequirement;
+import dev.trainax.api.RolloutOps;
+import dev.trainax.api.Scalar;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
@@ -14,6 +18,7 @@ import dev.trainax.nn.Activation;
 import dev.trainax.nn.Mlp;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.nd4j.autodiff.samediff.SDIndex;
@@ -129,5 +134,51 @@ class BadInputTest {
                     new Mlp(10, 4, 1, Activation.TANH).initialParameters(0),
                     FIXTURE.data));
         }
+    }
+
+    @Test
+    void stochasticConfigurationsNameTheirBadOptions() {
+        assertFails("noiseStd", () -> NoisySupervised.of(1, -0.1));
+        assertFails("noiseStd", () -> NoisySupervised.of(1, Double.NaN));
+        assertFails("maxPushSteps", () -> RandomPushforward.of(-1));
+        assertFails("maxPushSteps: must be ≤ 100000", () -> RandomPushforward.of(Integer.MAX_VALUE));
+        assertFails("endRolloutSteps must be ≥ startRolloutSteps = 3, got 2", () -> Curriculum.of(3, 2, 0.5));
+        assertFails("rampFraction", () -> Curriculum.of(1, 2, 0));
+        assertFails("rampFraction", () -> Curriculum.of(1, 2, 1.5));
+        assertFails("startProbability", () -> ScheduledSampling.linear(2, 1.5, 0));
+        assertFails("endProbability", () -> ScheduledSampling.linear(2, 1, -0.5));
+        assertFails("sharpness", () -> ScheduledSampling.linear(2, 1, 0)
+                .withDecay(ScheduledSampling.Decay.EXPONENTIAL, 0));
+        assertFails("timeLevelWeights must have 2 entries", () -> new ScheduledSampling(2,
+                ScheduledSampling.Decay.LINEAR, 1, 0, 5, null, new double[] {1}));
+        assertFails("spec.configuration.decay", () -> PluginRegistry.load().create(PluginKind.CONFIGURATION,
+                "scheduled-sampling", Map.of("decay", "cosine"), "spec.configuration"));
+    }
+
+    /** A program of its own, to reach the algebra's checks. */
+    private static Configuration program(int levels, Function<RolloutOps, Scalar> body) {
+        return new Configuration() {
+            @Override
+            public DataRequirement dataRequirement() {
+                return new DataRequirement(levels, false, false);
+            }
+
+            @Override
+            public Scalar loss(RolloutOps ops) {
+                return body.apply(ops);
+            }
+        };
+    }
+
+    @Test
+    void theAlgebrasRandomAndArithmeticOperationsCheckTheirArguments() {
+        assertFails("probability must be in [0, 1], got 1.5", () -> FIXTURE.compile(program(2, ops -> ops.loss(null,
+                ops.network(ops.randomSelect(1.5, ops.data(0), ops.data(1))), ops.data(1)))));
+        assertFails("bound must be ≥ 1", () -> FIXTURE.compile(program(2, ops -> ops.loss(null,
+                ops.network(ops.data(ops.randomInt(0))), ops.data(1)))));
+        assertFails("weights must have 2 entries", () -> FIXTURE.compile(program(2, ops -> ops.loss(null,
+                ops.network(ops.combine(new double[] {1}, List.of(ops.data(0), ops.data(1)))), ops.data(1)))));
+        assertFails("states must not be empty", () -> FIXTURE.compile(program(2, ops -> ops.loss(null,
+                ops.network(ops.combine(new double[0], List.of())), ops.data(1)))));
     }
 }

@@ -146,4 +146,65 @@ class ConfigurationKitTest {
             return true;
         }
     }
+
+    @Nested
+    class NoisySupervisedKit extends ConfigurationKit {
+        @Override
+        protected Configuration configuration() {
+            return NoisySupervised.of(3, 0.1);
+        }
+
+        @Override
+        protected boolean drawsPerSample() {
+            return true;
+        }
+    }
+
+    @Nested
+    class RelativeNoisySupervisedKit extends ConfigurationKit {
+        @Override
+        protected Configuration configuration() {
+            return NoisySupervised.of(2, 0.2).withRelativeNoise();
+        }
+
+        @Override
+        protected boolean drawsPerSample() {
+            return true;
+        }
+    }
+
+    @Nested
+    class RandomPushforwardKit extends ConfigurationKit {
+        @Override
+        protected Configuration configuration() {
+            return RandomPushforward.of(2);
+        }
+
+        /** Its first step (seed 0) pushes k &gt; 0 steps behind a cut; StochasticConfigurationsTest compares each k with Pushforward. */
+        @Override
+        protected boolean cutsGradients() {
+            return true;
+        }
+    }
+
+    @Nested
+    class CurriculumKit extends ConfigurationKit {
+        @Override
+        protected Configuration configuration() {
+            return Curriculum.of(1, 3, 0.5);
+        }
+    }
+
+    @Nested
+    class ScheduledSamplingKit extends ConfigurationKit {
+        @Override
+        protected Configuration configuration() {
+            return new ScheduledSampling(3, ScheduledSampling.Decay.INVERSE_SIGMOID, 0.9, 0.1, 5, null, null);
+        }
+
+        @Override
+        protected boolean drawsPerSample() {
+            return true;
+        }
+    }
 }

@@ -50,7 +50,8 @@ class DirectExecutionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"supervised", "cut", "diverted", "mix", "residuum", "lp"})
+    @ValueSource(strings = {"supervised", "cut", "diverted", "mix", "residuum", "lp", "noisy", "sampled",
+        "random-push"})
     void directExecutionEqualsSameDiffsSession(String which) {
         Configuration configuration = Fixture.named(which);
         try (Objective direct = compile(DIRECT, configuration);

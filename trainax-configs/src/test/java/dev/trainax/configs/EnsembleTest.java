@@ -55,7 +55,8 @@ class EnsembleTest {
     @ParameterizedTest(name = "{0} with {1}")
     @CsvSource({"mlp, supervised", "mlp, cut", "mlp, diverted", "mlp, sum", "mlp, residuum",
         "conv1d, supervised", "conv1d, diverted", "conv1d-zero, cut", "conv1d-circular, residuum", "conv2d, cut",
-        "copies, supervised", "copies, diverted"})
+        "copies, supervised", "copies, diverted", "mlp, noisy", "mlp, sampled", "conv1d, noisy", "copies, noisy",
+        "copies, sampled"})
     void membersEqualSeparateObjectives(String kind, String which) {
         Network network = network(kind);
         assertEquals(!"copies".equals(kind), network instanceof MemberBatchedNetwork, kind);

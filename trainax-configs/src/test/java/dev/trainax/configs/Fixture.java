@@ -85,6 +85,9 @@ final class Fixture {
             case "residuum" -> ResiduumTraining.of(2);
             case "lp" -> Supervised.of(3).withLoss(MeanPowerLoss.lp(1.5, true,
                     BatchReduction.SUM));
+            case "noisy" -> NoisySupervised.of(3, 0.1).withRelativeNoise();
+            case "sampled" -> ScheduledSampling.linear(3, 0.5, 0.5);
+            case "random-push" -> RandomPushforward.of(2);
             default -> throw new IllegalArgumentException("no configuration named " + which);
         };
     }

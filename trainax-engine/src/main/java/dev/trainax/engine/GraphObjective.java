@@ -3,9 +3,8 @@ package dev.trainax.engine;
 import dev.trainax.api.DataRequirement;
 import dev.trainax.api.MemberBatchedNetwork;
 import dev.trainax.api.Parameters;
-import dev.trainax.api.engine.EnsembleObjective;
+import dev.trainax.api.TrainingProgress;
 import dev.trainax.api.engine.LossAndGradient;
-import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.internal.Require;
 import dev.trainax.engine.direct.DirectExecutor;
@@ -32,19 +31,21 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A training problem compiled into one SameDiff graph, for one or several independent members
- * whose losses are summed into the graph's loss, so each member's gradient is its own. Members of a
- * {@link MemberBatchedNetwork} share one program: parameters stacked over the members, states
- * side by side in the batch axis and one loss per member. Other networks get one copy of the
- * program per member.
+ * A training problem's program, as written for one {@link TrainingProgress}, compiled into one
+ * SameDiff graph, for one or several independent members whose losses are summed into the graph's
+ * loss, so each member's gradient is its own. Members of a {@link MemberBatchedNetwork} share one
+ * program: parameters stacked over the members, states side by side in the batch axis and one loss
+ * per member. Other networks get one copy of the program per member. The program's random inputs
+ * are placeholders; every evaluation is given their values ({@link RandomInputs#draw}), the same
+ * for every member. {@link ProgramCache} keeps one per program structure.
  */
-final class GraphObjective implements Objective, EnsembleObjective {
+final class GraphObjective implements AutoCloseable {
 
     private static final String WINDOWS = "windows";
 
     /** One program's names in the graph: one member's, or all members' when batched. */
     private record Member(Map<String, String> variableNames, String loss, String valueLoss, List<String> cutInputs,
-                          List<String> cutPlaceholders) {
+                          List<String> cutPlaceholders, RandomInputs randomInputs) {
     }
 
     private final SameDiff graph;
@@ -77,7 +78,9 @@ final class GraphObjective implements Objective, EnsembleObjective {
         this.options = options;
     }
 
-    static GraphObjective compile(TrainingProblem problem, int memberCount, SameDiffEngine.Options options) {
+    /** Compiles the program {@code problem}'s configuration writes for {@code progress}. */
+    static GraphObjective compile(TrainingProblem problem, int memberCount, SameDiffEngine.Options options,
+                                  TrainingProgress progress) {
         Require.atLeast("members", memberCount, 1);
         DataType type = problem.dataType();
         long[] stateShape = problem.stateShape();
@@ -109,9 +112,11 @@ final class GraphObjective implements Objective, EnsembleObjective {
             }
             GraphStepContext networkContext =
                     new GraphStepContext(graph, type, stateShape, prefix + "network", parameters);
+            RandomInputs randomInputs = new RandomInputs(graph, prefix, stateShape, type);
             BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
                     new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
-                            problem, networkContext, referenceContext, residuumContext, lanes);
+                            problem, networkContext, referenceContext, residuumContext, lanes, progress,
+                            randomInputs);
 
             GraphOps gradientPass = pass.apply(GraphOps.CutMode.PLACEHOLDERS, prefix);
             String loss = prefix + "loss";
@@ -135,7 +140,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
             if (k == 0) {
                 checks.addAll(memberChecks);
             }
-            members.add(new Member(variableNames, loss, valueLoss, cutInputs, cutPlaceholders));
+            members.add(new Member(variableNames, loss, valueLoss, cutInputs, cutPlaceholders, randomInputs));
         }
         String total = members.get(0).loss();
         if (lanes > 1) {
@@ -148,7 +153,7 @@ final class GraphObjective implements Objective, EnsembleObjective {
         boolean dependsOnParameters = dependsOnParameters(graph, total);
         GraphObjective objective = new GraphObjective(graph, requirement, stateShape, type,
                 problem.parameterTemplate(), members, lanes, dependsOnParameters, options);
-        objective.checkShapes(checks);
+        objective.checkShapes(checks, progress);
         if (dependsOnParameters) {
             QuietStdout.run(graph::createGradFunction);
         }
@@ -177,8 +182,8 @@ final class GraphObjective implements Objective, EnsembleObjective {
         return false;
     }
 
-    /** Runs the graph once on a zero batch of one window and compares the recorded shapes. */
-    private void checkShapes(List<GraphOps.ShapeCheck> checks) {
+    /** Runs the graph once on a zero batch of two windows and compares the recorded shapes. */
+    private void checkShapes(List<GraphOps.ShapeCheck> checks, TrainingProgress progress) {
         long[] probeShape = new long[stateShape.length + 2];
         probeShape[0] = 2;
         probeShape[1] = requirement.numTimeLevels();
@@ -191,7 +196,13 @@ final class GraphObjective implements Objective, EnsembleObjective {
         if (names.isEmpty()) {
             return;
         }
-        Map<String, INDArray> values = graph.output(Map.of(WINDOWS, Nd4j.zeros(type(), probeShape)), names);
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(WINDOWS, Nd4j.zeros(type(), probeShape));
+        // the values do not matter, only their shapes: every kind drawn with probability 0
+        List<RandomInputs.Request> requests = members.get(0).randomInputs().kinds().stream()
+                .map(kind -> new RandomInputs.Request(kind, 0)).toList();
+        addRandomInputs(feed, RandomInputs.draw(requests, progress, 2, stateShape, dataType));
+        Map<String, INDArray> values = graph.output(feed, names);
         for (GraphOps.ShapeCheck check : checks) {
             long[] actual = values.get(check.actual().name()).shape();
             long[] expected = values.get(check.expected().name()).shape();
@@ -207,39 +218,29 @@ final class GraphObjective implements Objective, EnsembleObjective {
         return dataType;
     }
 
-    @Override
-    public DataRequirement dataRequirement() {
-        return requirement;
-    }
-
-    @Override
-    public int members() {
+    int members() {
         return members.size() * lanes;
     }
 
-    @Override
-    public double loss(Parameters parameters, INDArray windows) {
-        return losses(List.of(parameters), windows)[0];
-    }
-
-    @Override
-    public LossAndGradient lossAndGradient(Parameters parameters, INDArray windows) {
-        return lossesAndGradients(List.of(parameters), windows).get(0);
-    }
-
-    @Override
-    public double[] losses(List<Parameters> parameters, INDArray windows) {
+    /**
+     * Each member's loss; the program's random inputs, asked for by {@code requests} in program
+     * order, are drawn for {@code progress}.
+     */
+    double[] losses(List<Parameters> parameters, INDArray windows, List<RandomInputs.Request> requests,
+                    TrainingProgress progress) {
         load(parameters);
         List<String> names = members.stream().map(Member::valueLoss).toList();
-        Map<String, INDArray> values = forward(Map.of(WINDOWS, prepare(windows)), names);
+        Map<String, INDArray> feed = feed(windows, requests, progress);
+        Map<String, INDArray> values = forward(feed, names);
         return names.stream().flatMapToDouble(name -> Arrays.stream(values.get(name).castTo(
                 DataType.DOUBLE).reshape(-1).toDoubleVector())).toArray();
     }
 
-    @Override
-    public List<LossAndGradient> lossesAndGradients(List<Parameters> parameters, INDArray windows) {
+    /** Each member's loss and gradient; random inputs as for {@link #losses}. */
+    List<LossAndGradient> lossesAndGradients(List<Parameters> parameters, INDArray windows,
+                                             List<RandomInputs.Request> requests, TrainingProgress progress) {
         if (!dependsOnParameters) {
-            double[] losses = losses(parameters, windows);
+            double[] losses = losses(parameters, windows, requests, progress);
             List<LossAndGradient> results = new ArrayList<>();
             for (double loss : losses) {
                 Map<String, INDArray> zeros = new LinkedHashMap<>();
@@ -249,11 +250,10 @@ final class GraphObjective implements Objective, EnsembleObjective {
             return results;
         }
         load(parameters);
-        Map<String, INDArray> feed = new HashMap<>();
-        feed.put(WINDOWS, prepare(windows));
+        Map<String, INDArray> feed = feed(windows, requests, progress);
         List<String> cutInputs = members.stream().flatMap(m -> m.cutInputs().stream()).toList();
         if (!cutInputs.isEmpty()) {
-            Map<String, INDArray> values = forward(Map.of(WINDOWS, feed.get(WINDOWS)), cutInputs);
+            Map<String, INDArray> values = forward(Map.copyOf(feed), cutInputs);
             for (Member member : members) {
                 for (int k = 0; k < member.cutInputs().size(); k++) {
                     feed.put(member.cutPlaceholders().get(k), values.get(member.cutInputs().get(k)));
@@ -277,6 +277,30 @@ final class GraphObjective implements Objective, EnsembleObjective {
             }
         }
         return results;
+    }
+
+    /** The checked windows and the random inputs drawn for their batch. */
+    private Map<String, INDArray> feed(INDArray windows, List<RandomInputs.Request> requests,
+                                       TrainingProgress progress) {
+        Map<String, INDArray> feed = new HashMap<>();
+        INDArray prepared = prepare(windows);
+        feed.put(WINDOWS, prepared);
+        addRandomInputs(feed, RandomInputs.draw(requests, progress, prepared.size(0), stateShape, dataType));
+        return feed;
+    }
+
+    /** Feeds {@code values} to every member's random inputs, which were requested in the same order. */
+    private void addRandomInputs(Map<String, INDArray> feed, List<INDArray> values) {
+        for (Member member : members) {
+            List<String> names = member.randomInputs().names();
+            if (names.size() != values.size()) {
+                throw new IllegalStateException("the program asks for " + names.size() + " random inputs, given "
+                        + values.size());
+            }
+            for (int k = 0; k < values.size(); k++) {
+                feed.put(names.get(k), values.get(k));
+            }
+        }
     }
 
     /** Runs the forward graph for {@code outputs}, directly where the graph allows it. */

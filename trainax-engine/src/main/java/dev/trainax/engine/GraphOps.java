@@ -9,6 +9,7 @@ import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.TrainingProgress;
 import dev.trainax.api.engine.TrainingProblem;
 import dev.trainax.api.internal.Require;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -30,6 +32,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * value from the value pass, so nothing upstream of a cut is ever differentiated (SameDiff would
  * otherwise differentiate through ops behind a {@code StopGradient}, with zero cotangents, and fail
  * on ops without a gradient). In the value pass a cut is the identity and its input is recorded.
+ *
+ * <p>The program is written for one {@link TrainingProgress}: {@link #randomInt} answers from that
+ * step's counter-based stream, and random values are placeholders of a {@link RandomInputs} shared
+ * by both passes, filled each update step.
  */
 final class GraphOps implements RolloutOps {
 
@@ -78,11 +84,20 @@ final class GraphOps implements RolloutOps {
     private final TimeLevelLoss defaultLoss;
     /** {@code [1, lanes, 1]} ones that repeat a data level once per member. */
     private SDVariable laneOnes;
+    private final TrainingProgress progress;
+    /** The step's {@link #randomInt} choices, from the start of the step's stream in every pass. */
+    private final SplittableRandom choices;
+    private final RandomInputs randomInputs;
+    /** Random inputs requested so far in this pass. */
+    private int randomRequests;
 
     GraphOps(CutMode cutMode, String namePrefix, SameDiff graph, SDVariable windows, int numTimeLevels, long[] stateShape,
              TrainingProblem problem, GraphStepContext networkContext, GraphStepContext referenceContext,
-             GraphStepContext residuumContext, int lanes) {
+             GraphStepContext residuumContext, int lanes, TrainingProgress progress, RandomInputs randomInputs) {
         this.lanes = lanes;
+        this.progress = progress;
+        this.choices = StepRandomness.choices(progress);
+        this.randomInputs = randomInputs;
         this.cutMode = cutMode;
         this.namePrefix = namePrefix;
         this.graph = graph;
@@ -115,23 +130,27 @@ final class GraphOps implements RolloutOps {
         Require.that(timeLevel >= 0 && timeLevel < numTimeLevels, "timeLevel",
                 "must be in [0, " + numTimeLevels + ") as the configuration's data requirement declares, got "
                         + timeLevel);
-        return dataLevels.computeIfAbsent(timeLevel, t -> {
-            SDVariable level = windows.get(SDIndex.all(), SDIndex.point(t));
-            if (lanes > 1) {
-                // every member sees the same batch: each sample repeated once per member, adjacent
-                long points = Arrays.stream(stateShape).reduce(1, (x, y) -> x * y);
-                long[] batched = new long[stateShape.length + 1];
-                batched[0] = -1;
-                System.arraycopy(stateShape, 0, batched, 1, stateShape.length);
-                if (laneOnes == null) {
-                    laneOnes = graph.constant(namePrefix + "lane_ones", Nd4j.ones(
-                            level.dataType(), 1, lanes, 1));
-                }
-                // a broadcast product: far cheaper in SameDiff than tile
-                level = level.reshape(-1, 1, points).mul(laneOnes).reshape(batched);
-            }
-            return new GraphState(level, "data level " + t);
-        });
+        return dataLevels.computeIfAbsent(timeLevel, t -> new GraphState(
+                perLane(windows.get(SDIndex.all(), SDIndex.point(t)), stateShape), "data level " + t));
+    }
+
+    /**
+     * A per-sample value of shape {@code (batch, *shape)} as every member sees it: each sample
+     * repeated once per member, adjacent; unchanged with one member.
+     */
+    private SDVariable perLane(SDVariable value, long[] shape) {
+        if (lanes == 1) {
+            return value;
+        }
+        long points = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+        long[] batched = new long[shape.length + 1];
+        batched[0] = -1;
+        System.arraycopy(shape, 0, batched, 1, shape.length);
+        if (laneOnes == null) {
+            laneOnes = graph.constant(namePrefix + "lane_ones", Nd4j.ones(value.dataType(), 1, lanes, 1));
+        }
+        // a broadcast product: far cheaper in SameDiff than tile
+        return value.reshape(-1, 1, points).mul(laneOnes).reshape(batched);
     }
 
     @Override
@@ -226,13 +245,76 @@ final class GraphOps implements RolloutOps {
     public Scalar weightedSum(double[] weights, List<Scalar> terms) {
         Require.that(!terms.isEmpty(), "terms", "must not be empty");
         Require.length("weights", weights, terms.size(), "one per term");
-        SDVariable[] weighted = new SDVariable[terms.size()];
+        return new GraphScalar(weighted(weights, terms.stream().map(t -> ((GraphScalar) t).variable()).toList()));
+    }
+
+    /** {@code Σ weights[i] · values[i]} as one AddN op instead of a chain of additions: fewer ops per rollout step. */
+    private SDVariable weighted(double[] weights, List<SDVariable> values) {
+        SDVariable[] weighted = new SDVariable[values.size()];
         for (int i = 0; i < weights.length; i++) {
-            SDVariable term = ((GraphScalar) terms.get(i)).variable();
-            weighted[i] = weights[i] == 1.0 ? term : term.mul(weights[i]);
+            weighted[i] = weights[i] == 1.0 ? values.get(i) : values.get(i).mul(weights[i]);
         }
-        // one AddN op instead of a chain of additions: fewer ops per rollout step
-        return new GraphScalar(weighted.length == 1 ? weighted[0] : graph.math().mergeAdd(weighted));
+        return weighted.length == 1 ? weighted[0] : graph.math().mergeAdd(weighted);
+    }
+
+    @Override
+    public State combine(double[] weights, List<State> states) {
+        Require.that(!states.isEmpty(), "states", "must not be empty");
+        Require.length("weights", weights, states.size(), "one per state");
+        for (int i = 1; i < states.size(); i++) {
+            shapeChecks.add(new ShapeCheck(variable(states.get(i)), variable(states.get(0)), "combine: state " + i
+                    + " (" + origin(states.get(i)) + ") vs state 0 (" + origin(states.get(0)) + ")"));
+        }
+        return new GraphState(weighted(weights, states.stream().map(GraphOps::variable).toList()),
+                "combination of " + origin(states.get(0)));
+    }
+
+    @Override
+    public State scaleByRms(State state, State reference) {
+        // a data level carries no gradient; anything else is cut first, so no gradient reaches the RMS
+        State source = dataLevels.containsValue(reference) ? reference : stopGradient(reference);
+        SDVariable values = variable(source);
+        SDVariable rms = graph.math().sqrt(values.mul(values).mean(true, stateAxes));
+        return new GraphState(variable(state).mul(rms), origin(state) + " times the RMS of " + origin(reference));
+    }
+
+    @Override
+    public State normalNoise(State like) {
+        SDVariable noise = perLane(request(new RandomInputs.Request(RandomInputs.Kind.NORMAL, 0)), stateShape);
+        shapeChecks.add(new ShapeCheck(noise, variable(like), "normal noise vs " + origin(like)));
+        return new GraphState(noise, "normal noise");
+    }
+
+    @Override
+    public State randomSelect(double probability, State chosen, State otherwise) {
+        SDVariable mask = perLane(request(new RandomInputs.Request(RandomInputs.Kind.BERNOULLI, probability)),
+                new long[0]);
+        long[] broadcast = new long[stateShape.length + 1];
+        Arrays.fill(broadcast, 1);
+        broadcast[0] = -1;
+        SDVariable m = mask.reshape(broadcast);
+        SDVariable a = variable(chosen);
+        SDVariable b = variable(otherwise);
+        shapeChecks.add(new ShapeCheck(a, b, "randomSelect: chosen (" + origin(chosen) + ") vs otherwise ("
+                + origin(otherwise) + ")"));
+        SDVariable blend = a.mul(m).add(b.mul(m.rsub(1.0)));
+        return new GraphState(blend, "random selection of " + origin(chosen) + " or " + origin(otherwise));
+    }
+
+    /** The placeholder of this pass's next random input; the request checks its probability. */
+    private SDVariable request(RandomInputs.Request request) {
+        return randomInputs.placeholder(randomRequests++, request.kind());
+    }
+
+    @Override
+    public int randomInt(int bound) {
+        Require.atLeast("bound", bound, 1);
+        return choices.nextInt(bound);
+    }
+
+    @Override
+    public TrainingProgress progress() {
+        return progress;
     }
 
     /** Per-sample reductions over the state axes, which the engine knows. */
@@ -253,7 +335,7 @@ final class GraphOps implements RolloutOps {
         }
     };
 
-    private SDVariable variable(State state) {
+    private static SDVariable variable(State state) {
         if (!(state instanceof GraphState graphState)) {
             throw new IllegalArgumentException("state: not created by this engine's RolloutOps: " + state);
         }

@@ -21,7 +21,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Builds the whole loss program of a problem as one SameDiff graph: data windows are a placeholder
  * with a dynamic batch axis, parameters are graph variables, cuts are {@code StopGradient} ops.
  * One graph serves every batch; measured cost grows linearly with rollout length for conv and MLP
- * steppers (see the project notes).
+ * steppers (see the project notes). Random inputs are placeholders filled each update step; a
+ * program that changes with the step is compiled once per structure and cached ({@link ProgramCache}).
  */
 final class SameDiffEngine implements Engine {
 
@@ -82,12 +83,12 @@ final class SameDiffEngine implements Engine {
 
     @Override
     public Objective compile(TrainingProblem problem) {
-        return GraphObjective.compile(problem, 1, options);
+        return new ProgramCache(problem, 1, options);
     }
 
     @Override
     public EnsembleObjective compileEnsemble(TrainingProblem problem, int members) {
-        return GraphObjective.compile(problem, members, options);
+        return new ProgramCache(problem, members, options);
     }
 
     @Override

@@ -28,7 +28,8 @@ class PluginDiscoveryTest {
         Map<String, String> modules = REGISTRY.descriptors().stream().collect(Collectors.toMap(
                 d -> d.kind().label() + "/" + d.id(), PluginDescriptor::module));
         for (String id : List.of("supervised", "diverted-chain", "diverted-chain-branch-one", "mix-chain-post-physics",
-                "residuum", "composite", "teacher-forcing", "pushforward")) {
+                "residuum", "composite", "teacher-forcing", "pushforward", "noisy-supervised", "random-pushforward",
+                "curriculum", "scheduled-sampling")) {
             assertEquals("dev.trainax.configs", modules.get("configuration/" + id), id);
         }
         for (String id : List.of("mse", "mae", "rmse", "nmse", "nmae", "nrmse", "lp", "composite-loss")) {
@@ -60,7 +61,7 @@ class PluginDiscoveryTest {
 
     @Test
     void badSpecsNameThePathAndTheAllowedValues() {
-        assertMessage("spec.c: unknown configuration 'supervise'; known: [composite, diverted-chain",
+        assertMessage("spec.c: unknown configuration 'supervise'; known: [composite, curriculum, diverted-chain",
                 () -> REGISTRY.create(PluginKind.CONFIGURATION, "supervise", Map.of(), "spec.c"));
         assertMessage("spec.c.numRolloutSteps: must be integer ≥ 1, got 0",
                 () -> REGISTRY.create(PluginKind.CONFIGURATION, "supervised", Map.of("numRolloutSteps", 0), "spec.c"));

@@ -38,6 +38,7 @@ class ThirdPartyPluginTest {
         Result plugins = run(ROOT, environment, trainax, "plugins", "--kind", "configuration");
         assertEquals(0, plugins.code(), plugins.output());
         assertTrue(plugins.output().contains("averaged-supervised          [org.example.averaged]"), plugins.output());
+        assertTrue(plugins.output().contains("input-noise-supervised"), plugins.output());
         assertTrue(plugins.output().contains("supervised"), plugins.output());
 
         Path output = folder.resolve("run");

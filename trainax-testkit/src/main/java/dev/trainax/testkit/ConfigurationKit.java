@@ -16,11 +16,13 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.Residuum;
 import dev.trainax.api.Stepper;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.TrainingProgress;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import dev.trainax.api.engine.TrainingProblem;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,7 +43,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * residuum applied exactly when declared, and a training problem without a declared one failing
  * with an error that names it); a batch of identical windows having the loss of one (mean
  * reduction) or that many times it (sum); the loss alone equal to the loss with gradient; and
- * null or empty windows rejected with an error naming the windows.
+ * null or empty windows rejected with an error naming the windows. Stochastic and scheduled
+ * configurations are checked at {@link TrainingProgress#START} (their noise then fixed) and, for
+ * determinism and data levels, at a later step too; one that draws random values per sample
+ * declares it ({@link #drawsPerSample()}).
  */
 public abstract class ConfigurationKit {
 
@@ -109,6 +114,18 @@ public abstract class ConfigurationKit {
         return false;
     }
 
+    /**
+     * Whether the configuration draws random values per sample (noise, random selections): a batch
+     * of identical windows then draws different values for each copy, and the identical-windows
+     * check is skipped. False by default.
+     */
+    protected boolean drawsPerSample() {
+        return false;
+    }
+
+    /** A progress late in a run with another seed: scheduled programs differ there from the first step's. */
+    private static final TrainingProgress LATE = new TrainingProgress(7, 96, 100);
+
     /** The largest relative error accepted from the finite-difference check; {@code 1e-5} by default. */
     protected double gradientTolerance() {
         return 1e-5;
@@ -133,7 +150,10 @@ public abstract class ConfigurationKit {
     }
 
     private RecordingOps record() {
-        RecordingOps ops = new RecordingOps();
+        return record(new RecordingOps());
+    }
+
+    private RecordingOps record(RecordingOps ops) {
         assertNotNull(configuration().loss(ops), configuration() + ": loss(ops) returned null");
         return ops;
     }
@@ -149,36 +169,52 @@ public abstract class ConfigurationKit {
         }
     }
 
-    /** The same batch gives bit-identical losses and gradients twice, and from a second compilation. */
+    /**
+     * The same batch gives bit-identical losses and gradients twice, and from a second compilation,
+     * at the first step and at a late step of a run (where random values and schedules may differ).
+     */
     @Test
     public void evaluationIsDeterministic() {
         INDArray windows = windows();
         LossAndGradient first;
+        LossAndGradient late;
         try (Objective objective = compile()) {
             first = objective.lossAndGradient(parameters(), windows);
             assertTrue(Double.isFinite(first.loss()), configuration() + ": loss must be finite, got " + first.loss());
             assertBitIdentical(first, objective.lossAndGradient(parameters(), windows), configuration() + " (same objective)");
+            late = objective.lossAndGradient(parameters(), windows, LATE);
+            assertTrue(Double.isFinite(late.loss()), configuration() + ": loss at " + LATE + " must be finite");
+            assertBitIdentical(late, objective.lossAndGradient(parameters(), windows, LATE),
+                    configuration() + " (same objective at " + LATE + ")");
         }
         try (Objective again = compile()) {
+            assertBitIdentical(late, again.lossAndGradient(parameters(), windows, LATE),
+                    configuration() + " (second compilation, first evaluated at " + LATE + ")");
             assertBitIdentical(first, again.lossAndGradient(parameters(), windows), configuration() + " (second compilation)");
         }
     }
 
-    /** {@code loss(ops)} writes the same program every time it is called. */
+    /** {@code loss(ops)} writes the same program every time it is called for the same progress and choices. */
     @Test
     public void theProgramIsTheSameEveryTime() {
         assertEquals(record().trace(), record().trace(), configuration() + ": loss(ops) must write the same program");
+        assertEquals(record(new RecordingOps(LATE, true)).trace(), record(new RecordingOps(LATE, true)).trace(),
+                configuration() + ": loss(ops) must write the same program at " + LATE);
     }
 
-    /** The program reads only data levels in {@code [0, numTimeLevels)}, and level 0. */
+    /**
+     * The program reads only data levels in {@code [0, numTimeLevels)}, and level 0: at the first
+     * step with the smallest random choices and late in a run with the largest.
+     */
     @Test
     public void readsOnlyTheDeclaredTimeLevels() {
         DataRequirement requirement = configuration().dataRequirement();
-        RecordingOps ops = record();
-        assertTrue(!ops.levels().isEmpty() && ops.levels().first() == 0,
-                configuration() + ": the program must start from data level 0, read " + ops.levels());
-        assertTrue(ops.levels().last() < requirement.numTimeLevels(), configuration() + " reads data levels "
-                + ops.levels() + " but declares numTimeLevels = " + requirement.numTimeLevels());
+        for (RecordingOps ops : List.of(record(), record(new RecordingOps(LATE, true)))) {
+            assertTrue(!ops.levels().isEmpty() && ops.levels().first() == 0,
+                    configuration() + ": the program must start from data level 0, read " + ops.levels());
+            assertTrue(ops.levels().last() < requirement.numTimeLevels(), configuration() + " reads data levels "
+                    + ops.levels() + " but declares numTimeLevels = " + requirement.numTimeLevels());
+        }
     }
 
     /** The reference stepper is applied if and only if the data requirement declares it. */
@@ -247,6 +283,7 @@ public abstract class ConfigurationKit {
     /** A batch of identical windows has the loss and gradient of one window (mean), or that many times it (sum). */
     @Test
     public void identicalWindowsActLikeOne() {
+        assumeFalse(drawsPerSample(), "the configuration draws random values per sample");
         INDArray one = windows().get(NDArrayIndex.interval(0, 1)).dup();
         int copies = 3;
         double factor = batchReduction() == BatchReduction.SUM ? copies : 1;

@@ -12,8 +12,11 @@ import dev.trainax.api.Configuration;
 import dev.trainax.api.DataRequirement;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
+import dev.trainax.api.RolloutOps;
+import dev.trainax.api.State;
 import dev.trainax.api.StepContext;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.TrainingProgress;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.LossAndGradient;
@@ -22,6 +25,7 @@ import dev.trainax.api.engine.Rollout;
 import dev.trainax.api.engine.TrainingProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -44,7 +48,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * member-batched and plain networks; programs that apply an undeclared reference stepper or
  * residuum, or read an undeclared level, are refused naming what is missing; windows and
  * parameters are validated; evaluations are deterministic and float32 agrees with float64;
- * rollouts repeat their step.
+ * rollouts repeat their step; state arithmetic and random selections meet their limits, random
+ * inputs follow the run's seed and the update step alone, and no gradient flows through them.
  */
 public abstract class EngineKit {
 
@@ -319,5 +324,62 @@ public abstract class EngineKit {
         assertArrayEquals(Tiny.network(parameters.get("a").getDouble(0), parameters.get("b").getDouble(0),
                 parameters.get("c").getDouble(0), values(initial.get(NDArrayIndex.point(0)))),
                 values(level(trajectory, 1).get(NDArrayIndex.point(0))), 1e-12, "one step against plain Java");
+    }
+
+    private LossAndGradient evaluate(Configuration configuration, INDArray windows, TrainingProgress progress) {
+        try (Objective objective = compile(configuration, Tiny.network(), DataType.DOUBLE)) {
+            return objective.lossAndGradient(parameters(11), windows, progress);
+        }
+    }
+
+    /**
+     * Noise of σ = 0, a combination of u⁰ with weights summing to one, and random selections with
+     * probability 1 and 0 all feed the network u⁰: one-step supervised, late in a run too.
+     */
+    @Test
+    public void stateArithmeticAndRandomSelectionsMeetTheirLimits() {
+        INDArray data = data(2);
+        TrainingProgress late = new TrainingProgress(5, 8, 10);
+        Map<String, BiFunction<RolloutOps, State[], State>> inputs = Map.of(
+                "0.25·u⁰ + 0.75·u⁰", (ops, u) -> ops.combine(new double[] {0.25, 0.75}, List.of(u[0], u[0])),
+                "2·u⁰ − u⁰", (ops, u) -> ops.add(ops.scale(2, u[0]), ops.scale(-1, u[0])),
+                "select(1, u⁰, u¹)", (ops, u) -> ops.randomSelect(1, u[0], u[1]),
+                "select(0, u¹, u⁰)", (ops, u) -> ops.randomSelect(0, u[1], u[0]));
+        for (TrainingProgress progress : List.of(TrainingProgress.START, late)) {
+            LossAndGradient supervised = evaluate(Programs.supervised(1, 0, MSE), data, progress);
+            assertClose(supervised, evaluate(Programs.noisyOneStep(0, MSE), data, progress), 1e-12,
+                    "σ = 0 against one-step supervised at " + progress);
+            inputs.forEach((name, input) -> assertClose(supervised,
+                    evaluate(Programs.oneStepFrom(name, input, MSE), data, progress), 1e-12,
+                    name + " against one-step supervised at " + progress));
+        }
+    }
+
+    /**
+     * Random inputs depend on the run's seed and the update step alone: the same pair gives
+     * bit-identical results from two compilations (whatever the total steps), another step or
+     * seed other values.
+     */
+    @Test
+    public void randomInputsFollowTheSeedAndTheStepAlone() {
+        INDArray data = data(2);
+        Configuration noisy = Programs.noisyOneStep(0.1, MSE);
+        LossAndGradient first = evaluate(noisy, data, new TrainingProgress(1, 2, 10));
+        assertBitIdentical(first, evaluate(noisy, data, new TrainingProgress(1, 2, 10)), "same seed and step");
+        assertBitIdentical(first, evaluate(noisy, data, new TrainingProgress(1, 2, 30)), "another total");
+        assertTrue(first.loss() != evaluate(noisy, data, new TrainingProgress(1, 3, 10)).loss(),
+                "the next update step must draw other noise");
+        assertTrue(first.loss() != evaluate(noisy, data, new TrainingProgress(2, 2, 10)).loss(),
+                "another seed must draw other noise");
+    }
+
+    /** With the step's noise fixed, the gradient matches central finite differences: none flows through the noise. */
+    @Test
+    public void noGradientFlowsThroughRandomInputs() {
+        TrainingProgress progress = new TrainingProgress(3, 4, 10);
+        try (Objective objective = compile(Programs.noisyOneStep(0.3, MSE), Tiny.network(), DataType.DOUBLE)) {
+            GradientCheck.Result result = GradientCheck.check(objective, parameters(11), data(2), progress, 1e-6, 1e-4);
+            assertTrue(result.maxRelativeError() < 1e-6, "noisy one-step program: " + result);
+        }
     }
 }

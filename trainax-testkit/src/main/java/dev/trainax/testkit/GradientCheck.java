@@ -1,6 +1,7 @@
 package dev.trainax.testkit;
 
 import dev.trainax.api.Parameters;
+import dev.trainax.api.TrainingProgress;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,8 +39,17 @@ public final class GradientCheck {
      */
     public static Result check(Objective objective, Parameters parameters, INDArray windows, double epsilon,
                                double floor) {
+        return check(objective, parameters, windows, TrainingProgress.START, epsilon, floor);
+    }
+
+    /**
+     * The same at one update step of a run: the step's random inputs (noise, selections) stay
+     * fixed while the parameters move, so the check sees that no gradient flows through them.
+     */
+    public static Result check(Objective objective, Parameters parameters, INDArray windows,
+                               TrainingProgress progress, double epsilon, double floor) {
         Parameters theta = parameters.copy(DataType.DOUBLE);
-        LossAndGradient analytic = objective.lossAndGradient(theta, windows);
+        LossAndGradient analytic = objective.lossAndGradient(theta, windows, progress);
         double worst = 0;
         String worstEntry = "none";
         double worstAnalytic = 0;
@@ -51,9 +61,9 @@ public final class GradientCheck {
             for (long i = 0; i < flat.length(); i++) {
                 double original = flat.getDouble(i);
                 flat.putScalar(i, original + epsilon);
-                double plus = objective.loss(theta, windows);
+                double plus = objective.loss(theta, windows, progress);
                 flat.putScalar(i, original - epsilon);
-                double minus = objective.loss(theta, windows);
+                double minus = objective.loss(theta, windows, progress);
                 flat.putScalar(i, original);
                 double numeric = (plus - minus) / (2 * epsilon);
                 double engine = gradient.getDouble(i);

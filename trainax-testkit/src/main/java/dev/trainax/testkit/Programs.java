@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -94,6 +95,22 @@ final class Programs {
             }
             return ops.weightedSum(ones(r), terms);
         });
+    }
+
+    /** {@code l(f(u⁰ + σ·ε), u¹)}: ε standard normal noise the engine draws every update step. */
+    static Program noisyOneStep(double sigma, TimeLevelLoss loss) {
+        return new Program("l(f(u⁰ + " + sigma + "·ε), u¹)", new DataRequirement(2, false, false), ops -> {
+            State initial = ops.data(0);
+            return ops.loss(loss, ops.network(ops.add(initial, ops.scale(sigma, ops.normalNoise(initial)))),
+                    ops.data(1));
+        });
+    }
+
+    /** {@code l(f(s), u¹)} for the network input {@code s} that {@code input} makes of u⁰ and u¹. */
+    static Program oneStepFrom(String name, BiFunction<RolloutOps, State[], State> input, TimeLevelLoss loss) {
+        return new Program("l(f(" + name + "), u¹)", new DataRequirement(2, false, false),
+                ops -> ops.loss(loss, ops.network(input.apply(ops, new State[] {ops.data(0), ops.data(1)})),
+                        ops.data(1)));
     }
 
     /** {@code l(f(u⁰), u¹)}, or {@code l(f(u⁰))} when {@code single}: with {@link #offset} a loss's input gradient. */

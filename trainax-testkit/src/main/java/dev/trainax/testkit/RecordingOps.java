@@ -4,6 +4,7 @@ import dev.trainax.api.RolloutOps;
 import dev.trainax.api.Scalar;
 import dev.trainax.api.State;
 import dev.trainax.api.TimeLevelLoss;
+import dev.trainax.api.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -12,7 +13,9 @@ import java.util.TreeSet;
  * {@link RolloutOps} that compute nothing and record what a configuration's program does: the data
  * levels it reads, whether it applies the reference stepper or a residuum, and the whole sequence
  * of operations, so that the kit can check a program against its declared data requirement
- * without any engine.
+ * without any engine. It answers {@link #progress()} with a given progress and every
+ * {@link #randomInt} with its smallest or its largest value, so that the kit can record the
+ * shortest and the longest program of a stochastic configuration.
  */
 final class RecordingOps implements RolloutOps {
 
@@ -23,6 +26,19 @@ final class RecordingOps implements RolloutOps {
     private final TreeSet<Integer> levels = new TreeSet<>();
     private int referenceCalls;
     private int residuumCalls;
+    private final TrainingProgress progress;
+    private final boolean largestChoices;
+
+    /** Records the program at {@link TrainingProgress#START} with the smallest random choices. */
+    RecordingOps() {
+        this(TrainingProgress.START, false);
+    }
+
+    /** Records the program at {@code progress}, with the largest random choices if {@code largestChoices}. */
+    RecordingOps(TrainingProgress progress, boolean largestChoices) {
+        this.progress = progress;
+        this.largestChoices = largestChoices;
+    }
 
     /** Every operation in program order, with its operands. */
     List<String> trace() {
@@ -94,10 +110,47 @@ final class RecordingOps implements RolloutOps {
 
     @Override
     public Scalar weightedSum(double[] weights, List<Scalar> terms) {
-        StringBuilder operation = new StringBuilder("weightedSum");
-        for (int i = 0; i < terms.size(); i++) {
-            operation.append(' ').append(i < weights.length ? weights[i] : Double.NaN).append("·#").append(id(terms.get(i)));
+        return record(weighted("weightedSum", weights, terms));
+    }
+
+    /** {@code operation w₀·#id₀ w₁·#id₁ …}, NaN for a missing weight. */
+    private static String weighted(String operation, double[] weights, List<?> handles) {
+        StringBuilder text = new StringBuilder(operation);
+        for (int i = 0; i < handles.size(); i++) {
+            text.append(' ').append(i < weights.length ? weights[i] : Double.NaN).append("·#").append(id(handles.get(i)));
         }
-        return record(operation.toString());
+        return text.toString();
+    }
+
+    @Override
+    public State combine(double[] weights, List<State> states) {
+        return record(weighted("combine", weights, states));
+    }
+
+    @Override
+    public State scaleByRms(State state, State reference) {
+        return record("scaleByRms #" + id(state) + " #" + id(reference));
+    }
+
+    @Override
+    public State normalNoise(State like) {
+        return record("normalNoise #" + id(like));
+    }
+
+    @Override
+    public State randomSelect(double probability, State chosen, State otherwise) {
+        return record("randomSelect " + probability + " #" + id(chosen) + " #" + id(otherwise));
+    }
+
+    @Override
+    public int randomInt(int bound) {
+        int choice = largestChoices ? bound - 1 : 0;
+        trace.add("randomInt " + bound + " → " + choice);
+        return choice;
+    }
+
+    @Override
+    public TrainingProgress progress() {
+        return progress;
     }
 }

@@ -4,6 +4,7 @@ import dev.trainax.api.Callback;
 import dev.trainax.api.Configuration;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.Stepper;
+import dev.trainax.api.TrainingProgress;
 import dev.trainax.api.engine.EnsembleObjective;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
@@ -21,8 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The update loop of one run of a {@link RunPlan}, for one or several members trained together:
- * per step it gathers a minibatch, evaluates loss and gradient, runs the callbacks on the
- * pre-update state, records the loss and applies the optimizer.
+ * per step it gathers a minibatch, evaluates loss and gradient at the step's {@link TrainingProgress}
+ * (the run's seed, the step, the total), runs the callbacks on the pre-update state, records the
+ * loss and applies the optimizer.
  */
 final class TrainingLoop {
 
@@ -137,7 +139,9 @@ final class TrainingLoop {
             for (int step = firstStep; step < numSteps && stopReason == null; step++) {
                 PermutationMixer.Minibatch minibatch = mixer.minibatch(step);
                 INDArray batch = windows.gather(minibatch.indices());
-                List<LossAndGradient> results = objective.lossesAndGradients(parameters, batch);
+                // the step's random inputs and schedule derive from (seed, step) alone: a resumed run draws the same
+                List<LossAndGradient> results = objective.lossesAndGradients(parameters, batch,
+                        new TrainingProgress(seed, step, numSteps));
                 double lossSum = 0;
                 for (int k = 0; k < count && stopReason == null; k++) {
                     MemberRun member = runs.get(k);

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * @param numTrainingSteps update steps, at least 1
  * @param batchSize        windows per minibatch, at least 1 (all windows when larger than their number)
- * @param seed             seed of the minibatch order
+ * @param seed             seed of the minibatch order and of the random inputs of stochastic configurations
  * @param initSeed         seed of the network's initial parameters
  * @param dataType         floating-point type of training (float32 by default)
  * @param recordLossEvery  record the minibatch loss every k update steps
@@ -25,7 +25,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 public record TrainingOptions(
         @Param(value = "update steps", min = 1) int numTrainingSteps,
         @Param(value = "windows per minibatch", min = 1) int batchSize,
-        @Param(value = "seed of the minibatch order", defaultValue = "0") int seed,
+        @Param(value = "seed of the minibatch order and of stochastic configurations' random inputs", defaultValue = "0") int seed,
         @Param(value = "seed of the network initialisation", defaultValue = "0") int initSeed,
         @Param(value = "floating-point type", defaultValue = "float32") Precision dataType,
         @Param(value = "record the loss every k steps", defaultValue = "1", min = 1) int recordLossEvery,

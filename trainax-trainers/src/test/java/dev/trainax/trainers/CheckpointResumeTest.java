@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.api.Callback;
+import dev.trainax.api.Configuration;
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.api.TrainingView;
 import dev.trainax.configs.DivertedChain;
+import dev.trainax.configs.NoisySupervised;
+import dev.trainax.configs.RandomPushforward;
 import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.Conv1d;
@@ -81,8 +84,14 @@ class CheckpointResumeTest {
                     LearningRateSchedule.warmupCosine(0, 1e-2, 5, 20, 1e-4), 0.9);
             default -> Optimizer.adam(1e-2);
         };
-        RunPlan.Builder builder = Trainer.of(variant.equals("diverted-chain")
-                        ? DivertedChain.of(3, 1) : Supervised.of(2)).trajectories(DATA)
+        Configuration configuration = switch (variant) {
+            case "diverted-chain" -> DivertedChain.of(3, 1);
+            // random values drawn from (seed, update step) alone: a shorter run draws what the longer one does
+            case "noisy-supervised" -> NoisySupervised.of(2, 0.05);
+            case "random-pushforward" -> RandomPushforward.of(2);
+            default -> Supervised.of(2);
+        };
+        RunPlan.Builder builder = Trainer.of(configuration).trajectories(DATA)
                 .referenceStepper(new FirstOrderUpwind(-0.75))
                 .optimizer(optimizer).callbacks(List.of(new Counting()));
         return builder.training(TrainingOptions.of(steps, 7).withRecordLossEvery(2).withCheckpointEvery(4)
@@ -104,7 +113,8 @@ class CheckpointResumeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"single", "mlp", "ensemble", "clipped-ensemble", "momentum-schedule", "diverted-chain"})
+    @ValueSource(strings = {"single", "mlp", "ensemble", "clipped-ensemble", "momentum-schedule", "diverted-chain",
+        "noisy-supervised", "random-pushforward"})
     void resumedRunEqualsUninterruptedBitForBit(String variant) throws IOException {
         Network network = network(variant);
         List<Parameters> initials = initials(variant, network);
