@@ -3,6 +3,7 @@ package dev.trainax.api;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -21,6 +22,14 @@ public interface StudyExecutor {
      * one resumes from its checkpoints).
      */
     List<String> execute(List<String> runIds, RunTask task);
+
+    /**
+     * Called once after the study wrote its long results table as CSV, with runs done or not: an
+     * executor may publish it further (Spark's writes it as Parquet beside the CSV) and release
+     * what {@link #execute} held. By default nothing.
+     */
+    default void publishResults(Path resultsCsv) {
+    }
 
     /** One run of a study, by id; serializable, so that an executor may ship it to another JVM. */
     @FunctionalInterface

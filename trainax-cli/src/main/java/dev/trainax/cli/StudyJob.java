@@ -68,6 +68,7 @@ final class StudyJob {
                 new StudyRunTask(folder.root(), this, out));
         long failed = outcomes.stream().filter(outcome -> !outcome.startsWith("done")).count();
         StudyFolder.write(folder.results(), StudyTable.results(axes, runs, folder));
+        executor.publishResults(folder.results());
         out.printf("%d of %d runs done, %d failed (see %s); results in %s%n", runs.size() - failed, runs.size(),
                 failed, folder.root().resolve("failures"), folder.results());
         return failed == 0 ? Failures.OK : Failures.FAILED;
