@@ -1,6 +1,6 @@
 /**
  * Neural steppers: MLPs, convolutions in 1D to 3D (circular, zero or reflect padding), ConvNets,
- * ResNets and dilated ResNets, initialised like PyTorch and Equinox. The
+ * ResNets, dilated ResNets and Fourier neural operators, initialised like PyTorch and Equinox. The
  * package is exported for plain-Java users; applications find the architectures through
  * {@link dev.trainax.api.plugin.NetworkProvider}.
  */
@@ -17,5 +17,6 @@ module dev.trainax.nn {
             dev.trainax.nn.NetworkProviders.Conv3dProvider,
             dev.trainax.nn.NetworkProviders.ConvNetProvider,
             dev.trainax.nn.NetworkProviders.ResNetProvider,
-            dev.trainax.nn.NetworkProviders.DilatedResNetProvider;
+            dev.trainax.nn.NetworkProviders.DilatedResNetProvider,
+            dev.trainax.nn.NetworkProviders.FnoProvider;
 }
