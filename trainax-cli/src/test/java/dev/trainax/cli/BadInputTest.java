@@ -372,7 +372,7 @@ class BadInputTest {
                         "error: spec.data.id: must be a plugin id (text), got 5"),
                 bad(1, "section left empty", base("{id: conv1d}", ""),
                         "error: spec.network: required section is missing (a network id or {id: ..., ...}; known: "
-                                + "[conv1d, conv2d, conv3d, convnet, dilated-resnet, mlp, resnet])"));
+                                + "[conv1d, conv2d, conv3d, convnet, dilated-resnet, fno, mlp, resnet])"));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -393,7 +393,7 @@ class BadInputTest {
                                 + "korteweg-de-vries-1d, kuramoto-sivashinsky-1d, lorenz63, npy-file]"),
                 bad(2, "unknown network id", base("id: conv1d", "id: conv-1d"),
                         "error: spec.network: unknown network 'conv-1d'; known: [conv1d, conv2d, conv3d, convnet, "
-                                + "dilated-resnet, mlp, resnet]"),
+                                + "dilated-resnet, fno, mlp, resnet]"),
                 bad(2, "unknown configuration id", base("id: supervised", "id: supervized"),
                         "error: spec.configuration: unknown configuration 'supervized'; " + configurations),
                 bad(2, "unknown reference stepper id", basePlus("referenceStepper: upwind"),
@@ -551,7 +551,7 @@ class BadInputTest {
                 bad(2, "padding 'periodic'", base("id: conv1d", "id: conv1d, padding: periodic"),
                         "error: spec.network.padding: must be one of [circular, zero, reflect], got 'periodic'"),
                 bad(2, "activation capitalised", base("{id: conv1d}", "{id: mlp, features: 16, activation: ReLU}"),
-                        "error: spec.network.activation: must be one of [relu, tanh, swish, elu, identity], got 'ReLU'"),
+                        "error: spec.network.activation: must be one of [relu, tanh, swish, elu, gelu, identity], got 'ReLU'"),
                 bad(2, "guard action misspelled", basePlus("callbacks: [{id: non-finite-guard, action: halt}]"),
                         "error: spec.callbacks[0].action: must be one of [stop, throw], got 'halt'"),
                 bad(2, "engine execution misspelled", basePlus("engine: {id: samediff, execution: eager}"),

@@ -24,7 +24,7 @@ class MainTest {
         String listing = out.toString(StandardCharsets.UTF_8);
         for (String id : new String[] {"supervised", "diverted-chain", "diverted-chain-branch-one",
             "mix-chain-post-physics", "residuum", "composite", "teacher-forcing", "pushforward", "mse", "nrmse", "lp",
-            "composite-loss", "mlp", "conv1d", "conv2d", "conv3d", "convnet", "resnet", "dilated-resnet",
+            "composite-loss", "mlp", "conv1d", "conv2d", "conv3d", "convnet", "resnet", "dilated-resnet", "fno",
             "first-order-upwind", "lorenz63-rk4",
             "diffusion-2d", "advection-2d", "diffusion-2d-exact", "advection-2d-exact", "advection-diffusion-1d",
             "dispersion-1d", "hyper-diffusion-1d", "advection-diffusion-2d", "dispersion-2d", "hyper-diffusion-2d",
