@@ -20,7 +20,7 @@ public enum Activation {
      * {@code x·sigmoid(2√(2/π)·x·(1 + 0.044715·x²))}. ND4J's own {@code gelu} is the sigmoid
      * approximation {@code x·sigmoid(1.702·x)}, which differs by up to 0.02.
      */
-    GELU((g, x) -> x.mul(g.nn().sigmoid(x.mul(x.mul(x).mul(GeluConstants.CUBIC).add(GeluConstants.LINEAR))))),
+    GELU((g, x) -> x.mul(g.nn().sigmoid(x.mul(g.math().square(x).mul(GeluConstants.CUBIC).add(GeluConstants.LINEAR))))),
     /** x. */
     IDENTITY((g, x) -> x);
 
