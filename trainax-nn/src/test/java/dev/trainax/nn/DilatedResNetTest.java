@@ -28,11 +28,6 @@ class DilatedResNetTest {
         return assertThrows(IllegalArgumentException.class, action).getMessage();
     }
 
-    private static INDArray output(Network network, Parameters parameters, INDArray states) {
-        long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        return LayerValuesTest.ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
-    }
-
     private static INDArray array(long[] shape, double... values) {
         return Nd4j.createFromArray(values).reshape(shape);
     }
@@ -51,7 +46,7 @@ class DilatedResNetTest {
         arrays.put("project.weight", array(new long[] {1, 1, 1}, 1));
         arrays.put("project.bias", array(new long[] {1}, 0));
         assertEquals(network.initialParameters(0).asMap().keySet(), arrays.keySet());
-        return output(network, Parameters.of(arrays), x);
+        return LayerValuesTest.output(network, Parameters.of(arrays), x);
     }
 
     @Test
@@ -97,7 +92,7 @@ class DilatedResNetTest {
                 true);
         network.checkState(new long[] {1, 3, 3, 3});
         INDArray states = RandomArrays.gaussian(3, DataType.DOUBLE, 2, 1, 3, 3, 3);
-        assertArrayEquals(states.shape(), output(network, network.initialParameters(1), states).shape());
+        assertArrayEquals(states.shape(), LayerValuesTest.output(network, network.initialParameters(1), states).shape());
     }
 
     @Test

@@ -32,11 +32,6 @@ class FnoTest {
         return assertThrows(IllegalArgumentException.class, action).getMessage();
     }
 
-    private static INDArray output(Network network, Parameters parameters, INDArray states) {
-        long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        return LayerValuesTest.ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
-    }
-
     /**
      * One block whose 1×1 lift and projection are identities and whose bypass is zero, identity
      * activation: the network is its spectral convolution with weights {@code real}, {@code imag}.
@@ -54,7 +49,7 @@ class FnoTest {
         }
         arrays.put("block0.spectral.real", real);
         arrays.put("block0.spectral.imag", imag);
-        return output(network, Parameters.of(arrays), states);
+        return LayerValuesTest.output(network, Parameters.of(arrays), states);
     }
 
     @Test
@@ -220,8 +215,8 @@ class FnoTest {
         // same smooth state sampled on 8 and 16 points gives the same values where the grids meet
         Network network = new Fno(1, 1, 3, 2, 2, Activation.IDENTITY);
         Parameters parameters = network.initialParameters(5).copy(DataType.DOUBLE);
-        INDArray coarse = output(network, parameters, smooth(8));
-        INDArray fine = output(network, parameters, smooth(16));
+        INDArray coarse = LayerValuesTest.output(network, parameters, smooth(8));
+        INDArray fine = LayerValuesTest.output(network, parameters, smooth(16));
         for (int j = 0; j < 8; j++) {
             assertEquals(coarse.getDouble(0, 0, j), fine.getDouble(0, 0, 2 * j), 1e-12, "point " + j);
         }
@@ -231,7 +226,7 @@ class FnoTest {
             gelu.checkState(shape);
         }
         INDArray state = RandomArrays.gaussian(7, DataType.DOUBLE, 1, 1, 4, 7);
-        assertArrayEquals(state.shape(), output(gelu, gelu.initialParameters(1), state).shape());
+        assertArrayEquals(state.shape(), LayerValuesTest.output(gelu, gelu.initialParameters(1), state).shape());
     }
 
     private static INDArray smooth(int n) {

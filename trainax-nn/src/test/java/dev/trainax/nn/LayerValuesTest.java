@@ -48,7 +48,8 @@ class LayerValuesTest {
         }
     }
 
-    private static INDArray output(Network network, Parameters parameters, INDArray states) {
+    /** One float64 step of {@code network} on {@code states} {@code (batch, *stateShape)}. */
+    static INDArray output(Network network, Parameters parameters, INDArray states) {
         long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
         return ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
     }
