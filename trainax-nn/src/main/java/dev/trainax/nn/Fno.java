@@ -18,8 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code (batch, channels, *space)} with 1 or 2 periodic spatial axes: a lifting 1×1 convolution
  * {@code channels → width}, {@code blocks} blocks {@code x ← σ(K(x) + W·x + b)} and a projecting
  * 1×1 convolution {@code width → channels}, all 1×1 convolutions with bias. {@code K} is a
- * {@link SpectralConvolution} on the lowest {@code modes} Fourier modes per axis (in 2D both signs
- * of the first axis), {@code W·x + b} the block's 1×1 bypass convolution, σ by default GELU in
+ * spectral convolution ({@code SpectralConvolution}) on the lowest {@code modes} Fourier modes
+ * per axis (in 2D both signs of the first axis), {@code W·x + b} the block's 1×1 bypass convolution, σ by default GELU in
  * {@code jax.nn.gelu}'s tanh approximation. Parameters {@code lift.*},
  * {@code block<i>.spectral.{real,imag}}, {@code block<i>.bypass.{weight,bias}}, {@code project.*}.
  *
@@ -28,11 +28,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * normalisation (numpy's "backward": the forward transform unscaled, the inverse by {@code 1/N},
  * the inverse ignoring the imaginary part of the mean mode like {@code irfftn}); the spectral
  * weights drawn standard normal times {@code 1/(width·width)}, real and imaginary parts separately
- * (their layout in {@link SpectralConvolution}); the 1×1 convolutions initialised like Equinox's
- * ({@link Init#uniform}, fan-in {@code in}). The random values differ from JAX's, the distributions
- * do not. Since the transforms are dense matrices of the kept modes (ND4J has no FFT), each axis
- * must hold at least {@code 2·modes} points, where pdequinox allows {@code N/2 + 1} modes on the
- * last axis.
+ * (their layout in {@code SpectralConvolution}); the 1×1 convolutions initialised like Equinox's
+ * (uniform in {@code ±1/√in}). The random values differ from JAX's, the distributions do not.
+ * Each axis must hold at least {@code 2·modes} points, so that the kept modes of the first axis
+ * are distinct and the Nyquist mode is never kept; pdequinox also accepts up to {@code N/2 + 1}
+ * modes on the last axis (and overwrites overlapping halves on the first). The transforms are
+ * dense matrices of the kept modes only, as ND4J has no FFT.
  *
  * <p>Parameter count, with {@code C} channels, {@code H} width, {@code B} blocks, {@code m} modes and
  * {@code D} spatial axes: {@code (C·H + H) + B·(2·H²·m^D·2^(D−1) + H² + H) + (H·C + C)}. pdequinox's

@@ -20,7 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code <prefix>imag}, shape {@code (2^(D−1), width, width, m[, m])} with
  * {@code [g, o, i, k…]} the weight from input channel {@code i} to output channel {@code o}: the
  * axes of pdequinox's {@code weights_real}/{@code weights_imag} in the order its {@code einsum}
- * contracts them. Initialised like pdequinox: standard normal times {@code 1/(width·width)}.
+ * contracts them (it allocates them as {@code (g, in, out, …)} but reads the second axis as the
+ * output channel; the FNO's are square, so its arrays load here unchanged). Initialised like
+ * pdequinox: standard normal times {@code 1/(width·width)}.
  *
  * <p>All products are matrix products: one per transformed axis (the hidden state reshaped to rows
  * of one axis) and one batched product over the modes with the real form
