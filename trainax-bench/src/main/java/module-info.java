@@ -5,5 +5,6 @@ module dev.trainax.bench {
     requires dev.trainax.configs;
     requires dev.trainax.nn;
     requires dev.trainax.sampledata;
+    requires java.management;
     requires jdk.unsupported;
 }

@@ -1,7 +1,7 @@
 /**
  * Neural steppers: MLPs, convolutions in 1D to 3D (periodic, Dirichlet or Neumann boundaries:
  * circular, zero or reflect padding), ConvNets, ResNets, and pdequinox's dilated ResNets, modern
- * ResNets and UNets, initialised like PyTorch and Equinox. The
+ * ResNets, UNets and Fourier neural operators, initialised like PyTorch and Equinox. The
  * package is exported for plain-Java users; applications find the architectures through
  * {@link dev.trainax.api.plugin.NetworkProvider}.
  */
@@ -20,5 +20,6 @@ module dev.trainax.nn {
             dev.trainax.nn.NetworkProviders.ResNetProvider,
             dev.trainax.nn.NetworkProviders.DilatedResNetProvider,
             dev.trainax.nn.NetworkProviders.ModernResNetProvider,
-            dev.trainax.nn.NetworkProviders.UNetProvider;
+            dev.trainax.nn.NetworkProviders.UNetProvider,
+            dev.trainax.nn.NetworkProviders.FnoProvider;
 }

@@ -190,7 +190,8 @@ public final class Bench {
         return Arrays.stream(csv.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** The {@code --name value} pairs of {@code args}. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);

@@ -376,7 +376,7 @@ class BadInputTest {
                         "error: spec.data.id: must be a plugin id (text), got 5"),
                 bad(1, "section left empty", base("{id: conv1d}", ""),
                         "error: spec.network: required section is missing (a network id or {id: ..., ...}; known: "
-                                + "[conv1d, conv2d, conv3d, convnet, dilated-resnet, mlp, modern-resnet, resnet, unet])"));
+                                + "[conv1d, conv2d, conv3d, convnet, dilated-resnet, fno, mlp, modern-resnet, resnet, unet])"));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -398,7 +398,7 @@ class BadInputTest {
                                 + "korteweg-de-vries-1d, kuramoto-sivashinsky-1d, lorenz63, npy-file]"),
                 bad(2, "unknown network id", base("id: conv1d", "id: conv-1d"),
                         "error: spec.network: unknown network 'conv-1d'; known: [conv1d, conv2d, conv3d, convnet, "
-                                + "dilated-resnet, mlp, modern-resnet, resnet, unet]"),
+                                + "dilated-resnet, fno, mlp, modern-resnet, resnet, unet]"),
                 bad(2, "unknown configuration id", base("id: supervised", "id: supervized"),
                         "error: spec.configuration: unknown configuration 'supervized'; " + configurations),
                 bad(2, "unknown reference stepper id", basePlus("referenceStepper: upwind"),
@@ -568,7 +568,7 @@ class BadInputTest {
                         "error: spec.network.boundaryMode: must be one of [periodic, dirichlet, neumann], got "
                                 + "'circular'"),
                 bad(2, "activation capitalised", base("{id: conv1d}", "{id: mlp, features: 16, activation: ReLU}"),
-                        "error: spec.network.activation: must be one of [relu, tanh, swish, elu, identity], got 'ReLU'"),
+                        "error: spec.network.activation: must be one of [relu, tanh, swish, elu, gelu, identity], got 'ReLU'"),
                 bad(2, "guard action misspelled", basePlus("callbacks: [{id: non-finite-guard, action: halt}]"),
                         "error: spec.callbacks[0].action: must be one of [stop, throw], got 'halt'"),
                 bad(2, "engine execution misspelled", basePlus("engine: {id: samediff, execution: eager}"),

@@ -26,7 +26,7 @@ class MainTest {
             "mix-chain-post-physics", "residuum", "composite", "teacher-forcing", "pushforward", "noisy-supervised",
             "random-pushforward", "curriculum", "scheduled-sampling", "mse", "nrmse", "lp",
             "composite-loss", "mlp", "conv1d", "conv2d", "conv3d", "convnet", "resnet", "dilated-resnet",
-            "modern-resnet", "unet",
+            "modern-resnet", "unet", "fno",
             "first-order-upwind", "lorenz63-rk4",
             "diffusion-2d", "advection-2d", "diffusion-2d-exact", "advection-2d-exact", "advection-diffusion-1d",
             "dispersion-1d", "hyper-diffusion-1d", "advection-diffusion-2d", "dispersion-2d", "hyper-diffusion-2d",

@@ -80,6 +80,15 @@ public final class NetworkProviders {
         }
     }
 
+    /** {@code fno}. */
+    public static final class FnoProvider extends Base<Fno.Options> {
+        /** Service constructor. */
+        public FnoProvider() {
+            super("fno", "pdequinox's Fourier neural operator in 1D and 2D: 1x1 lift, spectral blocks (lowest modes "
+                    + "times complex weights, plus a 1x1 bypass, GELU), 1x1 projection", Fno.Options.class, Fno::new);
+        }
+    }
+
     /** {@code conv1d}. */
     public static final class Conv1dProvider extends Base<Conv1d.Options> {
         /** Service constructor. */

@@ -48,11 +48,6 @@ class LayerValuesTest {
         }
     }
 
-    private static INDArray output(Network network, Parameters parameters, INDArray states) {
-        long[] stateShape = Arrays.copyOfRange(states.shape(), 1, states.rank());
-        return ENGINE.compileRollout(network, parameters, stateShape, DataType.DOUBLE).step(states);
-    }
-
     /** MSE loss and gradient of one supervised step from {@code states} to {@code targets}. */
     private static LossAndGradient supervised(Network network, Parameters parameters, INDArray states,
                                               INDArray targets) {
@@ -81,13 +76,13 @@ class LayerValuesTest {
         Parameters stencil = parameters("weight", array(new long[] {1, 1, 3}, 1, 10, 100));
         // y_j = x_{j−1} + 10 x_j + 100 x_{j+1}; the boundary values differ by padding
         assertArrayEquals(new double[] {214, 321, 432, 143},
-                output(new Conv1d(1, 1, 3, false, Padding.CIRCULAR), stencil, x).data().asDouble(), 1e-12);
+                Networks.step(new Conv1d(1, 1, 3, false, Padding.CIRCULAR), stencil, x).data().asDouble(), 1e-12);
         assertArrayEquals(new double[] {210, 321, 432, 43},
-                output(new Conv1d(1, 1, 3, false, Padding.ZERO), stencil, x).data().asDouble(), 1e-12);
+                Networks.step(new Conv1d(1, 1, 3, false, Padding.ZERO), stencil, x).data().asDouble(), 1e-12);
         assertArrayEquals(new double[] {212, 321, 432, 343},
-                output(new Conv1d(1, 1, 3, false, Padding.REFLECT), stencil, x).data().asDouble(), 1e-12);
+                Networks.step(new Conv1d(1, 1, 3, false, Padding.REFLECT), stencil, x).data().asDouble(), 1e-12);
         // kernel 2 pads one point on the right only: y_j = x_j + 10 x_{j+1}
-        assertArrayEquals(new double[] {21, 32, 43, 14}, output(new Conv1d(1, 1, 2, false),
+        assertArrayEquals(new double[] {21, 32, 43, 14}, Networks.step(new Conv1d(1, 1, 2, false),
                 parameters("weight", array(new long[] {1, 1, 2}, 1, 10)), x).data().asDouble(), 1e-12);
     }
 
@@ -110,7 +105,7 @@ class LayerValuesTest {
         INDArray kernel = Nd4j.zeros(DataType.DOUBLE, 1, 1, 3, 3);
         kernel.putScalar(new long[] {0, 0, 0, 1}, 1.0); // y[r][c] = x[r−1][c]
         kernel.putScalar(new long[] {0, 0, 1, 2}, 10.0); // + 10·x[r][c+1]
-        INDArray y = output(new Conv2d(1, 1, 3, false), parameters("weight", kernel), x);
+        INDArray y = Networks.step(new Conv2d(1, 1, 3, false), parameters("weight", kernel), x);
         assertArrayEquals(new double[] {7 + 20, 8 + 30, 9 + 10, 1 + 50, 2 + 60, 3 + 40, 4 + 80, 5 + 90, 6 + 70},
                 y.data().asDouble(), 1e-12);
     }
@@ -124,7 +119,7 @@ class LayerValuesTest {
                 "layer1.bias", Nd4j.createFromArray(0.0, 1.0));
         INDArray x = array(new long[] {2, 2}, 3, 1, -1, 2);
         // h = relu(W0 x + b0): (2.5, 3.5) and (0, 0); y = W1 h + b1: (9.5, 2) and (0, 1)
-        assertArrayEquals(new double[] {9.5, 2, 0, 1}, output(mlp, p, x).data().asDouble(), 1e-12);
+        assertArrayEquals(new double[] {9.5, 2, 0, 1}, Networks.step(mlp, p, x).data().asDouble(), 1e-12);
         LossAndGradient result = supervised(mlp, p, x.get(NDArrayIndex.interval(0, 1)),
                 array(new long[] {1, 2}, 9, 2));
         // e = (0.5, 0): L = 0.125, ∂L/∂y = e, ∂L/∂h = W1ᵀe = (0.5, 1)
@@ -153,7 +148,7 @@ class LayerValuesTest {
         INDArray x = RandomArrays.gaussian(7, DataType.DOUBLE, shape);
         LoopConvolution loops = new LoopConvolution(dims, n, kernel, padding, p.get("weight"), p.get("bias"));
         INDArray expected = loops.apply(x, out);
-        assertArrayEquals(expected.data().asDouble(), output(conv, p, x).data().asDouble(), 1e-12);
+        assertArrayEquals(expected.data().asDouble(), Networks.step(conv, p, x).data().asDouble(), 1e-12);
 
         INDArray target = RandomArrays.gaussian(8, DataType.DOUBLE, expected.shape());
         LossAndGradient result = supervised(conv, p, x, target);

@@ -201,4 +201,30 @@ class NetworkKitTest {
             return new long[] {1, 4, 4};
         }
     }
+
+    @Nested
+    class FnoKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new Fno(1, 1, 2, 2, 2, Activation.GELU);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {1, 5};
+        }
+    }
+
+    @Nested
+    class Fno2dKit extends NetworkKit {
+        @Override
+        protected Network network() {
+            return new Fno(2, 2, 2, 2, 1, Activation.GELU);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {2, 4, 5};
+        }
+    }
 }
