@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The {@link DataSourceProvider}s of this module. Each takes the {@link Param} components of its
@@ -101,26 +102,42 @@ public final class DataSourceProviders {
             @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude) {
     }
 
-    /** The parameters of every spectral PDE source: grid and physics, samples, initial conditions, horizon. */
+    /** The parameters of every spectral PDE source: grid and physics, samples, horizon. */
     private interface SpectralOptions {
         PdeGrid grid();
 
         int numSamples();
 
-        InitialConditionOptions init();
-
         int temporalHorizon();
 
         int seed();
+
+        /** Steps advanced from the initial conditions and dropped before the first snapshot; none by default. */
+        default int numWarmupSteps() {
+            return 0;
+        }
+
+        /** The initial states {@code (numSamples, channels, N…)} on {@code spatialDims} axes, float64. */
+        INDArray initialStates(int spatialDims);
+    }
+
+    /** The options of a source whose initial conditions are random fields, {@link InitialConditionOptions}. */
+    private interface RandomFieldOptions extends SpectralOptions {
+        InitialConditionOptions init();
 
         /** The initial conditions as stepped: by default those {@link #initialConditions} describes. */
         default INDArray prepare(INDArray initial) {
             return initial;
         }
+
+        @Override
+        default INDArray initialStates(int spatialDims) {
+            return prepare(initialConditions(this, spatialDims));
+        }
     }
 
     /** The initial conditions {@code o} describes on a line or a square, normalised. */
-    private static INDArray initialConditions(SpectralOptions o, int spatialDims) {
+    private static INDArray initialConditions(RandomFieldOptions o, int spatialDims) {
         int points = o.grid().numPoints();
         InitialConditionOptions init = o.init();
         Require.that(2 * init.highestInitMode() < points, "highestInitMode",
@@ -142,18 +159,23 @@ public final class DataSourceProviders {
      */
     private static DataSource spectralSource(int spatialDims, SpectralOptions o) {
         long points = o.grid().numPoints();
-        long[] sizes = spatialDims == 1 ? new long[] {o.numSamples(), o.temporalHorizon(), points}
-                : new long[] {o.numSamples(), o.temporalHorizon(), points, points};
-        Require.product("numSamples × temporalHorizon × numPoints" + (spatialDims == 2 ? " × numPoints" : ""),
+        int channels = o.grid().channels();
+        long[] sizes = spatialDims == 1 ? new long[] {o.numSamples(), o.temporalHorizon(), channels, points}
+                : new long[] {o.numSamples(), o.temporalHorizon(), channels, points, points};
+        Require.product("numSamples × temporalHorizon × channels × numPoints" + (spatialDims == 2 ? " × numPoints" : ""),
                 "values of the trajectories, one array", Require.MAX_ARRAY_LENGTH, sizes);
         return engine -> {
             long[] stateShape = new long[1 + spatialDims];
             Arrays.fill(stateShape, o.grid().numPoints());
-            stateShape[0] = 1;
+            stateShape[0] = channels;
             Rollout rollout = engine.compileRollout(o.grid().stepper(), Parameters.of(Map.of()), stateShape,
                     DataType.DOUBLE);
-            return rollout.trajectory(o.prepare(initialConditions(o, spatialDims)), o.temporalHorizon() - 1)
-                    .castTo(DataType.FLOAT);
+            INDArray start = o.initialStates(spatialDims);
+            if (o.numWarmupSteps() > 0) {
+                start = rollout.trajectory(start, o.numWarmupSteps()).get(NDArrayIndex.all(),
+                        NDArrayIndex.point(o.numWarmupSteps())).dup();
+            }
+            return rollout.trajectory(start, o.temporalHorizon() - 1).castTo(DataType.FLOAT);
         };
     }
 
@@ -165,7 +187,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -183,7 +205,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -201,7 +223,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "201", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -219,7 +241,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -241,7 +263,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
 
             @Override
             public INDArray prepare(INDArray initial) {
@@ -280,7 +302,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -298,7 +320,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -316,7 +338,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -334,7 +356,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -352,7 +374,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -370,7 +392,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -388,7 +410,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -406,12 +428,81 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
         public HyperDiffusion2dProvider() {
             super("hyper-diffusion-2d", "periodic 2D hyper-diffusion u_t = -ζ (u_xxxx + u_yyyy), exact Fourier-multiplier steps, states (1, N, N)",
+                    Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /**
+     * {@code navier-stokes-2d}: decaying turbulence (2D Navier–Stokes in vorticity form) from
+     * zero-mean random vorticity fields, ETDRK steps computed by the engine in float64.
+     */
+    public static final class NavierStokes2dProvider extends Base<NavierStokes2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.NavierStokes2d grid,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
+        }
+
+        /** Service constructor. */
+        public NavierStokes2dProvider() {
+            super("navier-stokes-2d", "decaying 2D turbulence, Navier-Stokes in vorticity form, ETDRK, "
+                    + "states (1, N, N)", Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /**
+     * {@code kolmogorov-2d}: Kolmogorov flow from zero-mean random vorticity fields, recorded after
+     * APEBench's 500 dropped warm-up steps, when the forced stripes have broken up.
+     */
+    public static final class Kolmogorov2dProvider extends Base<Kolmogorov2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.Kolmogorov2d grid,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "dropped steps", defaultValue = "500", min = 0) int numWarmupSteps,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
+        }
+
+        /** Service constructor. */
+        public Kolmogorov2dProvider() {
+            super("kolmogorov-2d", "2D Kolmogorov flow (forced Navier-Stokes in vorticity form) after a warm-up, "
+                    + "ETDRK, states (1, N, N)", Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /**
+     * {@code gray-scott-2d}: Gray–Scott reaction–diffusion from APEBench's initial states, a
+     * Gaussian blob of each species ({@link InitialConditions#grayScottBlobs}); ETDRK steps
+     * computed by the engine in float64.
+     */
+    public static final class GrayScott2dProvider extends Base<GrayScott2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.GrayScott2d grid,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+
+            @Override
+            public INDArray initialStates(int spatialDims) {
+                return InitialConditions.grayScottBlobs(grid.numPoints(), numSamples, seed);
+            }
+        }
+
+        /** Service constructor. */
+        public GrayScott2dProvider() {
+            super("gray-scott-2d", "2D Gray-Scott reaction-diffusion from Gaussian blobs, ETDRK, states (2, N, N)",
                     Options.class, o -> spectralSource(2, o));
         }
     }
