@@ -2,7 +2,7 @@
  * Reference physics and sample data: the exact Fourier-spectral periodic advection generator, the
  * first-order-upwind advection stepper, Lorenz-63 with RK4, diffusion, viscous Burgers,
  * Kuramoto–Sivashinsky, Korteweg–de Vries and Fisher–KPP with ETDRK2 or ETDRK4, 2D Navier–Stokes in
- * vorticity form (decaying turbulence, Kolmogorov flow), 2D Gray–Scott, exact linear PDEs in 1D and 2D (diffusion, advection,
+ * vorticity form (decaying turbulence, Kolmogorov flow), 2D Gray–Scott and Swift–Hohenberg, exact linear PDEs in 1D and 2D (diffusion, advection,
  * advection–diffusion, dispersion, hyper-diffusion), and implicit-Euler and
  * Crank–Nicolson residua. Exported for plain-Java users; the steppers are also
  * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
@@ -33,7 +33,8 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.ReferenceStepperProviders.KortewegDeVriesEtdrk4Provider,
             dev.trainax.sampledata.ReferenceStepperProviders.NavierStokes2dProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.Kolmogorov2dProvider,
-            dev.trainax.sampledata.ReferenceStepperProviders.GrayScott2dProvider;
+            dev.trainax.sampledata.ReferenceStepperProviders.GrayScott2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.SwiftHohenberg2dProvider;
     provides dev.trainax.api.plugin.ResiduumProvider with
             dev.trainax.sampledata.ResiduumProviders.DiffusionProvider,
             dev.trainax.sampledata.ResiduumProviders.BurgersProvider,
@@ -62,5 +63,6 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.DataSourceProviders.NavierStokes2dProvider,
             dev.trainax.sampledata.DataSourceProviders.Kolmogorov2dProvider,
             dev.trainax.sampledata.DataSourceProviders.GrayScott2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.SwiftHohenberg2dProvider,
             dev.trainax.sampledata.DataSourceProviders.NpyFileProvider;
 }

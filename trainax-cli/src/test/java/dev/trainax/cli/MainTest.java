@@ -33,6 +33,7 @@ class MainTest {
             "korteweg-de-vries-1d", "fisher-kpp-1d", "korteweg-de-vries-etdrk2", "fisher-kpp-etdrk2", "burgers-residuum",
             "kuramoto-sivashinsky-etdrk4", "korteweg-de-vries-etdrk4", "navier-stokes-2d", "kolmogorov-2d",
             "navier-stokes-2d-etdrk", "kolmogorov-2d-etdrk", "gray-scott-2d", "gray-scott-2d-etdrk",
+            "swift-hohenberg-2d", "swift-hohenberg-2d-etdrk",
             "diffusion-2d-residuum", "samediff", "save-network",
             "non-finite-guard", "early-stopping"}) {
             assertTrue(listing.contains("  " + id + " "), id + " missing from:\n" + listing);

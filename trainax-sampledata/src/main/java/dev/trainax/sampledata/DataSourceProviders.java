@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -160,10 +161,13 @@ public final class DataSourceProviders {
     private static DataSource spectralSource(int spatialDims, SpectralOptions o) {
         long points = o.grid().numPoints();
         int channels = o.grid().channels();
-        long[] sizes = spatialDims == 1 ? new long[] {o.numSamples(), o.temporalHorizon(), channels, points}
-                : new long[] {o.numSamples(), o.temporalHorizon(), channels, points, points};
-        Require.product("numSamples × temporalHorizon × channels × numPoints" + (spatialDims == 2 ? " × numPoints" : ""),
-                "values of the trajectories, one array", Require.MAX_ARRAY_LENGTH, sizes);
+        // the channels enter the check only where there are several
+        long[] sizes = LongStream.concat(LongStream.of(o.numSamples(), o.temporalHorizon()),
+                LongStream.concat(channels > 1 ? LongStream.of(channels) : LongStream.empty(),
+                        LongStream.generate(() -> points).limit(spatialDims))).toArray();
+        Require.product("numSamples × temporalHorizon" + (channels > 1 ? " × channels" : "")
+                + " × numPoints".repeat(spatialDims), "values of the trajectories, one array",
+                Require.MAX_ARRAY_LENGTH, sizes);
         return engine -> {
             long[] stateShape = new long[1 + spatialDims];
             Arrays.fill(stateShape, o.grid().numPoints());
@@ -503,6 +507,24 @@ public final class DataSourceProviders {
         /** Service constructor. */
         public GrayScott2dProvider() {
             super("gray-scott-2d", "2D Gray-Scott reaction-diffusion from Gaussian blobs, ETDRK, states (2, N, N)",
+                    Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /** {@code swift-hohenberg-2d}: Swift–Hohenberg pattern formation from random fields, ETDRK in float64. */
+    public static final class SwiftHohenberg2dProvider extends Base<SwiftHohenberg2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.SwiftHohenberg2d grid,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
+        }
+
+        /** Service constructor. */
+        public SwiftHohenberg2dProvider() {
+            super("swift-hohenberg-2d", "2D Swift-Hohenberg pattern formation, ETDRK, states (1, N, N)",
                     Options.class, o -> spectralSource(2, o));
         }
     }

@@ -319,4 +319,27 @@ final class PdeGrids {
             return 2;
         }
     }
+
+    /**
+     * Swift–Hohenberg with exponax's r = 0.7, k = 1, g(u) = u² − u³ and APEBench's L = 10π, Δt = 0.1
+     * in 5 substeps.
+     */
+    record SwiftHohenberg2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "" + 10 * Math.PI, min = 0, minExclusive = true)
+            double length,
+            @Param(value = "time step", defaultValue = "0.1", min = 0, minExclusive = true) double dt,
+            @Param(value = "ETD steps per time step", defaultValue = "5", min = 1) int substeps,
+            @Param(value = "reactivity r", defaultValue = "0.7") double reactivity,
+            @Param(value = "critical number k of (k + Δ)²", defaultValue = "1.0") double criticalNumber,
+            @Param(value = "coefficient c₂ of u² in g(u)", defaultValue = "1.0") double quadratic,
+            @Param(value = "coefficient c₃ of u³ in g(u)", defaultValue = "-1.0") double cubic,
+            @Param(value = "time stepper", defaultValue = "etdrk2") EtdScheme scheme) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde2d.swiftHohenberg(numPoints, length, dt, substeps, reactivity, criticalNumber, quadratic,
+                    cubic, scheme);
+        }
+    }
 }

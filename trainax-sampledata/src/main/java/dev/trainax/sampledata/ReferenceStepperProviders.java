@@ -13,8 +13,8 @@ import java.util.function.Function;
  * {@code kuramoto-sivashinsky-etdrk2} (the conservative form),
  * {@code korteweg-de-vries-etdrk2}, {@code fisher-kpp-etdrk2}, their ETDRK4 forms
  * {@code kuramoto-sivashinsky-etdrk4} and {@code korteweg-de-vries-etdrk4}, the 2D
- * {@code navier-stokes-2d-etdrk}, {@code kolmogorov-2d-etdrk} and {@code gray-scott-2d-etdrk}
- * (parameter {@code scheme}),
+ * {@code navier-stokes-2d-etdrk}, {@code kolmogorov-2d-etdrk}, {@code gray-scott-2d-etdrk} and
+ * {@code swift-hohenberg-2d-etdrk} (parameter {@code scheme}),
  * {@code diffusion-2d-exact}, {@code advection-2d-exact} and the
  * exact linear {@code advection-diffusion-1d-exact}, {@code dispersion-1d-exact},
  * {@code hyper-diffusion-1d-exact} and their {@code -2d-exact} counterparts. Each
@@ -230,6 +230,16 @@ public final class ReferenceStepperProviders {
         public GrayScott2dProvider() {
             super("gray-scott-2d-etdrk", "2D Gray-Scott reaction-diffusion, ETDRK2 or ETDRK4, states (batch, 2, N, N), "
                     + "differentiable", PdeGrids.GrayScott2d.class, PdeGrids.GrayScott2d::stepper);
+        }
+    }
+
+    /** {@code swift-hohenberg-2d-etdrk}. */
+    public static final class SwiftHohenberg2dProvider extends Base<PdeGrids.SwiftHohenberg2d> {
+        /** Service constructor. */
+        public SwiftHohenberg2dProvider() {
+            super("swift-hohenberg-2d-etdrk", "2D Swift-Hohenberg u_t = ru - (k + Δ)²u + c₂u² + c₃u³, ETDRK2 or ETDRK4, "
+                    + "states (batch, 1, N, N), differentiable",
+                    PdeGrids.SwiftHohenberg2d.class, PdeGrids.SwiftHohenberg2d::stepper);
         }
     }
 }

@@ -11,10 +11,11 @@ import dev.trainax.api.plugin.PluginRegistry;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.DoubleFunction;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Float64 rollouts of reference steppers and the observed order of their time stepping. */
+/** Float64 rollouts of reference steppers, the observed order of their time stepping, and RK4 reference solutions. */
 final class ConvergenceOrder {
 
     static final Engine ENGINE = PluginRegistry.load().create(PluginKind.ENGINE, "samediff");
@@ -45,6 +46,29 @@ final class ConvergenceOrder {
         double medium = steps(rollout(pde.apply(dt / 2), start), start, 2 * stepsAtDt).distance2(fine);
         assertTrue(coarse < 1e-2 * fine.norm2Number().doubleValue(), "error at dt " + coarse);
         return Math.log(coarse / medium) / Math.log(2);
+    }
+
+    /** {@code y(t)} of {@code y' = f(y)} by classic RK4 in {@code steps} steps of {@code h}: a reference solution. */
+    static double[] rk4(UnaryOperator<double[]> f, double[] y, double h, int steps) {
+        double[] state = y.clone();
+        for (int i = 0; i < steps; i++) {
+            double[] k1 = f.apply(state);
+            double[] k2 = f.apply(axpy(h / 2, k1, state));
+            double[] k3 = f.apply(axpy(h / 2, k2, state));
+            double[] k4 = f.apply(axpy(h, k3, state));
+            for (int j = 0; j < state.length; j++) {
+                state[j] += h / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
+            }
+        }
+        return state;
+    }
+
+    private static double[] axpy(double a, double[] x, double[] y) {
+        double[] result = new double[y.length];
+        for (int j = 0; j < y.length; j++) {
+            result[j] = a * x[j] + y[j];
+        }
+        return result;
     }
 
     /** Asserts an observed order within 0.3 of {@code expected}. */

@@ -350,4 +350,17 @@ class SampleDataKitTest {
             return new long[] {2, 6, 6};
         }
     }
+
+    @Nested
+    class SwiftHohenberg2dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralPde2d.swiftHohenberg(6, 10.0, 0.1, 1, 0.7, 1.0, 1.0, -1.0, EtdScheme.ETDRK2);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return SQUARE;
+        }
+    }
 }
