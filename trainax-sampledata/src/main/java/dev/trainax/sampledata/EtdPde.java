@@ -36,6 +36,8 @@ abstract class EtdPde implements Stepper {
     private final ExplicitTerm explicitTerm;
 
     /**
+     * Computes the scheme's coefficients for {@code Δt/substeps} in double, once.
+     *
      * @param id           the PDE's id
      * @param grid         the grid; its points, Δt and length are checked here
      * @param symbol       {@code L} per mode: real parts, then imaginary parts, each for one channel or every channel

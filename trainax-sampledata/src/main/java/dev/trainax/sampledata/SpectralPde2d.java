@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -204,7 +205,7 @@ public final class SpectralPde2d extends EtdPde {
     }
 
     /** {@code γ cos(2πn x/L)} on the grid, shape {@code (1, 1, N, N)}. */
-    private static org.nd4j.linalg.api.ndarray.INDArray kolmogorovForcing(FourierGrid grid, int mode, double scale) {
+    private static INDArray kolmogorovForcing(FourierGrid grid, int mode, double scale) {
         int n = grid.numPoints();
         double[] values = new double[n * n];
         for (int row = 0; row < n; row++) {

@@ -17,6 +17,7 @@ import dev.trainax.api.plugin.PluginKind;
 import dev.trainax.api.plugin.PluginRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -33,7 +34,7 @@ class GrayScottTest {
 
     /** Both species uniform: {@code u} and {@code v}, shape (1, 2, N, N). */
     private static INDArray uniform(double u, double v) {
-        INDArray state = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 2, N, N);
+        INDArray state = Nd4j.zeros(DataType.DOUBLE, 1, 2, N, N);
         state.get(NDArrayIndex.all(), NDArrayIndex.point(0)).assign(u);
         state.get(NDArrayIndex.all(), NDArrayIndex.point(1)).assign(v);
         return state;

@@ -19,6 +19,7 @@ import dev.trainax.api.plugin.PluginRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -124,7 +125,7 @@ class SpectralPde2dTest {
             }
         }
         for (EtdScheme scheme : EtdScheme.values()) {
-            INDArray rest = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 1, N, N);
+            INDArray rest = Nd4j.zeros(DataType.DOUBLE, 1, 1, N, N);
             INDArray end = steps(rollout(kolmogorov(0.25, scheme), rest), rest, 8);
             assertArrayEquals(expected, end.reshape(N * N).toDoubleVector(), 1e-12, scheme.name());
         }
