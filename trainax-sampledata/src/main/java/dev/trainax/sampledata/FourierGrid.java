@@ -84,12 +84,12 @@ final class FourierGrid {
     }
 
     /**
-     * 1 on the modes a dealiased nonlinearity keeps, {@code |k| ≤ ⌊fraction·N/2⌋} along every axis
-     * (exponax's low-pass mask), else 0; 2/3 is Orszag's rule for quadratic terms, 1/2 for cubic.
+     * 1 on the modes a dealiased nonlinearity keeps, else 0: exponax's mask, {@code |k| ≤
+     * fraction·(N/2) − 1} along every axis (2/3 is Orszag's rule for quadratic terms, 1/2 for
+     * cubic ones), applied to the spectra a nonlinearity reads and to the spectrum it returns.
      */
     double[] lowPass(double fraction) {
-        // the tolerance keeps 2/3 of a multiple of 3 from rounding down
-        int cutoff = (int) Math.floor(fraction * (numPoints / 2) + 1e-9);
+        double cutoff = fraction * (numPoints / 2) - 1;
         int[] x = wavenumbers(0);
         int[] y = wavenumbers(1);
         double[] mask = new double[x.length];
@@ -97,6 +97,13 @@ final class FourierGrid {
             mask[mode] = Math.abs(x[mode]) <= cutoff && Math.abs(y[mode]) <= cutoff ? 1.0 : 0.0;
         }
         return mask;
+    }
+
+    /** {@code spectrum} with the modes outside {@link #lowPass lowPass(fraction)} zeroed. */
+    Spectrum dealiased(StepContext context, Spectrum spectrum, double fraction) {
+        SDVariable mask = constant(context, "spectral" + spatialDims + "d." + numPoints + ".lowPass" + fraction,
+                lowPass(fraction));
+        return new Spectrum(spectrum.re().mul(mask), spectrum.im().mul(mask));
     }
 
     /**

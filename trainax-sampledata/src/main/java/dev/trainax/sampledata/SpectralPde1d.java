@@ -23,6 +23,9 @@ import org.nd4j.autodiff.samediff.SDVariable;
  */
 public final class SpectralPde1d extends EtdPde {
 
+    /** Orszag's rule for the quadratic nonlinearity, exponax's default. */
+    private static final double DEALIASING = 2.0 / 3;
+
     private final String id;
     private final int numPoints;
     private final LinearSymbol linearSymbol;
@@ -135,15 +138,15 @@ public final class SpectralPde1d extends EtdPde {
     }
 
     /**
-     * {@code −c·(u²/2)_x + q·u²} in Fourier space, dealiased by the 2/3 rule:
-     * {@code (q − i c κ/2)·F(u²)} on the kept modes, or null without a nonlinearity.
+     * {@code −c·(u²/2)_x + q·u²} in Fourier space, dealiased by the 2/3 rule before and after the
+     * product: {@code (q − i c κ/2)·F(u²)} on the kept modes, or null without a nonlinearity.
      */
-    private static UnaryOperator<Spectrum> explicitTerm(StepContext context, FourierGrid grid,
-                                                        String key, double convection, double reaction) {
+    private static UnaryOperator<Spectrum> explicitTerm(StepContext context, FourierGrid grid, String key,
+                                                        double convection, double reaction) {
         if (convection == 0 && reaction == 0) {
             return null;
         }
-        double[] mask = grid.lowPass(2.0 / 3);
+        double[] mask = grid.lowPass(DEALIASING);
         double[] kappa = grid.angularWavenumbers(0);
         double[] re = new double[mask.length];
         double[] im = new double[mask.length];
@@ -153,7 +156,7 @@ public final class SpectralPde1d extends EtdPde {
         }
         Spectrum.Factor factor = grid.factor(context, key + ".explicit", re, im);
         return hat -> {
-            SDVariable u = grid.inverse(context, hat);
+            SDVariable u = grid.inverse(context, grid.dealiased(context, hat, DEALIASING));
             return grid.forward(context, context.graph().math().square(u)).times(factor);
         };
     }
