@@ -282,7 +282,8 @@ final class PdeGrids {
             @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
             @Param(value = "drag λ of λω", defaultValue = "-0.1") double drag,
             @Param(value = "scale b of the convection", defaultValue = "1.0") double convection,
-            @Param(value = "forced mode n of γ cos(2πn x/L)", defaultValue = "4", min = 0) int injectionMode,
+            @Param(value = "forced mode n of the vorticity forcing -nγ cos(2πn x/L)", defaultValue = "4", min = 0)
+            int injectionMode,
             @Param(value = "forcing amplitude γ", defaultValue = "1.0") double injectionScale,
             @Param(value = "time stepper", defaultValue = "etdrk2") EtdScheme scheme) implements PdeGrid {
 

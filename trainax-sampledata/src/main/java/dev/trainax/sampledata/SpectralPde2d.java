@@ -58,8 +58,9 @@ public final class SpectralPde2d extends EtdPde {
 
     /**
      * Kolmogorov flow (exponax's {@code KolmogorovFlowVorticity}): {@link #navierStokes} with the
-     * forcing {@code f = γ cos(2πn x/L)} added to the right-hand side, which excites stripes along
-     * y that break up into spatio-temporal chaos; exponax's defaults n = 4, γ = 1, λ = −0.1, and
+     * vorticity forcing {@code f = −nγ cos(2πn x/L)} (the curl of a sinusoidal body force of
+     * intensity γ, scaled by n as exponax does, which equals 2πn/L for L = 2π) added to the
+     * right-hand side; it excites stripes along y that break up into spatio-temporal chaos; exponax's defaults n = 4, γ = 1, λ = −0.1, and
      * APEBench's L = 2π, ν = 0.01 (Re = 100).
      *
      * @param injectionMode  n ≥ 0, the forced x mode (0 with γ = 0: no forcing)
@@ -167,7 +168,7 @@ public final class SpectralPde2d extends EtdPde {
         return grid.inverse(context, grid.dealiased(context, hat, fraction));
     }
 
-    /** {@code −b·(v·∇ω) + γ cos(2πn x/L)}. */
+    /** {@code −b·(v·∇ω) − nγ cos(2πn x/L)}. */
     private static UnaryOperator<Spectrum> vorticityConvection(StepContext context, FourierGrid grid, String key,
                                                                double convection, int injectionMode,
                                                                double injectionScale) {
@@ -203,14 +204,14 @@ public final class SpectralPde2d extends EtdPde {
     }
 
     /**
-     * The spectrum of {@code γ cos(2πn x/L)} (real, at x mode n and y mode 0), added after the
+     * The spectrum of {@code −nγ cos(2πn x/L)} (real, at x mode n and y mode 0), added after the
      * dealiasing as exponax adds its injection.
      */
     private static double[] kolmogorovForcing(FourierGrid grid, int mode, double scale) {
         int n = grid.numPoints();
         double[] re = new double[grid.modes()];
         // the grid sum of γ cos² along x, constant along y: N²/2, or N² for the mean
-        re[mode * n] = scale * n * n * (mode == 0 ? 1.0 : 0.5);
+        re[mode * n] = -mode * scale * n * n * (mode == 0 ? 1.0 : 0.5);
         return re;
     }
 
