@@ -1,7 +1,8 @@
 /**
  * Reference physics and sample data: the exact Fourier-spectral periodic advection generator, the
  * first-order-upwind advection stepper, Lorenz-63 with RK4, diffusion, viscous Burgers,
- * Kuramoto–Sivashinsky, Korteweg–de Vries and Fisher–KPP with ETDRK2, exact linear PDEs in 1D and 2D (diffusion, advection,
+ * Kuramoto–Sivashinsky, Korteweg–de Vries and Fisher–KPP with ETDRK2 or ETDRK4, 2D Navier–Stokes in
+ * vorticity form (decaying turbulence, Kolmogorov flow), 2D Gray–Scott and Swift–Hohenberg, exact linear PDEs in 1D and 2D (diffusion, advection,
  * advection–diffusion, dispersion, hyper-diffusion), and implicit-Euler and
  * Crank–Nicolson residua, and APEBench-like scenario presets per PDE. Exported for plain-Java users; the steppers are also
  * {@link dev.trainax.api.plugin.ReferenceStepperProvider} plugins.
@@ -27,7 +28,13 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.ReferenceStepperProviders.HyperDiffusion1dProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.AdvectionDiffusion2dProvider,
             dev.trainax.sampledata.ReferenceStepperProviders.Dispersion2dProvider,
-            dev.trainax.sampledata.ReferenceStepperProviders.HyperDiffusion2dProvider;
+            dev.trainax.sampledata.ReferenceStepperProviders.HyperDiffusion2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.KuramotoSivashinskyEtdrk4Provider,
+            dev.trainax.sampledata.ReferenceStepperProviders.KortewegDeVriesEtdrk4Provider,
+            dev.trainax.sampledata.ReferenceStepperProviders.NavierStokes2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.Kolmogorov2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.GrayScott2dProvider,
+            dev.trainax.sampledata.ReferenceStepperProviders.SwiftHohenberg2dProvider;
     provides dev.trainax.api.plugin.ResiduumProvider with
             dev.trainax.sampledata.ResiduumProviders.DiffusionProvider,
             dev.trainax.sampledata.ResiduumProviders.BurgersProvider,
@@ -53,6 +60,10 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.DataSourceProviders.AdvectionDiffusion2dProvider,
             dev.trainax.sampledata.DataSourceProviders.Dispersion2dProvider,
             dev.trainax.sampledata.DataSourceProviders.HyperDiffusion2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.NavierStokes2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.Kolmogorov2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.GrayScott2dProvider,
+            dev.trainax.sampledata.DataSourceProviders.SwiftHohenberg2dProvider,
             dev.trainax.sampledata.DataSourceProviders.NpyFileProvider;
     provides dev.trainax.api.plugin.ScenarioProvider with
             dev.trainax.sampledata.ScenarioProviders.Burgers1d,
@@ -67,5 +78,9 @@ module dev.trainax.sampledata {
             dev.trainax.sampledata.ScenarioProviders.Advection2d,
             dev.trainax.sampledata.ScenarioProviders.AdvectionDiffusion2d,
             dev.trainax.sampledata.ScenarioProviders.Dispersion2d,
-            dev.trainax.sampledata.ScenarioProviders.HyperDiffusion2d;
+            dev.trainax.sampledata.ScenarioProviders.HyperDiffusion2d,
+            dev.trainax.sampledata.ScenarioProviders.NavierStokes2d,
+            dev.trainax.sampledata.ScenarioProviders.Kolmogorov2d,
+            dev.trainax.sampledata.ScenarioProviders.GrayScott2d,
+            dev.trainax.sampledata.ScenarioProviders.SwiftHohenberg2d;
 }

@@ -394,8 +394,9 @@ class BadInputTest {
                 bad(2, "unknown data id", base("advection-1d,", "advection1d,"),
                         "error: spec.data: unknown data 'advection1d'; known: [advection-1d, advection-2d, "
                                 + "advection-diffusion-1d, advection-diffusion-2d, burgers-1d, diffusion-1d, diffusion-2d, "
-                                + "dispersion-1d, dispersion-2d, fisher-kpp-1d, hyper-diffusion-1d, hyper-diffusion-2d, "
-                                + "korteweg-de-vries-1d, kuramoto-sivashinsky-1d, lorenz63, npy-file]"),
+                                + "dispersion-1d, dispersion-2d, fisher-kpp-1d, gray-scott-2d, hyper-diffusion-1d, "
+                                + "hyper-diffusion-2d, kolmogorov-2d, korteweg-de-vries-1d, kuramoto-sivashinsky-1d, "
+                                + "lorenz63, navier-stokes-2d, npy-file, swift-hohenberg-2d]"),
                 bad(2, "unknown network id", base("id: conv1d", "id: conv-1d"),
                         "error: spec.network: unknown network 'conv-1d'; known: [conv1d, conv2d, conv3d, convnet, "
                                 + "dilated-resnet, fno, mlp, modern-resnet, resnet, unet]"),
@@ -405,8 +406,10 @@ class BadInputTest {
                         "error: spec.referenceStepper: unknown reference-stepper 'upwind'; known: [advection-2d-exact, "
                                 + "advection-diffusion-1d-exact, advection-diffusion-2d-exact, burgers-etdrk2, "
                                 + "diffusion-2d-exact, diffusion-etd, dispersion-1d-exact, dispersion-2d-exact, "
-                                + "first-order-upwind, fisher-kpp-etdrk2, hyper-diffusion-1d-exact, hyper-diffusion-2d-exact, "
-                                + "korteweg-de-vries-etdrk2, kuramoto-sivashinsky-etdrk2, lorenz63-rk4]"),
+                                + "first-order-upwind, fisher-kpp-etdrk2, gray-scott-2d-etdrk, hyper-diffusion-1d-exact, "
+                                + "hyper-diffusion-2d-exact, kolmogorov-2d-etdrk, korteweg-de-vries-etdrk2, "
+                                + "korteweg-de-vries-etdrk4, kuramoto-sivashinsky-etdrk2, kuramoto-sivashinsky-etdrk4, "
+                                + "lorenz63-rk4, navier-stokes-2d-etdrk, swift-hohenberg-2d-etdrk]"),
                 bad(2, "unknown residuum id", basePlus("residuum: {id: heat}"),
                         "error: spec.residuum: unknown residuum 'heat'; known: [advection-1d-residuum, "
                                 + "advection-2d-residuum, burgers-implicit-euler, burgers-residuum, diffusion-2d-residuum, "
@@ -418,8 +421,9 @@ class BadInputTest {
                 bad(2, "unknown scenario id", basePlus("scenario: burgers"),
                         "error: spec.scenario: unknown scenario 'burgers'; known: [advection-2d, advection-diffusion-1d, "
                                 + "advection-diffusion-2d, burgers-1d, diffusion-1d, diffusion-2d, dispersion-1d, "
-                                + "dispersion-2d, fisher-kpp-1d, hyper-diffusion-1d, hyper-diffusion-2d, "
-                                + "korteweg-de-vries-1d, kuramoto-sivashinsky-1d]"),
+                                + "dispersion-2d, fisher-kpp-1d, gray-scott-2d, hyper-diffusion-1d, hyper-diffusion-2d, "
+                                + "kolmogorov-2d, korteweg-de-vries-1d, kuramoto-sivashinsky-1d, navier-stokes-2d, "
+                                + "swift-hohenberg-2d]"),
                 bad(2, "scenario as a list", basePlus("scenario: [burgers-1d]"),
                         "error: spec.scenario: must be a plugin id or {id: ..., ...}, got [burgers-1d]"),
                 bad(2, "scenario parameter out of range", basePlus("scenario: {id: burgers-1d, numPoints: 2}"),

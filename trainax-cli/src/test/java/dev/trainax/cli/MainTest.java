@@ -33,6 +33,9 @@ class MainTest {
             "advection-diffusion-1d-exact", "dispersion-1d-exact", "hyper-diffusion-1d-exact",
             "advection-diffusion-2d-exact", "dispersion-2d-exact", "hyper-diffusion-2d-exact",
             "korteweg-de-vries-1d", "fisher-kpp-1d", "korteweg-de-vries-etdrk2", "fisher-kpp-etdrk2", "burgers-residuum",
+            "kuramoto-sivashinsky-etdrk4", "korteweg-de-vries-etdrk4", "navier-stokes-2d", "kolmogorov-2d",
+            "navier-stokes-2d-etdrk", "kolmogorov-2d-etdrk", "gray-scott-2d", "gray-scott-2d-etdrk",
+            "swift-hohenberg-2d", "swift-hohenberg-2d-etdrk",
             "diffusion-2d-residuum", "samediff", "save-network",
             "non-finite-guard", "early-stopping"}) {
             assertTrue(listing.contains("  " + id + " "), id + " missing from:\n" + listing);

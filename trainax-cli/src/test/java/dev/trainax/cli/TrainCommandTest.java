@@ -34,7 +34,7 @@ class TrainCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"advection-quickstart.yaml", "lorenz-mlp.json", "advection-diverted-chain.yaml",
         "burgers-convnet-diverted-chain.yaml", "diffusion-2d-mix-chain.yaml",
-        "diffusion-2d-residuum.yaml", "burgers-1d-scenario.yaml"})
+        "diffusion-2d-residuum.yaml", "burgers-1d-scenario.yaml", "kolmogorov-2d-unet.yaml", "gray-scott-2d-fno.yaml"})
     void everyExampleTrains(String example, @TempDir Path output) throws Exception {
         assertEquals(0, run("train", EXAMPLES.resolve(example).toString(), "--steps", "6", "--output",
                 output.toString()), err.toString(StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -98,31 +99,45 @@ public final class DataSourceProviders {
             @Param(value = "fourier: highest mode", defaultValue = "5", min = 1) int highestInitMode,
             @Param(value = "grf: spectrum ∝ k^-powerLaw", defaultValue = "3.0", min = 0) double powerLaw,
             @Param(value = "per-sample scaling", defaultValue = "max-abs") Normalisation normalisation,
-            @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude,
-            @Param(value = "steps of the PDE from the drawn state before the first recorded one (a chaotic "
-                    + "PDE's transient)", defaultValue = "0", min = 0) int numWarmupSteps) {
+            @Param(value = "max |u| or RMS after normalisation", defaultValue = "1.0", min = 0) double amplitude) {
     }
 
-    /** The parameters of every spectral PDE source: grid and physics, samples, initial conditions, horizon. */
+    /** The parameters of every spectral PDE source: grid and physics, samples, horizon. */
     private interface SpectralOptions {
         PdeGrid grid();
 
         int numSamples();
 
-        InitialConditionOptions init();
-
         int temporalHorizon();
 
         int seed();
+
+        /** Steps advanced from the initial conditions and dropped before the first snapshot; none by default. */
+        default int numWarmupSteps() {
+            return 0;
+        }
+
+        /** The initial states {@code (numSamples, channels, N…)} on {@code spatialDims} axes, float64. */
+        INDArray initialStates(int spatialDims);
+    }
+
+    /** The options of a source whose initial conditions are random fields, {@link InitialConditionOptions}. */
+    private interface RandomFieldOptions extends SpectralOptions {
+        InitialConditionOptions init();
 
         /** The initial conditions as stepped: by default those {@link #initialConditions} describes. */
         default INDArray prepare(INDArray initial) {
             return initial;
         }
+
+        @Override
+        default INDArray initialStates(int spatialDims) {
+            return prepare(initialConditions(this, spatialDims));
+        }
     }
 
     /** The initial conditions {@code o} describes on a line or a square, normalised. */
-    private static INDArray initialConditions(SpectralOptions o, int spatialDims) {
+    private static INDArray initialConditions(RandomFieldOptions o, int spatialDims) {
         int points = o.grid().numPoints();
         InitialConditionOptions init = o.init();
         Require.that(2 * init.highestInitMode() < points, "highestInitMode",
@@ -144,21 +159,26 @@ public final class DataSourceProviders {
      */
     private static DataSource spectralSource(int spatialDims, SpectralOptions o) {
         long points = o.grid().numPoints();
-        long[] sizes = spatialDims == 1 ? new long[] {o.numSamples(), o.temporalHorizon(), points}
-                : new long[] {o.numSamples(), o.temporalHorizon(), points, points};
-        Require.product("numSamples × temporalHorizon × numPoints" + (spatialDims == 2 ? " × numPoints" : ""),
-                "values of the trajectories, one array", Require.MAX_ARRAY_LENGTH, sizes);
+        int channels = o.grid().channels();
+        // the channels enter the check only where there are several
+        long[] sizes = LongStream.concat(LongStream.of(o.numSamples(), o.temporalHorizon()),
+                LongStream.concat(channels > 1 ? LongStream.of(channels) : LongStream.empty(),
+                        LongStream.generate(() -> points).limit(spatialDims))).toArray();
+        Require.product("numSamples × temporalHorizon" + (channels > 1 ? " × channels" : "")
+                + " × numPoints".repeat(spatialDims), "values of the trajectories, one array",
+                Require.MAX_ARRAY_LENGTH, sizes);
         return engine -> {
             long[] stateShape = new long[1 + spatialDims];
             Arrays.fill(stateShape, o.grid().numPoints());
-            stateShape[0] = 1;
+            stateShape[0] = channels;
             Rollout rollout = engine.compileRollout(o.grid().stepper(), Parameters.of(Map.of()), stateShape,
                     DataType.DOUBLE);
-            INDArray initial = o.prepare(initialConditions(o, spatialDims));
-            for (int step = 0; step < o.init().numWarmupSteps(); step++) {
-                initial = rollout.step(initial);
+            INDArray start = o.initialStates(spatialDims);
+            // one step at a time: a long warm-up keeps only the current states
+            for (int step = 0; step < o.numWarmupSteps(); step++) {
+                start = rollout.step(start);
             }
-            return rollout.trajectory(initial, o.temporalHorizon() - 1).castTo(DataType.FLOAT);
+            return rollout.trajectory(start, o.temporalHorizon() - 1).castTo(DataType.FLOAT);
         };
     }
 
@@ -170,7 +190,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -188,7 +208,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -205,8 +225,9 @@ public final class DataSourceProviders {
                 @ParamGroup PdeGrids.KuramotoSivashinsky grid,
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
+                @Param(value = "dropped steps onto the attractor", defaultValue = "0", min = 0) int numWarmupSteps,
                 @Param(value = "snapshots per trajectory", defaultValue = "201", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -224,7 +245,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -246,7 +267,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
 
             @Override
             public INDArray prepare(INDArray initial) {
@@ -285,7 +306,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -303,7 +324,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -321,7 +342,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -339,7 +360,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -357,7 +378,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -375,7 +396,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -393,7 +414,7 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
@@ -411,12 +432,99 @@ public final class DataSourceProviders {
                 @Param(value = "trajectories", defaultValue = "50", min = 1) int numSamples,
                 @ParamGroup InitialConditionOptions init,
                 @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
-                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
         }
 
         /** Service constructor. */
         public HyperDiffusion2dProvider() {
             super("hyper-diffusion-2d", "periodic 2D hyper-diffusion u_t = -ζ (u_xxxx + u_yyyy), exact Fourier-multiplier steps, states (1, N, N)",
+                    Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /**
+     * {@code navier-stokes-2d}: decaying turbulence (2D Navier–Stokes in vorticity form) from
+     * zero-mean random vorticity fields, ETDRK steps computed by the engine in float64.
+     */
+    public static final class NavierStokes2dProvider extends Base<NavierStokes2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.NavierStokes2d grid,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
+        }
+
+        /** Service constructor. */
+        public NavierStokes2dProvider() {
+            super("navier-stokes-2d", "decaying 2D turbulence, Navier-Stokes in vorticity form, ETDRK, "
+                    + "states (1, N, N)", Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /**
+     * {@code kolmogorov-2d}: Kolmogorov flow from zero-mean random vorticity fields, recorded after
+     * APEBench's 500 dropped warm-up steps, when the forced stripes have broken up.
+     */
+    public static final class Kolmogorov2dProvider extends Base<Kolmogorov2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.Kolmogorov2d grid,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "dropped steps", defaultValue = "500", min = 0) int numWarmupSteps,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
+        }
+
+        /** Service constructor. */
+        public Kolmogorov2dProvider() {
+            super("kolmogorov-2d", "2D Kolmogorov flow (forced Navier-Stokes in vorticity form) after a warm-up, "
+                    + "ETDRK, states (1, N, N)", Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /**
+     * {@code gray-scott-2d}: Gray–Scott reaction–diffusion from APEBench's initial states, a
+     * Gaussian blob of each species ({@link InitialConditions#grayScottBlobs}); ETDRK steps
+     * computed by the engine in float64.
+     */
+    public static final class GrayScott2dProvider extends Base<GrayScott2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.GrayScott2d grid,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements SpectralOptions {
+
+            @Override
+            public INDArray initialStates(int spatialDims) {
+                return InitialConditions.grayScottBlobs(grid.numPoints(), numSamples, seed);
+            }
+        }
+
+        /** Service constructor. */
+        public GrayScott2dProvider() {
+            super("gray-scott-2d", "2D Gray-Scott reaction-diffusion from Gaussian blobs, ETDRK, states (2, N, N)",
+                    Options.class, o -> spectralSource(2, o));
+        }
+    }
+
+    /** {@code swift-hohenberg-2d}: Swift–Hohenberg pattern formation from random fields, ETDRK in float64. */
+    public static final class SwiftHohenberg2dProvider extends Base<SwiftHohenberg2dProvider.Options> {
+
+        private record Options(
+                @ParamGroup PdeGrids.SwiftHohenberg2d grid,
+                @Param(value = "trajectories", defaultValue = "20", min = 1) int numSamples,
+                @ParamGroup InitialConditionOptions init,
+                @Param(value = "snapshots per trajectory", defaultValue = "51", min = 1) int temporalHorizon,
+                @Param(value = "random seed", defaultValue = "0") int seed) implements RandomFieldOptions {
+        }
+
+        /** Service constructor. */
+        public SwiftHohenberg2dProvider() {
+            super("swift-hohenberg-2d", "2D Swift-Hohenberg pattern formation, ETDRK, states (1, N, N)",
                     Options.class, o -> spectralSource(2, o));
         }
     }

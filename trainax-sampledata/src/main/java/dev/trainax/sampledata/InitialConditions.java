@@ -10,7 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Random periodic initial conditions in float64, zero mean, on a line {@code (samples, 1, points)}
  * or a square {@code (samples, 1, points, points)}: truncated Fourier series and Gaussian random
- * fields, with a normalisation per sample.
+ * fields, with a normalisation per sample; and the two-species Gaussian blobs of Gray–Scott.
  */
 public final class InitialConditions {
 
@@ -115,6 +115,38 @@ public final class InitialConditions {
             }
         }
         return Nd4j.createFromArray(values).reshape(numSamples, 1, numPoints, numPoints);
+    }
+
+    /**
+     * Gray–Scott initial states as APEBench draws them, shape {@code (samples, 2, N, N)}: the first
+     * species {@code u = 1 − b₁}, the second {@code v = b₂}, for two independent Gaussian blobs
+     * {@code b = exp(−|x/L − p|²/(2σ²))} whose centre p has coordinates uniform in [0.4, 0.6] and
+     * whose variance σ² is uniform in [0.005, 0.01] (in units of the side length L).
+     */
+    public static INDArray grayScottBlobs(int numPoints, int numSamples, long seed) {
+        Require.atLeast("numPoints", numPoints, 4);
+        Require.atLeast("numSamples", numSamples, 1);
+        Require.product("numSamples × 2 × numPoints × numPoints", "values of the initial conditions, one array",
+                Require.MAX_ARRAY_LENGTH, numSamples, 2, numPoints, numPoints);
+        SplittableRandom random = new SplittableRandom(seed);
+        int cells = numPoints * numPoints;
+        double[] values = new double[numSamples * 2 * cells];
+        for (int s = 0; s < numSamples; s++) {
+            for (int species = 0; species < 2; species++) {
+                double px = random.nextDouble(0.4, 0.6);
+                double py = random.nextDouble(0.4, 0.6);
+                double variance = random.nextDouble(0.005, 0.01);
+                for (int i = 0; i < numPoints; i++) {
+                    for (int j = 0; j < numPoints; j++) {
+                        double dx = (double) j / numPoints - px;
+                        double dy = (double) i / numPoints - py;
+                        double blob = Math.exp(-(dx * dx + dy * dy) / (2 * variance));
+                        values[(2 * s + species) * cells + i * numPoints + j] = species == 0 ? 1 - blob : blob;
+                    }
+                }
+            }
+        }
+        return Nd4j.createFromArray(values).reshape(numSamples, 2, numPoints, numPoints);
     }
 
     /** Scales every sample of {@code initial} in place as {@code normalisation} says; returns it. */

@@ -21,8 +21,13 @@ final class PdeGrids {
         /** Grid points per axis. */
         int numPoints();
 
-        /** The exact or ETDRK2 spectral step. */
+        /** The exact or ETDRK spectral step. */
         Stepper stepper();
+
+        /** Channels of a state: 1 unless the PDE couples several fields. */
+        default int channels() {
+            return 1;
+        }
     }
 
     /** A PDE grid that also has a finite-difference residuum. */
@@ -76,7 +81,7 @@ final class PdeGrids {
                     min = 0, minExclusive = true) double dt) implements PdeGridWithResiduum {
 
         @Override
-        public Stepper stepper() {
+        public SpectralPde1d stepper() {
             return SpectralPde1d.kuramotoSivashinsky(numPoints, dt, length);
         }
 
@@ -102,7 +107,7 @@ final class PdeGrids {
             implements PdeGrid {
 
         @Override
-        public Stepper stepper() {
+        public SpectralPde1d stepper() {
             return SpectralPde1d.kortewegDeVries(numPoints, convection, dispersivity, viscosity, hyperDiffusivity,
                     dt, length);
         }
@@ -241,6 +246,101 @@ final class PdeGrids {
         @Override
         public Stepper stepper() {
             return SpectralLinear.hyperDiffusion2d(numPoints, hyperDiffusivity, dt, length);
+        }
+    }
+
+    /**
+     * Decaying turbulence, 2D Navier–Stokes in vorticity form, with APEBench's L = 1, Δt = 0.1,
+     * ν = 10⁻⁴ (on a coarser default grid).
+     */
+    record NavierStokes2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "0.1", min = 0, minExclusive = true) double dt,
+            @Param(value = "ETD steps per time step", defaultValue = "1", min = 1) int substeps,
+            @Param(value = "ν", defaultValue = "0.0001", min = 0) double viscosity,
+            @Param(value = "drag λ of λω", defaultValue = "0.0") double drag,
+            @Param(value = "scale b of the convection", defaultValue = "1.0") double convection,
+            @Param(value = "time stepper", defaultValue = "etdrk2") EtdScheme scheme) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde2d.navierStokes(numPoints, length, dt, substeps, viscosity, drag, convection, scheme);
+        }
+    }
+
+    /**
+     * Kolmogorov flow with exponax's forcing (mode 4, scale 1) and drag −0.1 and APEBench's
+     * L = 2π, ν = 0.01 (Re = 100), Δt = 0.1 in 20 substeps.
+     */
+    record Kolmogorov2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "" + 2 * Math.PI, min = 0, minExclusive = true)
+            double length,
+            @Param(value = "time step", defaultValue = "0.1", min = 0, minExclusive = true) double dt,
+            @Param(value = "ETD steps per time step", defaultValue = "20", min = 1) int substeps,
+            @Param(value = "ν", defaultValue = "0.01", min = 0) double viscosity,
+            @Param(value = "drag λ of λω", defaultValue = "-0.1") double drag,
+            @Param(value = "scale b of the convection", defaultValue = "1.0") double convection,
+            @Param(value = "forced mode n of the vorticity forcing -nγ cos(2πn x/L)", defaultValue = "4", min = 0)
+            int injectionMode,
+            @Param(value = "forcing amplitude γ", defaultValue = "1.0") double injectionScale,
+            @Param(value = "time stepper", defaultValue = "etdrk2") EtdScheme scheme) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde2d.kolmogorov(numPoints, length, dt, substeps, viscosity, drag, convection,
+                    injectionMode, injectionScale, scheme);
+        }
+    }
+
+    /**
+     * Gray–Scott with exponax's ν₁ = 2·10⁻⁵, ν₂ = 10⁻⁵, f = 0.04, k = 0.06 and APEBench's L = 1,
+     * Δt = 10 in 10 substeps; two channels.
+     */
+    record GrayScott2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "1.0", min = 0, minExclusive = true) double length,
+            @Param(value = "time step", defaultValue = "10.0", min = 0, minExclusive = true) double dt,
+            @Param(value = "ETD steps per time step", defaultValue = "10", min = 1) int substeps,
+            @Param(value = "diffusivity ν₁ of u", defaultValue = "0.00002", min = 0) double diffusivityU,
+            @Param(value = "diffusivity ν₂ of v", defaultValue = "0.00001", min = 0) double diffusivityV,
+            @Param(value = "feed rate f", defaultValue = "0.04") double feedRate,
+            @Param(value = "kill rate k", defaultValue = "0.06") double killRate,
+            @Param(value = "time stepper", defaultValue = "etdrk2") EtdScheme scheme) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde2d.grayScott(numPoints, length, dt, substeps, diffusivityU, diffusivityV, feedRate,
+                    killRate, scheme);
+        }
+
+        @Override
+        public int channels() {
+            return 2;
+        }
+    }
+
+    /**
+     * Swift–Hohenberg with exponax's r = 0.7, k = 1, g(u) = u² − u³ and APEBench's L = 10π, Δt = 0.1
+     * in 5 substeps.
+     */
+    record SwiftHohenberg2d(
+            @Param(value = "grid points (even)", defaultValue = "32", min = 4) int numPoints,
+            @Param(value = "domain length", defaultValue = "" + 10 * Math.PI, min = 0, minExclusive = true)
+            double length,
+            @Param(value = "time step", defaultValue = "0.1", min = 0, minExclusive = true) double dt,
+            @Param(value = "ETD steps per time step", defaultValue = "5", min = 1) int substeps,
+            @Param(value = "reactivity r", defaultValue = "0.7") double reactivity,
+            @Param(value = "critical number k of (k + Δ)²", defaultValue = "1.0") double criticalNumber,
+            @Param(value = "coefficient c₂ of u² in g(u)", defaultValue = "1.0") double quadratic,
+            @Param(value = "coefficient c₃ of u³ in g(u)", defaultValue = "-1.0") double cubic,
+            @Param(value = "time stepper", defaultValue = "etdrk2") EtdScheme scheme) implements PdeGrid {
+
+        @Override
+        public Stepper stepper() {
+            return SpectralPde2d.swiftHohenberg(numPoints, length, dt, substeps, reactivity, criticalNumber, quadratic,
+                    cubic, scheme);
         }
     }
 }

@@ -33,27 +33,50 @@ final class RealDft {
 
     /** {@code C} ({@code cos}) or, if {@code imaginary}, {@code S} ({@code −sin}), shape {@code N × (N/2+1)}. */
     static double[][] forward(int numPoints, boolean imaginary) {
-        double[][] matrix = new double[numPoints][modes(numPoints)];
-        for (int j = 0; j < numPoints; j++) {
-            for (int k = 0; k < modes(numPoints); k++) {
-                double angle = 2 * Math.PI * k * j / numPoints;
-                matrix[j][k] = imaginary ? -Math.sin(angle) : Math.cos(angle);
+        return transpose(inverseOrForward(numPoints, modes(numPoints), imaginary, -1.0, k -> 1.0));
+    }
+
+    /** {@code Ci} or, if {@code imaginary}, {@code Si}, shape {@code (N/2+1) × N}. */
+    static double[][] inverse(int numPoints, boolean imaginary) {
+        return inverseOrForward(numPoints, modes(numPoints), imaginary, -1.0,
+                k -> (k == 0 || k == numPoints / 2 ? 1.0 : 2.0) / numPoints);
+    }
+
+    /**
+     * The complex DFT of {@code N} points along an axis of complex values, as the real and
+     * imaginary parts {@code (cos, −sin)} of {@code e^{−2πijk/N}}, shape {@code N × N}, index
+     * {@code [j][k]}; applied to {@code a + ib} as {@code (a·C − b·S) + i(a·S + b·C)}.
+     */
+    static double[][] complexForward(int numPoints, boolean imaginary) {
+        return transpose(inverseOrForward(numPoints, numPoints, imaginary, -1.0, k -> 1.0));
+    }
+
+    /** The inverse of {@link #complexForward}: {@code (cos, sin)/N} of {@code 2πjk/N}, index {@code [k][j]}, applied alike. */
+    static double[][] complexInverse(int numPoints, boolean imaginary) {
+        return inverseOrForward(numPoints, numPoints, imaginary, 1.0, k -> 1.0 / numPoints);
+    }
+
+    /** {@code [k][j] = weight(k)·(cos or sign·sin)(2πkj/N)} for {@code modes} rows. */
+    private static double[][] inverseOrForward(int numPoints, int modes, boolean imaginary, double sign,
+                                               java.util.function.IntToDoubleFunction weight) {
+        double[][] matrix = new double[modes][numPoints];
+        for (int k = 0; k < modes; k++) {
+            for (int j = 0; j < numPoints; j++) {
+                double angle = 2 * Math.PI * ((long) k * j % numPoints) / numPoints;
+                matrix[k][j] = weight.applyAsDouble(k) * (imaginary ? sign * Math.sin(angle) : Math.cos(angle));
             }
         }
         return matrix;
     }
 
-    /** {@code Ci} or, if {@code imaginary}, {@code Si}, shape {@code (N/2+1) × N}. */
-    static double[][] inverse(int numPoints, boolean imaginary) {
-        double[][] matrix = new double[modes(numPoints)][numPoints];
-        for (int k = 0; k < modes(numPoints); k++) {
-            double weight = (k == 0 || k == numPoints / 2 ? 1.0 : 2.0) / numPoints;
-            for (int j = 0; j < numPoints; j++) {
-                double angle = 2 * Math.PI * k * j / numPoints;
-                matrix[k][j] = imaginary ? -weight * Math.sin(angle) : weight * Math.cos(angle);
+    private static double[][] transpose(double[][] matrix) {
+        double[][] result = new double[matrix[0].length][matrix.length];
+        for (int i = 0; i < matrix.length; i++) {
+            for (int j = 0; j < matrix[0].length; j++) {
+                result[j][i] = matrix[i][j];
             }
         }
-        return matrix;
+        return result;
     }
 
     /**

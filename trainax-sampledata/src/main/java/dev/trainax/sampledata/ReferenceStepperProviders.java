@@ -11,7 +11,11 @@ import java.util.function.Function;
  * The {@link ReferenceStepperProvider}s of this module: {@code first-order-upwind},
  * {@code lorenz63-rk4} and the spectral PDE steppers {@code burgers-etdrk2}, {@code diffusion-etd},
  * {@code kuramoto-sivashinsky-etdrk2} (the conservative form),
- * {@code korteweg-de-vries-etdrk2}, {@code fisher-kpp-etdrk2}, {@code diffusion-2d-exact}, {@code advection-2d-exact} and the
+ * {@code korteweg-de-vries-etdrk2}, {@code fisher-kpp-etdrk2}, their ETDRK4 forms
+ * {@code kuramoto-sivashinsky-etdrk4} and {@code korteweg-de-vries-etdrk4}, the 2D
+ * {@code navier-stokes-2d-etdrk}, {@code kolmogorov-2d-etdrk}, {@code gray-scott-2d-etdrk} and
+ * {@code swift-hohenberg-2d-etdrk} (parameter {@code scheme}),
+ * {@code diffusion-2d-exact}, {@code advection-2d-exact} and the
  * exact linear {@code advection-diffusion-1d-exact}, {@code dispersion-1d-exact},
  * {@code hyper-diffusion-1d-exact} and their {@code -2d-exact} counterparts. Each
  * takes the {@link Param} components of a record as its parameters: its own {@code Options}, or
@@ -178,6 +182,64 @@ public final class ReferenceStepperProviders {
         public HyperDiffusion2dProvider() {
             super("hyper-diffusion-2d-exact", "periodic 2D hyper-diffusion u_t = -ζ (u_xxxx + u_yyyy), exact in time, states (batch, 1, N, N), differentiable",
                     PdeGrids.HyperDiffusion2d.class, PdeGrids.HyperDiffusion2d::stepper);
+        }
+    }
+
+    /** {@code kuramoto-sivashinsky-etdrk4}. */
+    public static final class KuramotoSivashinskyEtdrk4Provider extends Base<PdeGrids.KuramotoSivashinsky> {
+        /** Service constructor. */
+        public KuramotoSivashinskyEtdrk4Provider() {
+            super("kuramoto-sivashinsky-etdrk4", "Kuramoto-Sivashinsky, ETDRK4, states (batch, 1, N), differentiable",
+                    PdeGrids.KuramotoSivashinsky.class, grid -> grid.stepper().withScheme(EtdScheme.ETDRK4));
+        }
+    }
+
+    /** {@code korteweg-de-vries-etdrk4}. */
+    public static final class KortewegDeVriesEtdrk4Provider extends Base<PdeGrids.KortewegDeVries> {
+        /** Service constructor. */
+        public KortewegDeVriesEtdrk4Provider() {
+            super("korteweg-de-vries-etdrk4", "Korteweg-de Vries u_t + b(u^2/2)_x + ξ u_xxx = ν u_xx - ζ u_xxxx, "
+                    + "ETDRK4, states (batch, 1, N), differentiable",
+                    PdeGrids.KortewegDeVries.class, grid -> grid.stepper().withScheme(EtdScheme.ETDRK4));
+        }
+    }
+
+    /** {@code navier-stokes-2d-etdrk}. */
+    public static final class NavierStokes2dProvider extends Base<PdeGrids.NavierStokes2d> {
+        /** Service constructor. */
+        public NavierStokes2dProvider() {
+            super("navier-stokes-2d-etdrk", "decaying 2D turbulence, Navier-Stokes in vorticity form, ETDRK2 or "
+                    + "ETDRK4, states (batch, 1, N, N), differentiable",
+                    PdeGrids.NavierStokes2d.class, PdeGrids.NavierStokes2d::stepper);
+        }
+    }
+
+    /** {@code kolmogorov-2d-etdrk}. */
+    public static final class Kolmogorov2dProvider extends Base<PdeGrids.Kolmogorov2d> {
+        /** Service constructor. */
+        public Kolmogorov2dProvider() {
+            super("kolmogorov-2d-etdrk", "2D Kolmogorov flow, forced Navier-Stokes in vorticity form, ETDRK2 or "
+                    + "ETDRK4, states (batch, 1, N, N), differentiable",
+                    PdeGrids.Kolmogorov2d.class, PdeGrids.Kolmogorov2d::stepper);
+        }
+    }
+
+    /** {@code gray-scott-2d-etdrk}. */
+    public static final class GrayScott2dProvider extends Base<PdeGrids.GrayScott2d> {
+        /** Service constructor. */
+        public GrayScott2dProvider() {
+            super("gray-scott-2d-etdrk", "2D Gray-Scott reaction-diffusion, ETDRK2 or ETDRK4, states (batch, 2, N, N), "
+                    + "differentiable", PdeGrids.GrayScott2d.class, PdeGrids.GrayScott2d::stepper);
+        }
+    }
+
+    /** {@code swift-hohenberg-2d-etdrk}. */
+    public static final class SwiftHohenberg2dProvider extends Base<PdeGrids.SwiftHohenberg2d> {
+        /** Service constructor. */
+        public SwiftHohenberg2dProvider() {
+            super("swift-hohenberg-2d-etdrk", "2D Swift-Hohenberg u_t = ru - (k + Δ)²u + c₂u² + c₃u³, ETDRK2 or ETDRK4, "
+                    + "states (batch, 1, N, N), differentiable",
+                    PdeGrids.SwiftHohenberg2d.class, PdeGrids.SwiftHohenberg2d::stepper);
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * The {@link ScenarioProvider}s of this module: one per spectral PDE, named like its data source
  * ({@code burgers-1d}, {@code kuramoto-sivashinsky-1d}, {@code dispersion-2d}, ...). Each fills
  * the data source and its own reference stepper and APEBench's default training (its
- * {@code BaseScenario}): 160 points per axis, 50 training trajectories of 50 steps from truncated
+ * {@code BaseScenario}): 160 points in 1D (in 2D the data source's grid: APEBench's 160² makes the
+ * dense DFT matrices of our spectral steppers slow on a CPU), 50 training trajectories of 50 steps from truncated
  * Fourier series up to mode 5 scaled to {@code max |u| = 1} (the chaotic Kuramoto–Sivashinsky
  * equation stepped 500 times before the first recorded state), Adam with a warm-up cosine schedule
  * from 0 to 1e-3 over 2,000 of 10,000 updates and back to 0, batches of 20. The PDE's own
@@ -38,7 +39,8 @@ public final class ScenarioProviders {
      * @param warmupSteps          updates of the linear warm-up, fewer than numTrainingSteps
      */
     private record Options(
-            @Param(value = "grid points per axis (even)", defaultValue = "160", min = 4) int numPoints,
+            @Param(value = "grid points per axis (even); default 160 in 1D, the data source's in 2D", optional = true,
+                    min = 4) Integer numPoints,
             @Param(value = "training trajectories", defaultValue = "50", min = 1) int numTrainSamples,
             @Param(value = "steps per training trajectory", defaultValue = "50", min = 1) int trainTemporalHorizon,
             @Param(value = "seed of the training initial conditions", defaultValue = "0") int trainSeed,
@@ -56,12 +58,25 @@ public final class ScenarioProviders {
     }
 
     /** The sections of the scenario of {@code dataId} and {@code stepperId} with {@code o}'s settings. */
-    private static Scenario scenario(String dataId, String stepperId, int numWarmupSteps, Options o) {
+    private static Scenario scenario(String dataId, String stepperId, int spatialDims, int numWarmupSteps,
+                                     Options o) {
+        Integer numPoints = o.numPoints() != null ? o.numPoints() : spatialDims == 1 ? APEBENCH_POINTS : null;
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> stepper = new LinkedHashMap<>();
+        data.put("id", dataId);
+        stepper.put("id", stepperId);
+        if (numPoints != null) {
+            data.put("numPoints", numPoints);
+            stepper.put("numPoints", numPoints);
+        }
+        data.putAll(ordered("numSamples", o.numTrainSamples(), "temporalHorizon", o.trainTemporalHorizon() + 1,
+                "seed", o.trainSeed()));
+        if (numWarmupSteps > 0) {
+            data.put("numWarmupSteps", numWarmupSteps);
+        }
         Map<String, Object> sections = ordered(
-                "data", ordered("id", dataId, "numPoints", o.numPoints(), "numSamples", o.numTrainSamples(),
-                        "temporalHorizon", o.trainTemporalHorizon() + 1, "seed", o.trainSeed(),
-                        "numWarmupSteps", numWarmupSteps),
-                "referenceStepper", ordered("id", stepperId, "numPoints", o.numPoints()),
+                "data", Collections.unmodifiableMap(data),
+                "referenceStepper", Collections.unmodifiableMap(stepper),
                 "optimizer", ordered("name", "adam", "schedule", ordered("type", "warmup-cosine", "init", 0.0,
                         "peak", o.peakLearningRate(), "end", 0.0, "warmupSteps", o.warmupSteps(),
                         "decaySteps", o.numTrainingSteps())),
@@ -87,7 +102,8 @@ public final class ScenarioProviders {
         Base(String dataId, String stepperId, int numWarmupSteps, String pde) {
             // the record is private, reachable from this nest
             super(dataId, pde + ": data " + dataId + ", reference stepper " + stepperId + ", APEBench's training",
-                    Options.class, MethodHandles.lookup(), o -> scenario(dataId, stepperId, numWarmupSteps, o));
+                    Options.class, MethodHandles.lookup(), o -> scenario(dataId, stepperId,
+                            dataId.endsWith("-2d") ? 2 : 1, numWarmupSteps, o));
         }
     }
 
@@ -106,6 +122,9 @@ public final class ScenarioProviders {
             super("diffusion-1d", "diffusion-etd", "1D diffusion");
         }
     }
+
+    /** APEBench's grid points per axis, used in 1D; in 2D they would make the dense DFT matrices slow on a CPU. */
+    private static final int APEBENCH_POINTS = 160;
 
     /** APEBench's warm-up of chaotic scenarios: trajectories start on the attractor. */
     private static final int KS_WARMUP_STEPS = 500;
@@ -196,6 +215,38 @@ public final class ScenarioProviders {
         /** Service constructor. */
         public HyperDiffusion2d() {
             super("hyper-diffusion-2d", "hyper-diffusion-2d-exact", "2D hyper-diffusion");
+        }
+    }
+
+    /** {@code navier-stokes-2d}: decaying turbulence. */
+    public static final class NavierStokes2d extends Base {
+        /** Service constructor. */
+        public NavierStokes2d() {
+            super("navier-stokes-2d", "navier-stokes-2d-etdrk", "decaying 2D turbulence");
+        }
+    }
+
+    /** {@code kolmogorov-2d}: Kolmogorov flow, recorded after its data source's warm-up. */
+    public static final class Kolmogorov2d extends Base {
+        /** Service constructor. */
+        public Kolmogorov2d() {
+            super("kolmogorov-2d", "kolmogorov-2d-etdrk", "2D Kolmogorov flow");
+        }
+    }
+
+    /** {@code gray-scott-2d}: two-species reaction-diffusion. */
+    public static final class GrayScott2d extends Base {
+        /** Service constructor. */
+        public GrayScott2d() {
+            super("gray-scott-2d", "gray-scott-2d-etdrk", "2D Gray-Scott");
+        }
+    }
+
+    /** {@code swift-hohenberg-2d}: pattern formation. */
+    public static final class SwiftHohenberg2d extends Base {
+        /** Service constructor. */
+        public SwiftHohenberg2d() {
+            super("swift-hohenberg-2d", "swift-hohenberg-2d-etdrk", "2D Swift-Hohenberg");
         }
     }
 }

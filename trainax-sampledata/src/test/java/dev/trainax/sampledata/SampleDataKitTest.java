@@ -298,4 +298,69 @@ class SampleDataKitTest {
             return SQUARE;
         }
     }
+
+    @Nested
+    class KuramotoSivashinskyEtdrk4Kit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralPde1d.kuramotoSivashinsky(8, 0.1, 22.0).withScheme(EtdScheme.ETDRK4);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return LINE;
+        }
+    }
+
+    @Nested
+    class NavierStokes2dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralPde2d.navierStokes(6, 1.0, 0.01, 1, 0.01, 0.0, 1.0, EtdScheme.ETDRK2);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return SQUARE;
+        }
+    }
+
+    @Nested
+    class Kolmogorov2dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralPde2d.kolmogorov(6, 2 * Math.PI, 0.02, 1, 0.01, -0.1, 1.0, 1, 1.0, EtdScheme.ETDRK2);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return SQUARE;
+        }
+    }
+
+    @Nested
+    class GrayScott2dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralPde2d.grayScott(6, 1.0, 1.0, 1, 2e-5, 1e-5, 0.04, 0.06, EtdScheme.ETDRK2);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return new long[] {2, 6, 6};
+        }
+    }
+
+    @Nested
+    class SwiftHohenberg2dKit extends ReferenceStepperKit {
+        @Override
+        protected Stepper stepper() {
+            return SpectralPde2d.swiftHohenberg(6, 10.0, 0.1, 1, 0.7, 1.0, 1.0, -1.0, EtdScheme.ETDRK2);
+        }
+
+        @Override
+        protected long[] stateShape() {
+            return SQUARE;
+        }
+    }
 }
