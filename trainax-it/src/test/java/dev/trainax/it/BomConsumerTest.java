@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BomConsumerTest {
 
     private static final List<String> MODULES = List.of("api", "engine", "losses", "configs", "nn", "sampledata",
-            "trainers", "callbacks", "evaluation", "metrics-prometheus", "testkit", "cli", "bench");
+            "trainers", "callbacks", "evaluation", "metrics-prometheus", "testkit", "cli", "spark", "bench");
 
     @Test
     void aConsumerImportingTheBomResolvesEveryModule(@TempDir Path consumer) throws Exception {
