@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A plugin named on the command line as {@code ID[:NAME=VALUE...]} ({@code --metrics},
  * {@code --executor}): its id, checked against the registry, and its parameter values typed as a
- * spec would hold them. Errors name the option.
+ * spec would hold them; a value may contain colons ({@code spark:master=spark://host:7077}).
+ * Errors name the option.
  *
  * @param id        the plugin id
  * @param arguments parameter name → value
@@ -18,8 +19,9 @@ record PluginOption(String id, Map<String, Object> arguments) {
 
     static PluginOption parse(PluginRegistry registry, PluginKind kind, String entry, String option) {
         List<String> known = registry.ids(kind);
-        String[] parts = entry.strip().split(":", -1);
-        String id = parts[0].strip();
+        String text = entry.strip();
+        int colon = text.indexOf(':');
+        String id = (colon < 0 ? text : text.substring(0, colon)).strip();
         if (id.isEmpty()) {
             throw new IllegalArgumentException(option + ": expected ID[:NAME=VALUE...], got an empty " + kind.label()
                     + " id in '" + entry + "'; known: " + known);
@@ -28,14 +30,16 @@ record PluginOption(String id, Map<String, Object> arguments) {
             throw new IllegalArgumentException(option + ": unknown " + kind.label() + " '" + id + "'; known: " + known);
         }
         Map<String, Object> arguments = new LinkedHashMap<>();
-        for (int i = 1; i < parts.length; i++) {
-            int equals = parts[i].indexOf('=');
+        // a value may hold colons itself (master=spark://host:7077): a part starts at ':NAME='
+        String[] parts = colon < 0 ? new String[0] : text.substring(colon + 1).split(":(?=\\s*[A-Za-z]\\w*\\s*=)", -1);
+        for (String part : parts) {
+            int equals = part.indexOf('=');
             if (equals <= 0) {
                 throw new IllegalArgumentException(option + " " + id + ": expected NAME=VALUE after ':', got '"
-                        + parts[i] + "'");
+                        + part + "'");
             }
-            String name = parts[i].substring(0, equals).strip();
-            if (arguments.put(name, value(parts[i].substring(equals + 1).strip())) != null) {
+            String name = part.substring(0, equals).strip();
+            if (arguments.put(name, value(part.substring(equals + 1).strip())) != null) {
                 throw new IllegalArgumentException(option + " " + id + ": parameter '" + name + "' is given twice");
             }
         }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.launcher.JavaModuleOptions;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
@@ -75,7 +76,11 @@ record SparkExecutor(
         } else if (!master.isEmpty()) {
             conf.setMaster(master);
             conf.setIfMissing("spark.executor.extraClassPath", ownPath());
+            // what spark-submit would add: the executors' JVMs open what Spark needs on Java 17
+            conf.setIfMissing("spark.executor.extraJavaOptions", JavaModuleOptions.defaultModuleOptions());
         }
+        // ND4J: one OpenMP thread per task (two are many times slower on a busy machine)
+        conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
