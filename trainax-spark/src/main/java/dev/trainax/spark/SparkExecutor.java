@@ -26,16 +26,16 @@ import org.apache.spark.sql.SparkSession;
  * <p>Three ways to use it: {@code trainax study STUDY --executor spark:master=local[2]} (Spark in
  * this JVM), {@code --executor spark:master=spark://host:7077} against a standalone cluster (the
  * executors get this JVM's class and module path, which must exist on the workers), and
- * {@code spark-submit} of this module's application jar with {@code --executor spark}, where
- * {@code spark-submit} sets the master.
+ * {@code spark-submit --class dev.trainax.cli.Main} with this module's jar and the command line's
+ * jars, {@code study STUDY --executor spark}, where {@code spark-submit} sets the master.
  *
- * @param master          Spark master URL; empty: the one spark-submit sets
+ * @param master          Spark master URL; empty: the one spark-submit set, or {@code local[*]}
  * @param maxTaskFailures attempts per run before the study records it as failed
  * @param appName         the application's name in Spark's UI
  */
 record SparkExecutor(
-        @Param(value = "Spark master URL (local[N], spark://host:port); empty: the one spark-submit sets",
-                defaultValue = "local[*]") String master,
+        @Param(value = "Spark master URL (local[N], spark://host:port); empty: spark-submit's, else local[*]",
+                defaultValue = "") String master,
         @Param(value = "attempts per run (Spark's spark.task.maxFailures)", defaultValue = "4", min = 1)
         int maxTaskFailures,
         @Param(value = "the application's name in Spark's UI", defaultValue = "trainax-study") String appName)
@@ -69,12 +69,13 @@ record SparkExecutor(
     private SparkSession session() {
         SparkConf conf = new SparkConf().setAppName(appName).set("spark.task.maxFailures",
                 Integer.toString(maxTaskFailures)).set("spark.ui.enabled", "false");
-        Matcher local = LOCAL.matcher(master);
+        String url = master.isEmpty() ? conf.get("spark.master", "local[*]") : master;
+        Matcher local = LOCAL.matcher(url);
         if (local.matches()) {
             // local mode retries a task only when the master URL says how often
             conf.setMaster("local[" + (local.group(2) == null ? "1" : local.group(2)) + "," + maxTaskFailures + "]");
-        } else if (!master.isEmpty()) {
-            conf.setMaster(master);
+        } else {
+            conf.setMaster(url);
             conf.setIfMissing("spark.executor.extraClassPath", ownPath());
             // what spark-submit would add: the executors' JVMs open what Spark needs on Java 17
             conf.setIfMissing("spark.executor.extraJavaOptions", JavaModuleOptions.defaultModuleOptions());
