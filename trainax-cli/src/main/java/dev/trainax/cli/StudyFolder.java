@@ -37,6 +37,11 @@ record StudyFolder(Path root) {
         return root.resolve("evaluations").resolve(id + ".csv");
     }
 
+    /** What the run's last training attempt printed (and its error, if it failed). */
+    Path log(String id) {
+        return root.resolve("logs").resolve(id + ".log");
+    }
+
     Path failure(String id) {
         return root.resolve("failures").resolve(id + ".txt");
     }

@@ -94,6 +94,7 @@ final class StudyJob {
                 try (PrintWriter runLog = new PrintWriter(log)) {
                     trainJob.run(spec, null, target, mode, ProgressListener.NONE, runLog);
                 }
+                StudyFolder.write(folder.log(id), log.toString());
             }
             RolloutErrors errors = evaluate(spec, evaluation, target);
             StudyFolder.write(folder.evaluation(id), errors.csv());
@@ -104,6 +105,7 @@ final class StudyJob {
         } catch (RuntimeException | IOException e) {
             String error = Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage()));
             StudyFolder.write(folder.failure(id), error + "\n");
+            StudyFolder.write(folder.log(id), log + "failed: " + error + "\n");
             return "failed: " + error;
         }
     }

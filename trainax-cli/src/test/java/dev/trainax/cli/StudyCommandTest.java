@@ -163,6 +163,10 @@ class StudyCommandTest {
         assertEquals(0, run("study", "status", folder.resolve("study").toString()));
         assertTrue(stdout().contains("1 done, 0 running or interrupted, 1 failed, 0 pending"), stdout());
         assertTrue(stdout().contains("failed    1.0E30,0\n    loss is Infinity at update step 1"), stdout());
+        String failed = ids().get(1);
+        String log = Files.readString(folder.resolve("study/logs/" + failed + ".log"));
+        assertTrue(log.startsWith("training ") && log.contains("failed: loss is Infinity at update step 1"), log);
+        assertTrue(Files.readString(folder.resolve("study/logs/" + ids().get(0) + ".log")).contains("done in "));
     }
 
     @Test
