@@ -29,13 +29,13 @@ import org.apache.spark.sql.SparkSession;
  * {@code spark-submit --class dev.trainax.cli.Main} with this module's jar and the command line's
  * jars, {@code study STUDY --executor spark}, where {@code spark-submit} sets the master.
  *
- * @param master          Spark master URL; empty: the one spark-submit set, or {@code local[*]}
+ * @param master          Spark master URL; null: the one spark-submit set, or {@code local[*]}
  * @param maxTaskFailures attempts per run before the study records it as failed
  * @param appName         the application's name in Spark's UI
  */
 record SparkExecutor(
-        @Param(value = "Spark master URL (local[N], spark://host:port); empty: spark-submit's, else local[*]",
-                defaultValue = "") String master,
+        @Param(value = "Spark master URL (local[N], spark://host:port); absent: spark-submit's, else local[*]",
+                optional = true) String master,
         @Param(value = "attempts per run (Spark's spark.task.maxFailures)", defaultValue = "4", min = 1)
         int maxTaskFailures,
         @Param(value = "the application's name in Spark's UI", defaultValue = "trainax-study") String appName)
@@ -69,7 +69,7 @@ record SparkExecutor(
     private SparkSession session() {
         SparkConf conf = new SparkConf().setAppName(appName).set("spark.task.maxFailures",
                 Integer.toString(maxTaskFailures)).set("spark.ui.enabled", "false");
-        String url = master.isEmpty() ? conf.get("spark.master", "local[*]") : master;
+        String url = master == null ? conf.get("spark.master", "local[*]") : master;
         Matcher local = LOCAL.matcher(url);
         if (local.matches()) {
             // local mode retries a task only when the master URL says how often
