@@ -18,6 +18,7 @@ import dev.trainax.trainers.TrainingResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,5 +137,20 @@ class CallbacksTest {
         assertTrue(registry.get("trainax.train.examples.per.second").gauge().value() > 0);
         assertTrue(registry.get("trainax.train.gradient.norm").gauge().value() > 0);
         assertTrue(registry.get("trainax.train.weight.norm").gauge().value() > 0);
+    }
+
+    @Test
+    void studyProgressGaugesAskForTheCountAtEveryRead() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Map<String, Long> counts = new HashMap<>(Map.of("done", 2L, "running", 1L, "failed", 0L,
+                "pending", 5L));
+        StudyProgressMetrics.register(registry, "burgers", counts::get);
+        assertEquals(2, registry.get("trainax.study.runs").tag("study", "burgers").tag("state", "done").gauge().value());
+        counts.put("done", 3L);
+        counts.put("pending", 4L);
+        assertEquals(3, registry.get("trainax.study.runs").tag("state", "done").gauge().value());
+        assertEquals(4, registry.get("trainax.study.runs").tag("state", "pending").gauge().value());
+        assertEquals(4, registry.get("trainax.study.runs").gauges().size());
+        assertThrows(IllegalArgumentException.class, () -> StudyProgressMetrics.register(registry, null, counts::get));
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trainax study STUDY [--dry-run] [--parallel N]} runs a study through a {@link StudyJob};
+ * {@code trainax study STUDY [--dry-run] [--parallel N] [--metrics-port PORT]} runs a study through a {@link StudyJob};
  * {@code trainax study status DIR} shows where its runs stand.
  */
 @Command(name = "study", sortOptions = false, subcommands = {StudyCommand.Status.class, StudyCommand.Report.class}, description = {
@@ -42,6 +42,12 @@ final class StudyCommand implements Callable<Integer> {
             description = "runs at once: the executor's parameter parallel (embedded: default the number of cores)")
     private Integer parallel;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "serve the study's progress (runs done, running, failed, pending) and the training "
+                    + "metrics of the runs in this JVM for Prometheus on 127.0.0.1:PORT/metrics while it runs "
+                    + "(0: a free port)")
+    private Integer metricsPort;
+
     @Mixin
     private HelpOption help;
 
@@ -59,12 +65,16 @@ final class StudyCommand implements Callable<Integer> {
         if (studyFile == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'STUDY'");
         }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new ParameterException(command.commandLine(), "--metrics-port: must be a port in [0, 65535], got "
+                    + metricsPort);
+        }
         PluginOption option = PluginOption.parse(registry, PluginKind.STUDY_EXECUTOR, executor, "--executor");
         if (parallel != null) {
             option.arguments().put("parallel", parallel);
         }
         StudyExecutor studyExecutor = option.create(registry, PluginKind.STUDY_EXECUTOR, "--executor");
-        return job.run(studyFile, dryRun, studyExecutor, command.commandLine().getOut());
+        return job.run(studyFile, dryRun, studyExecutor, metricsPort, command.commandLine().getOut());
     }
 
     /** {@code trainax study status DIR}. */

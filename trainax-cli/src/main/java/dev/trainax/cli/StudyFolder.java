@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -74,6 +76,11 @@ record StudyFolder(Path root) {
         Path run = run(id);
         return Files.isDirectory(run.resolveSibling(id + ".partial")) || RunFolder.isRun(run) ? State.RUNNING
                 : State.PENDING;
+    }
+
+    /** How many of the runs {@code ids} are in the state named {@code state}, e.g. {@code done}. */
+    long count(List<String> ids, String state) {
+        return ids.stream().filter(id -> state(id).name().toLowerCase(Locale.ROOT).equals(state)).count();
     }
 
     /** The recorded error of a failed run. */

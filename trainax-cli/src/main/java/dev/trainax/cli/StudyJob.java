@@ -7,7 +7,12 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.RolloutMetric;
 import dev.trainax.api.StudyExecutor;
 import dev.trainax.api.plugin.PluginKind;
+import dev.trainax.callbacks.StudyProgressMetrics;
+import dev.trainax.metrics.prometheus.PrometheusEndpoint;
 import dev.trainax.trainers.ProgressListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,11 +44,14 @@ final class StudyJob {
     }
 
     /**
-     * Runs the study in {@code studyFile} with {@code executor}.
+     * Runs the study in {@code studyFile} with {@code executor}; with a {@code metricsPort}, serves the
+     * study's progress ({@link StudyProgressMetrics}) and the training metrics of the runs in this JVM on a
+     * Prometheus endpoint while it runs.
      *
+     * @param metricsPort the endpoint's loopback port (0: a free one), or null for no endpoint
      * @return 0 when every run is done, 1 when some failed
      */
-    int run(Path studyFile, boolean dryRun, StudyExecutor executor, PrintWriter out) {
+    int run(Path studyFile, boolean dryRun, StudyExecutor executor, Integer metricsPort, PrintWriter out) {
         StudySpec study = StudySpec.read(studyFile, assembler.registry());
         study.evaluation().rolloutMetrics(assembler.registry());
         List<StudyRun> runs = StudyPlan.runs(study, assembler);
@@ -64,8 +72,22 @@ final class StudyJob {
         out.printf("study %s: %d runs, %d done, %d to run on %s%n", folder.root(), runs.size(),
                 runs.size() - todo.size(), todo.size(), executor);
         out.flush();
-        List<String> outcomes = executor.execute(todo.stream().map(StudyRun::id).toList(),
-                new StudyRunTask(folder.root(), this, out));
+        List<String> outcomes;
+        if (metricsPort == null) {
+            outcomes = executor.execute(todo.stream().map(StudyRun::id).toList(),
+                    new StudyRunTask(folder.root(), this, null, out));
+        } else {
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            List<String> ids = runs.stream().map(StudyRun::id).toList();
+            StudyProgressMetrics.register(metrics, folder.root().getFileName().toString(),
+                    state -> folder.count(ids, state));
+            try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(metrics, metricsPort)) {
+                out.println("metrics: " + endpoint.url());
+                out.flush();
+                outcomes = executor.execute(todo.stream().map(StudyRun::id).toList(),
+                        new StudyRunTask(folder.root(), this, metrics, out));
+            }
+        }
         long failed = outcomes.stream().filter(outcome -> !outcome.startsWith("done")).count();
         StudyFolder.write(folder.results(), StudyTable.results(axes, runs, folder));
         executor.publishResults(folder.results());
@@ -77,9 +99,9 @@ final class StudyJob {
     /**
      * Trains (or resumes) and evaluates the run {@code id} of the study in {@code root} from the spec
      * and protocol the study wrote there; returns what happened, in words. Failures are recorded
-     * in {@code failures/ID.txt}, not thrown.
+     * in {@code failures/ID.txt}, not thrown. Training metrics go to {@code metrics} (or nowhere: null).
      */
-    String runOne(Path root, String id) {
+    String runOne(Path root, String id, MeterRegistry metrics) {
         StudyFolder folder = new StudyFolder(root);
         Path target = folder.run(id);
         StringWriter log = new StringWriter();
@@ -92,7 +114,7 @@ final class StudyJob {
             if (!RunFolder.isRun(target) || folder.state(id) == StudyFolder.State.FAILED) {
                 RunFolder.Mode mode = RunFolder.isRun(target) ? RunFolder.Mode.OVERWRITE : RunFolder.continuation(target);
                 try (PrintWriter runLog = new PrintWriter(log)) {
-                    trainJob.run(spec, null, target, mode, ProgressListener.NONE, runLog);
+                    trainJob.run(spec, null, target, mode, ProgressListener.NONE, metrics, runLog);
                 }
                 StudyFolder.write(folder.log(id), log.toString());
             }

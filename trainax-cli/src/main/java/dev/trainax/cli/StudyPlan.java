@@ -70,6 +70,11 @@ final class StudyPlan {
         Map<String, Object> sections = copy(study.base());
         sections.remove("output");
         axes.forEach((path, value) -> set(sections, path, copy(value)));
+        if (sections.containsKey("metricsPort")) {
+            throw new IllegalArgumentException("study run (" + StudyRun.label(axes) + "): metricsPort: runs of a "
+                    + "study cannot each serve a port; trainax study --metrics-port PORT serves the study's "
+                    + "progress and its runs' training metrics on one endpoint");
+        }
         try {
             RunSpec spec = assembler.withScenario(RunSpec.of(study.file(), sections));
             SpecRun parts = assembler.assemble(spec, Map.of());

@@ -12,6 +12,7 @@ import dev.trainax.trainers.ProgressListener;
 import dev.trainax.trainers.RunPlan;
 import dev.trainax.trainers.TrainingOptions;
 import dev.trainax.trainers.TrainingResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.io.PrintWriter;
@@ -52,15 +53,17 @@ final class TrainJob {
      * @throws IllegalStateException    if training failed or diverged
      */
     int run(Path specFile, Integer steps, Path output, RunFolder.Mode mode, PrintWriter out) {
-        return run(assembler.read(specFile), steps, output, mode, ProgressBar.forTerminal("train"), out);
+        return run(assembler.read(specFile), steps, output, mode, ProgressBar.forTerminal("train"), null, out);
     }
 
     /**
-     * Runs {@code spec} (its scenario merged in already), reporting progress to {@code progress};
-     * otherwise as {@link #run(Path, Integer, Path, RunFolder.Mode, PrintWriter)}.
+     * Runs {@code spec} (its scenario merged in already), reporting progress to {@code progress} and
+     * its training metrics to {@code metrics} (a study's registry; null for none, or for the spec's
+     * own {@code metricsPort} endpoint); otherwise as
+     * {@link #run(Path, Integer, Path, RunFolder.Mode, PrintWriter)}.
      */
     int run(RunSpec spec, Integer steps, Path output, RunFolder.Mode mode, ProgressListener progress,
-            PrintWriter out) {
+            MeterRegistry metrics, PrintWriter out) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (steps != null) {
             overrides.put("numTrainingSteps", steps);
@@ -69,11 +72,13 @@ final class TrainJob {
         Integer metricsPort = metricsPort(spec);
         RunFolder folder = RunFolder.check(output != null ? output : specOutput(spec), mode);
         String resolvedYaml = RunOutputs.yaml(SpecResolver.resolve(parts, assembler.registry()));
-        PrometheusMeterRegistry metrics = metricsPort == null ? null
+        PrometheusMeterRegistry endpointMetrics = metricsPort == null ? null
                 : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MeterRegistry runMetrics = endpointMetrics != null ? endpointMetrics : metrics;
         List<Callback> extra = new ArrayList<>();
-        if (metrics != null) {
-            extra.add(new TrainingMetrics(metrics, folder.target().getFileName().toString(), parts.configurationId()));
+        if (runMetrics != null) {
+            extra.add(new TrainingMetrics(runMetrics, folder.target().getFileName().toString(),
+                    parts.configurationId()));
         }
         RunPlan plan;
         try {
@@ -97,7 +102,7 @@ final class TrainJob {
             Supplier<TrainingResult> run = checkpoint == null
                     ? () -> trainer.train(parts.network(), initial, training.seed())
                     : () -> trainer.resume(parts.network(), checkpoint).get(0);
-            result = metrics == null ? run.get() : withEndpoint(metrics, metricsPort, run, out);
+            result = endpointMetrics == null ? run.get() : withEndpoint(endpointMetrics, metricsPort, run, out);
             RunOutputs.write(folder.work(), result, training.recordLossEvery(), resolvedYaml);
         } catch (RuntimeException e) {
             if (folder.abandon()) {

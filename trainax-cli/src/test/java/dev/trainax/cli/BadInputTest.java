@@ -955,6 +955,11 @@ class BadInputTest {
                         "error: study.evaluation.temporalHorizon: must be integer ≥ 1, got 0"),
                 badStudy("study without output", study("\noutput: $OUT\n", "\n"),
                         "error: study.output: required folder for the study (text) is missing or not text, got null"),
+                badStudy("a study run with its own metricsPort", study().replace("base:\n", "base:\n  metricsPort: 0\n"),
+                        "error: study run (training.seed=0): metricsPort: runs of a study cannot each serve a port; "
+                                + "trainax study --metrics-port PORT serves the study's progress"),
+                bad(7, "study --metrics-port out of range", study(), "error: --metrics-port: must be a port in "
+                        + "[0, 65535], got 70000").args("study", "$SPEC", "--metrics-port", "70000"),
                 bad(7, "study without STUDY", null, "error: Missing required parameter: 'STUDY'").args("study"),
                 bad(7, "status of a folder that is no study", null,
                         "error: study status: $DIR is not a study folder (no runs.csv)").args("study", "status", "$DIR"));
