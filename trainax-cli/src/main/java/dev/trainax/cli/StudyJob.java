@@ -72,20 +72,19 @@ final class StudyJob {
         out.printf("study %s: %d runs, %d done, %d to run on %s%n", folder.root(), runs.size(),
                 runs.size() - todo.size(), todo.size(), executor);
         out.flush();
+        List<String> ids = todo.stream().map(StudyRun::id).toList();
         List<String> outcomes;
         if (metricsPort == null) {
-            outcomes = executor.execute(todo.stream().map(StudyRun::id).toList(),
-                    new StudyRunTask(folder.root(), this, null, out));
+            outcomes = execute(executor, ids, new StudyRunTask(folder.root(), this, null, out));
         } else {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            List<String> ids = runs.stream().map(StudyRun::id).toList();
+            List<String> all = runs.stream().map(StudyRun::id).toList();
             StudyProgressMetrics.register(metrics, folder.root().getFileName().toString(),
-                    state -> folder.count(ids, state));
+                    state -> folder.count(all, state));
             try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(metrics, metricsPort)) {
                 out.println("metrics: " + endpoint.url());
                 out.flush();
-                outcomes = executor.execute(todo.stream().map(StudyRun::id).toList(),
-                        new StudyRunTask(folder.root(), this, metrics, out));
+                outcomes = execute(executor, ids, new StudyRunTask(folder.root(), this, metrics, out));
             }
         }
         long failed = outcomes.stream().filter(outcome -> !outcome.startsWith("done")).count();
@@ -94,6 +93,12 @@ final class StudyJob {
         out.printf("%d of %d runs done, %d failed (see %s); results in %s%n", runs.size() - failed, runs.size(),
                 failed, folder.root().resolve("failures"), folder.results());
         return failed == 0 ? Failures.OK : Failures.FAILED;
+    }
+
+    private static List<String> execute(StudyExecutor executor, List<String> ids, StudyRunTask task) {
+        List<String> outcomes = executor.execute(ids, task);
+        task.printTheOthers(ids, outcomes);
+        return outcomes;
     }
 
     /**

@@ -56,6 +56,9 @@ class SparkStudyTest {
         run("study", study(folder, "embedded").toString(), "--parallel", "1");
         String spark = run("study", study(folder, "spark").toString(), "--executor", "spark:master=local[2]");
         assertTrue(spark.contains("4 of 4 runs done, 0 failed"), spark);
+        // the tasks trained Spark's copies of the run task, which print nothing: the outcomes come after
+        assertEquals(4, spark.lines().filter(line -> line.matches("run [0-9a-f]{12}: done, nrmse at step 1 .*"))
+                .count(), spark);
         List<Path> embeddedFiles = files(folder.resolve("embedded"));
         assertEquals(embeddedFiles.stream().map(folder.resolve("embedded")::relativize).toList(),
                 files(folder.resolve("spark")).stream().map(folder.resolve("spark")::relativize).toList());
