@@ -10,18 +10,20 @@ import org.apiguardian.api.API;
 /**
  * Where the runs of a study execute: threads of this JVM, or the executors of an Apache Spark
  * cluster. The study plans the runs and writes each one's spec into its folder; an executor only
- * calls the task once per run id, anywhere that sees that folder.
+ * calls the task once per piece of work, anywhere that sees that folder. A piece of work is one
+ * run, or the runs of a seed group that train together (member-batched); its id is opaque to the
+ * executor.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public interface StudyExecutor {
 
     /**
-     * Runs {@code task} for every id and returns each run's outcome, in the order of
-     * {@code runIds}. Tasks may run concurrently, in other processes or on other machines, and
-     * again after a lost worker: a task is idempotent (a finished run is skipped, an interrupted
-     * one resumes from its checkpoints).
+     * Runs {@code task} for every id and returns each outcome, in the order of {@code workIds}.
+     * Tasks may run concurrently, in other processes or on other machines, and again after a lost
+     * worker: a task is idempotent (a finished run is skipped, an interrupted one resumes from its
+     * checkpoints).
      */
-    List<String> execute(List<String> runIds, RunTask task);
+    List<String> execute(List<String> workIds, RunTask task);
 
     /**
      * Called once after the study wrote its long results table as CSV, with runs done or not: an
@@ -31,14 +33,15 @@ public interface StudyExecutor {
     default void publishResults(Path resultsCsv) {
     }
 
-    /** One run of a study, by id; serializable, so that an executor may ship it to another JVM. */
+    /** One piece of a study's work, by id; serializable, so that an executor may ship it to another JVM. */
     @FunctionalInterface
     interface RunTask extends Serializable {
 
         /**
-         * Trains and evaluates the run (or finds it done) and returns its outcome in words,
-         * starting with {@code done} or {@code failed}; a failure is recorded, not thrown.
+         * Trains and evaluates the piece's runs (or finds them done) and returns their outcomes in
+         * words, a line {@code RUN-ID: done ...} or {@code RUN-ID: failed: ...} per run; a failure
+         * is recorded, not thrown.
          */
-        String run(String runId);
+        String run(String workId);
     }
 }

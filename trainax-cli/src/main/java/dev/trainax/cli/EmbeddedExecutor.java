@@ -23,12 +23,12 @@ record EmbeddedExecutor(
         implements StudyExecutor {
 
     @Override
-    public List<String> execute(List<String> runIds, RunTask task) {
+    public List<String> execute(List<String> workIds, RunTask task) {
         int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<String>> futures = new ArrayList<>();
-            runIds.forEach(id -> futures.add(pool.submit(() -> task.run(id))));
+            workIds.forEach(id -> futures.add(pool.submit(() -> task.run(id))));
             List<String> outcomes = new ArrayList<>();
             for (Future<String> future : futures) {
                 outcomes.add(future.get());

@@ -184,6 +184,16 @@ final class RunFolder {
         return false;
     }
 
+    /** Removes the working folder and the final one: for a folder that only held checkpoints. */
+    void discard() {
+        try {
+            deleteTree(work);
+            deleteTree(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + work, e);
+        }
+    }
+
     /**
      * How a run that has not finished in {@code target} goes on: from the checkpoints of its
      * interrupted working folder, or afresh when there are none.

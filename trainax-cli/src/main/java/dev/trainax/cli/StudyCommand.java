@@ -48,6 +48,12 @@ final class StudyCommand implements Callable<Integer> {
                     + "(0: a free port)")
     private Integer metricsPort;
 
+    @Option(names = "--member-batching", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "train the seeds of an experiment (runs that differ only in training.initSeed) together, "
+                    + "member-batched, where the network supports it (default; --no-member-batching trains every "
+                    + "run alone)")
+    private boolean memberBatching;
+
     @Mixin
     private HelpOption help;
 
@@ -74,7 +80,8 @@ final class StudyCommand implements Callable<Integer> {
             option.arguments().put("parallel", parallel);
         }
         StudyExecutor studyExecutor = option.create(registry, PluginKind.STUDY_EXECUTOR, "--executor");
-        return job.run(studyFile, dryRun, studyExecutor, metricsPort, command.commandLine().getOut());
+        return job.run(studyFile, new StudyJob.Options(dryRun, metricsPort, memberBatching), studyExecutor,
+                command.commandLine().getOut());
     }
 
     /** {@code trainax study status DIR}. */

@@ -35,6 +35,11 @@ record StudyFolder(Path root) {
         return root.resolve("runs").resolve(id);
     }
 
+    /** The checkpoints of a seed group training member-batched ({@code groups/ID}), removed when it is done. */
+    Path group(String id) {
+        return root.resolve("groups").resolve(id);
+    }
+
     Path evaluation(String id) {
         return root.resolve("evaluations").resolve(id + ".csv");
     }

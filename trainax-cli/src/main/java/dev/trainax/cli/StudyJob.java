@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -34,24 +35,40 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class StudyJob {
 
+    /** Joins the run ids of a seed group into one piece of work. */
+    static final String GROUP = "+";
+
     private final RunAssembler assembler;
     private final TrainJob trainJob;
+    private final SeedGroupTraining seedGroups;
 
     @Inject
-    StudyJob(RunAssembler assembler, TrainJob trainJob) {
+    StudyJob(RunAssembler assembler, TrainJob trainJob, SeedGroupTraining seedGroups) {
         this.assembler = assembler;
         this.trainJob = trainJob;
+        this.seedGroups = seedGroups;
     }
 
     /**
-     * Runs the study in {@code studyFile} with {@code executor}; with a {@code metricsPort}, serves the
+     * How a study runs.
+     *
+     * @param dryRun         list the runs, run nothing
+     * @param metricsPort    serve progress and training metrics on this loopback port (0: a free one),
+     *                       or null for no endpoint
+     * @param memberBatching train the seeds of an experiment (runs that differ only in
+     *                       {@code training.initSeed}) together where their network batches members
+     */
+    record Options(boolean dryRun, Integer metricsPort, boolean memberBatching) {
+    }
+
+    /**
+     * Runs the study in {@code studyFile} with {@code executor}; with a metrics port, serves the
      * study's progress ({@link StudyProgressMetrics}) and the training metrics of the runs in this JVM on a
      * Prometheus endpoint while it runs.
      *
-     * @param metricsPort the endpoint's loopback port (0: a free one), or null for no endpoint
      * @return 0 when every run is done, 1 when some failed
      */
-    int run(Path studyFile, boolean dryRun, StudyExecutor executor, Integer metricsPort, PrintWriter out) {
+    int run(Path studyFile, Options options, StudyExecutor executor, PrintWriter out) {
         StudySpec study = StudySpec.read(studyFile, assembler.registry());
         study.evaluation().rolloutMetrics(assembler.registry());
         List<StudyRun> runs = StudyPlan.runs(study, assembler);
@@ -59,10 +76,15 @@ final class StudyJob {
         StudyFolder folder = new StudyFolder(study.output().toAbsolutePath().normalize());
         List<String> axes = new ArrayList<>(study.grid().keySet());
         axes.addAll(study.zip().keySet());
-        if (dryRun) {
+        if (options.dryRun()) {
             out.printf("%d runs in %s:%n", runs.size(), folder.root());
             runs.forEach(run -> out.printf("  %s  %-8s  %s%n", run.id(), folder.state(run.id()).name().toLowerCase(),
                     run.label()));
+            long grouped = work(runs, options.memberBatching()).stream().filter(id -> id.contains(GROUP)).count();
+            if (grouped > 0) {
+                out.printf("%d seed groups train member-batched (--no-member-batching trains every run alone)%n",
+                        grouped);
+            }
             return Failures.OK;
         }
         StudyFolder.write(folder.runIndex(), StudyTable.runIndex(axes, runs));
@@ -72,22 +94,21 @@ final class StudyJob {
         out.printf("study %s: %d runs, %d done, %d to run on %s%n", folder.root(), runs.size(),
                 runs.size() - todo.size(), todo.size(), executor);
         out.flush();
-        List<String> ids = todo.stream().map(StudyRun::id).toList();
-        List<String> outcomes;
-        if (metricsPort == null) {
-            outcomes = execute(executor, ids, new StudyRunTask(folder.root(), this, null, out));
+        List<String> work = work(todo, options.memberBatching());
+        if (options.metricsPort() == null) {
+            execute(executor, work, new StudyRunTask(folder.root(), this, null, out));
         } else {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             List<String> all = runs.stream().map(StudyRun::id).toList();
             StudyProgressMetrics.register(metrics, folder.root().getFileName().toString(),
                     state -> folder.count(all, state));
-            try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(metrics, metricsPort)) {
+            try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(metrics, options.metricsPort())) {
                 out.println("metrics: " + endpoint.url());
                 out.flush();
-                outcomes = execute(executor, ids, new StudyRunTask(folder.root(), this, metrics, out));
+                execute(executor, work, new StudyRunTask(folder.root(), this, metrics, out));
             }
         }
-        long failed = outcomes.stream().filter(outcome -> !outcome.startsWith("done")).count();
+        long failed = runs.stream().filter(run -> folder.state(run.id()) != StudyFolder.State.DONE).count();
         StudyFolder.write(folder.results(), StudyTable.results(axes, runs, folder));
         executor.publishResults(folder.results());
         out.printf("%d of %d runs done, %d failed (see %s); results in %s%n", runs.size() - failed, runs.size(),
@@ -95,10 +116,63 @@ final class StudyJob {
         return failed == 0 ? Failures.OK : Failures.FAILED;
     }
 
-    private static List<String> execute(StudyExecutor executor, List<String> ids, StudyRunTask task) {
-        List<String> outcomes = executor.execute(ids, task);
-        task.printTheOthers(ids, outcomes);
-        return outcomes;
+    private static void execute(StudyExecutor executor, List<String> work, StudyRunTask task) {
+        task.printTheOthers(work, executor.execute(work, task));
+    }
+
+    /**
+     * The executor's work: a run id per run, or, with member batching, the ids of a seed group's runs
+     * joined by {@value #GROUP}, trained together.
+     */
+    static List<String> work(List<StudyRun> runs, boolean memberBatching) {
+        Map<String, List<String>> work = new LinkedHashMap<>();
+        for (StudyRun run : runs) {
+            String key = memberBatching && run.seedGroup() != null ? run.seedGroup() : run.id();
+            work.computeIfAbsent(key, k -> new ArrayList<>()).add(run.id());
+        }
+        return work.values().stream().map(ids -> String.join(GROUP, ids)).toList();
+    }
+
+    /**
+     * Trains (or resumes) and evaluates the runs of one piece of work ({@link #work}); returns what
+     * happened to each, one line {@code ID: outcome} per run.
+     */
+    String runWork(Path root, String work, MeterRegistry metrics) {
+        List<String> ids = List.of(work.split(Pattern.quote(GROUP)));
+        if (ids.size() == 1) {
+            return ids.get(0) + ": " + runOne(root, ids.get(0), metrics);
+        }
+        return runGroup(new StudyFolder(root), ids);
+    }
+
+    /** A seed group: its runs that need training train member-batched, then each is evaluated. */
+    private String runGroup(StudyFolder folder, List<String> ids) {
+        List<String> untrained = ids.stream().filter(id -> needsTraining(folder, id)).toList();
+        Map<String, String> errors = new LinkedHashMap<>();
+        StringWriter log = new StringWriter();
+        if (untrained.size() > 1) {
+            try (PrintWriter groupLog = new PrintWriter(log)) {
+                List<RunSpec> specs = untrained.stream().map(id -> RunSpec.read(folder.spec(id))).toList();
+                seedGroups.train(specs, untrained.stream().map(folder::run).toList(),
+                        folder.group(StudyPlan.id(String.join(GROUP, untrained))), groupLog)
+                        .forEach((member, error) -> errors.put(untrained.get(member), error));
+            } catch (RuntimeException e) {
+                String error = Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage()));
+                untrained.forEach(id -> errors.put(id, error));
+            }
+            untrained.forEach(id -> StudyFolder.write(folder.log(id), log.toString()));
+        }
+        StringBuilder outcomes = new StringBuilder();
+        for (String id : ids) {
+            String outcome = errors.containsKey(id) ? fail(folder, id, log.toString(), errors.get(id))
+                    : untrained.size() > 1 ? evaluateRun(folder, id, log.toString()) : runOne(folder.root(), id, null);
+            outcomes.append(outcomes.length() == 0 ? "" : "\n").append(id).append(": ").append(outcome);
+        }
+        return outcomes.toString();
+    }
+
+    private static boolean needsTraining(StudyFolder folder, String id) {
+        return !RunFolder.isRun(folder.run(id)) || folder.state(id) == StudyFolder.State.FAILED;
     }
 
     /**
@@ -111,30 +185,44 @@ final class StudyJob {
         Path target = folder.run(id);
         StringWriter log = new StringWriter();
         try {
+            if (needsTraining(folder, id)) {
+                RunFolder.Mode mode = RunFolder.isRun(target) ? RunFolder.Mode.OVERWRITE : RunFolder.continuation(target);
+                try (PrintWriter runLog = new PrintWriter(log)) {
+                    trainJob.run(RunSpec.read(folder.spec(id)), null, target, mode, ProgressListener.NONE, metrics,
+                            runLog);
+                }
+                StudyFolder.write(folder.log(id), log.toString());
+            }
+        } catch (RuntimeException e) {
+            return fail(folder, id, log.toString(), Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage())));
+        }
+        return evaluateRun(folder, id, log.toString());
+    }
+
+    /** Evaluates the trained run {@code id} on the study's test set and records it as done. */
+    private String evaluateRun(StudyFolder folder, String id, String log) {
+        try {
             RunSpec spec = RunSpec.read(folder.spec(id));
             StudySpec.Evaluation evaluation = StudySpec.EVALUATION.create(
                     RunSpec.asMap(RunSpec.parse(folder.evaluationProtocol(), Files.readString(
                             folder.evaluationProtocol())), "study.evaluation"), "study.evaluation",
                     assembler.registry());
-            if (!RunFolder.isRun(target) || folder.state(id) == StudyFolder.State.FAILED) {
-                RunFolder.Mode mode = RunFolder.isRun(target) ? RunFolder.Mode.OVERWRITE : RunFolder.continuation(target);
-                try (PrintWriter runLog = new PrintWriter(log)) {
-                    trainJob.run(spec, null, target, mode, ProgressListener.NONE, metrics, runLog);
-                }
-                StudyFolder.write(folder.log(id), log.toString());
-            }
-            RolloutErrors errors = evaluate(spec, evaluation, target);
+            RolloutErrors errors = evaluate(spec, evaluation, folder.run(id));
             StudyFolder.write(folder.evaluation(id), errors.csv());
             Files.deleteIfExists(folder.failure(id));
             double[] first = errors.column(0);
             return String.format("done, %s at step 1 %.4e, at step %d %.4e", errors.names().get(0), first[0],
                     first.length, first[first.length - 1]);
         } catch (RuntimeException | IOException e) {
-            String error = Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage()));
-            StudyFolder.write(folder.failure(id), error + "\n");
-            StudyFolder.write(folder.log(id), log + "failed: " + error + "\n");
-            return "failed: " + error;
+            return fail(folder, id, log, Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage())));
         }
+    }
+
+    /** Records the failure of run {@code id} with its error and log. */
+    private static String fail(StudyFolder folder, String id, String log, String error) {
+        StudyFolder.write(folder.failure(id), error + "\n");
+        StudyFolder.write(folder.log(id), log + "failed: " + error + "\n");
+        return "failed: " + error;
     }
 
     /** The run's rollout metrics on the study's test set, with the parameters it trained. */

@@ -1,5 +1,7 @@
 package dev.trainax.cli;
 
+import dev.trainax.api.MemberBatchedNetwork;
+import dev.trainax.trainers.RunPlan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,12 +80,28 @@ final class StudyPlan {
         try {
             RunSpec spec = assembler.withScenario(RunSpec.of(study.file(), sections));
             SpecRun parts = assembler.assemble(spec, Map.of());
-            parts.planBuilder().plan();
-            String resolved = RunOutputs.yaml(SpecResolver.resolve(parts, assembler.registry()));
-            return new StudyRun(id(resolved), axes, spec, parts.training().seed());
+            RunPlan plan = parts.planBuilder().plan();
+            Map<String, Object> resolved = SpecResolver.resolve(parts, assembler.registry());
+            return new StudyRun(id(RunOutputs.yaml(resolved)), axes, spec, parts.training().seed(),
+                    seedGroup(resolved, parts, plan));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("study run (" + StudyRun.label(axes) + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The id of the run's spec without {@code training.initSeed}, when its seeds can train
+     * member-batched: a network that batches members ({@link MemberBatchedNetwork}), no callbacks
+     * (they would see every member's steps) and no warm start (the seeds would not matter).
+     */
+    private static String seedGroup(Map<String, Object> resolved, SpecRun parts, RunPlan plan) {
+        if (!(parts.network() instanceof MemberBatchedNetwork) || !parts.callbacks().isEmpty()
+                || plan.initialParameters() != null) {
+            return null;
+        }
+        Map<String, Object> withoutInitSeed = copy(resolved);
+        RunSpec.asMap(withoutInitSeed.get("training"), "training").remove("initSeed");
+        return id(RunOutputs.yaml(withoutInitSeed));
     }
 
     /** Sets {@code path} (dot-separated) in the spec, turning a plugin id on the way into {@code {id: ...}}. */
@@ -127,9 +145,10 @@ final class StudyPlan {
         return value;
     }
 
-    private static String id(String resolvedSpec) {
+    /** The first 12 hex digits of the SHA-256 of {@code text}. */
+    static String id(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(resolvedSpec.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The task a {@link StudyExecutor} runs per run id: {@link StudyJob#runOne} on the study folder.
+ * The task a {@link StudyExecutor} runs per piece of work (a run, or a seed group's runs):
+ * {@link StudyJob#runWork} on the study folder.
  * In this JVM it uses the study's own job, prints each outcome and sends training metrics to the
  * study's registry, if it has one; shipped to another JVM (a Spark executor) it builds the command
  * line's object graph there once and neither prints nor publishes.
@@ -34,27 +35,28 @@ final class StudyRunTask implements StudyExecutor.RunTask {
     }
 
     @Override
-    public String run(String runId) {
-        String outcome = job().runOne(Path.of(folder), runId, metrics);
+    public String run(String work) {
+        String outcomes = job().runWork(Path.of(folder), work, metrics);
         if (out != null) {
-            print(runId, outcome);
-            printed.add(runId);
+            print(outcomes);
+            printed.add(work);
         }
-        return outcome;
+        return outcomes;
     }
 
-    /** Prints the outcomes this task did not print as they came: those of runs trained by copies of it. */
-    void printTheOthers(List<String> runIds, List<String> outcomes) {
-        for (int i = 0; i < runIds.size(); i++) {
-            if (!printed.contains(runIds.get(i))) {
-                print(runIds.get(i), outcomes.get(i));
+    /** Prints the outcomes this task did not print as they came: those of work done by copies of it. */
+    void printTheOthers(List<String> work, List<String> outcomes) {
+        for (int i = 0; i < work.size(); i++) {
+            if (!printed.contains(work.get(i))) {
+                print(outcomes.get(i));
             }
         }
     }
 
-    private void print(String runId, String outcome) {
+    /** Prints {@code ID: outcome} lines as {@code run ID: outcome}. */
+    private void print(String outcomes) {
         synchronized (out) {
-            out.printf("run %s: %s%n", runId, outcome);
+            outcomes.lines().forEach(line -> out.println("run " + line));
             out.flush();
         }
     }

@@ -103,7 +103,7 @@ class StudyMetricsTest {
             return outcomes;
         };
         StudyJob job = Guice.createInjector(new CliModule()).getInstance(StudyJob.class);
-        assertEquals(0, job.run(file, false, scraping, 0, out), text.toString());
+        assertEquals(0, job.run(file, new StudyJob.Options(false, 0, true), scraping, out), text.toString());
 
         List<String> ids = Files.readAllLines(folder.resolve("seeds/runs.csv")).stream().skip(1)
                 .map(line -> line.substring(0, line.indexOf(','))).toList();

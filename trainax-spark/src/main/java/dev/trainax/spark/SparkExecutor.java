@@ -16,10 +16,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The {@code spark} study executor: each run of a study is one Spark task. Spark retries a task
- * that fails or whose executor is lost (up to {@code maxTaskFailures} attempts), and the retried
- * run resumes from its checkpoints, so a lost worker costs at most the steps since its last
- * checkpoint. Every task reads and writes the study folder: on a cluster it must lie on a file
+ * The {@code spark} study executor: each piece of a study's work (a run, or a seed group that trains
+ * member-batched) is one Spark task. Spark retries a task that fails or whose executor is lost
+ * (up to {@code maxTaskFailures} attempts), and the retried work resumes from its checkpoints, so a
+ * lost worker costs at most the steps since its last checkpoint. Every task reads and writes the study folder: on a cluster it must lie on a file
  * system all workers see. After the study, its long results table is also written as Parquet
  * ({@code results.parquet}, through a Spark DataFrame).
  *
@@ -45,12 +45,12 @@ record SparkExecutor(
     private static final Pattern LOCAL = Pattern.compile("local(\\[(\\d+|\\*)])?");
 
     @Override
-    public List<String> execute(List<String> runIds, RunTask task) {
-        if (runIds.isEmpty()) {
+    public List<String> execute(List<String> workIds, RunTask task) {
+        if (workIds.isEmpty()) {
             return List.of();
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(session().sparkContext());
-        return context.parallelize(runIds, runIds.size()).map(task::run).collect();
+        return context.parallelize(workIds, workIds.size()).map(task::run).collect();
     }
 
     @Override
