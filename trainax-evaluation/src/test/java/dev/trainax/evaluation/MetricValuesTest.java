@@ -12,6 +12,7 @@ import dev.trainax.testkit.RandomArrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,6 +49,12 @@ class MetricValuesTest {
         INDArray line = Nd4j.createFromArray(new double[][][] {{{1, 2, 3}}});
         assertEquals(-1, new Correlation().mean(line.neg(), line), EPS);
         assertEquals(1, new Correlation().mean(line.mul(2).add(7), line), EPS);
+        // 0.1 thirty times: its rounded mean is not 0.1, yet the sample is constant
+        INDArray constant = Nd4j.valueArrayOf(new long[] {1, 1, 30}, 0.1, DataType.DOUBLE);
+        INDArray wave = Nd4j.createFromArray(IntStream.range(0, 30).mapToDouble(i -> i * i)
+                .toArray()).reshape(1, 1, 30);
+        assertEquals(0, new Correlation().mean(constant, wave), 0);
+        assertEquals(0, new Correlation().mean(wave, constant), 0);
     }
 
     @Test
