@@ -26,8 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * <p>Three ways to use it: {@code trainax study STUDY --executor spark:master=local[2]} (Spark in
  * this JVM), {@code --executor spark:master=spark://host:7077} against a standalone cluster (the
  * executors get this JVM's class and module path, which must exist on the workers), and
- * {@code spark-submit --class dev.trainax.cli.Main} with this module's jar and the command line's
- * jars, {@code study STUDY --executor spark}, where {@code spark-submit} sets the master.
+ * {@code spark-submit} of this module's application jar (the command line and its dependencies but
+ * Spark) with {@code study STUDY --executor spark}, where {@code spark-submit} sets the master.
  *
  * @param master          Spark master URL; null: the one spark-submit set, or {@code local[*]}
  * @param maxTaskFailures attempts per run before the study records it as failed
