@@ -20,31 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The study run as {@code spark-submit} runs an application: Spark's {@code SparkSubmit} in its
- * own JVM with {@code --master local[2]}; the spark executor takes spark-submit's master and the
- * runs equal the embedded executor's bit for bit.
+ * own JVM with {@code --master local[2]} and {@code --class dev.trainax.cli.Main}, the command
+ * line's jar as the application and our jars on the class path; the spark executor takes
+ * spark-submit's master and the runs equal the embedded executor's bit for bit. The module's
+ * application jar is tested after packaging, in {@link SparkApplicationJarIT}.
  */
 class SparkSubmitTest {
-
-    /** Path fragments of the jars that only trainax brings, not a Spark installation. */
-    private static final List<String> TRAINAX_ONLY = List.of("/dev/trainax/", "/org/nd4j/", "/org/bytedeco/",
-            "/com/google/inject/", "/info/picocli/", "/io/micrometer/", "/org/jfree/", "/org/yaml/", "/trainax-");
 
     @TempDir
     Path folder;
 
-    private static List<String> testPath() {
-        return Stream.of(System.getProperty("java.class.path", ""), System.getProperty("jdk.module.path", ""))
-                .flatMap(entries -> Stream.of(entries.split(File.pathSeparator))).filter(e -> !e.isEmpty()).toList();
-    }
-
-    /** {@code --class dev.trainax.cli.Main}, the command line's jar as the application, our jars on the class path. */
     @Test
     void sparkSubmitRunsAStudyWithTheCommandLinesJar() throws Exception {
         List<String> path = testPath();
         Optional<String> application = path.stream()
                 .filter(entry -> Path.of(entry).getFileName().toString().matches("trainax-cli-.*\\.jar")).findFirst();
         assumeTrue(application.isPresent(), "the command line's jar is packaged (mvn install), not only compiled");
-        submit(path, List.of("--class", "dev.trainax.cli.Main", application.get()));
+        submit(folder, path, List.of("--class", "dev.trainax.cli.Main", application.get()));
         try (Stream<Path> files = Files.walk(folder.resolve("embedded/runs"))) {
             for (Path file : files.filter(p -> p.toString().endsWith("parameters.safetensors")).collect(Collectors.toList())) {
                 Path relative = folder.resolve("embedded").relativize(file);
@@ -56,39 +48,17 @@ class SparkSubmitTest {
                 Files.readAllBytes(folder.resolve("submitted/results.csv")));
     }
 
+    /** The test JVM's class path and module path. */
+    static List<String> testPath() {
+        return Stream.of(System.getProperty("java.class.path", ""), System.getProperty("jdk.module.path", ""))
+                .flatMap(entries -> Stream.of(entries.split(File.pathSeparator))).filter(e -> !e.isEmpty()).toList();
+    }
+
     /**
-     * The module's application jar alone (built by {@code -Papplication-jar}) on a class path of
-     * Spark and its dependencies without anything only trainax brings.
+     * Runs the study in {@code folder/embedded} with the embedded executor, then the same study in
+     * {@code folder/submitted} through {@code SparkSubmit} on {@code path} with {@code application}.
      */
-    @Test
-    void sparkSubmitRunsAStudyWithTheApplicationJar() throws Exception {
-        Optional<Path> application;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            application = files.filter(file -> file.getFileName().toString().matches("trainax-spark-.*-application\\.jar"))
-                    .findFirst();
-        }
-        assumeTrue(application.isPresent(), "the application jar is built (mvn -Papplication-jar package)");
-        List<String> spark = testPath().stream().filter(entry -> TRAINAX_ONLY.stream()
-                .noneMatch(fragment -> entry.replace(File.separatorChar, '/').contains(fragment))).toList();
-        submit(spark, List.of(application.get().toAbsolutePath().toString()));
-        // the jar holds ND4J's generic native build, these tests load the oneDNN one: equal up to rounding
-        List<String> expected = Files.readAllLines(folder.resolve("embedded/results.csv"));
-        List<String> actual = Files.readAllLines(folder.resolve("submitted/results.csv"));
-        assertEquals(expected.size(), actual.size());
-        for (int row = 1; row < expected.size(); row++) {
-            String key = expected.get(row).substring(0, expected.get(row).lastIndexOf(','));
-            assertEquals(key, actual.get(row).substring(0, actual.get(row).lastIndexOf(',')));
-            assertEquals(value(expected.get(row)), value(actual.get(row)), 1e-5 * Math.abs(value(expected.get(row))),
-                    actual.get(row));
-        }
-    }
-
-    private static double value(String row) {
-        return Double.parseDouble(row.substring(row.lastIndexOf(',') + 1));
-    }
-
-    /** The embedded study, then the same study through {@code SparkSubmit} with {@code application}. */
-    private void submit(List<String> path, List<String> application) throws Exception {
+    static void submit(Path folder, List<String> path, List<String> application) throws Exception {
         Path embedded = SparkStudyTest.study(folder, "embedded");
         SparkStudyTest.run("study", embedded.toString(), "--parallel", "1");
         Path submitted = SparkStudyTest.study(folder, "submitted");
@@ -108,7 +78,6 @@ class SparkSubmitTest {
         if (!finished) {
             submit.destroyForcibly();
         }
-        String output = Files.readString(log);
-        assertEquals(0, finished ? submit.exitValue() : -1, output);
+        assertEquals(0, finished ? submit.exitValue() : -1, Files.readString(log));
     }
 }
