@@ -30,6 +30,11 @@ final class PeerRunner {
         return run(peer, "apebench_like.py", QUICKSTART);
     }
 
+    /** The 2D ConvNet's median ms per step for r = 1 and 3 (64 x 64, batch 8). */
+    static Map<Integer, Double> convNet2d(Path peer) throws IOException, InterruptedException {
+        return run(peer, "convnet_2d.py", QUICKSTART);
+    }
+
     /** The Lorenz MLP's median ms per step (r = 1, 20,000 steps). */
     static Map<Integer, Double> lorenz(Path peer) throws IOException, InterruptedException {
         return run(peer, "lorenz.py", LORENZ);

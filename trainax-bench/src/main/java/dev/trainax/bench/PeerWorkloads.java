@@ -6,6 +6,7 @@ import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.Mlp;
+import dev.trainax.nn.Padding;
 import dev.trainax.trainers.Optimizer;
 import dev.trainax.trainers.Trainer;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The peer's compute-bound and MLP workloads on the peer's exact data and initial parameters: the
- * Burgers ConvNet (batch 20, Adam 1e-3) and the Lorenz MLP (batch 32, Adam 3e-4), side by side with
- * {@code apebench_like.py} and {@code lorenz.py}.
+ * Burgers ConvNet (batch 20, Adam 1e-3), the 2D ConvNet (64 x 64, batch 8, Adam 1e-3) and the
+ * Lorenz MLP (batch 32, Adam 3e-4), side by side with {@code apebench_like.py},
+ * {@code convnet_2d.py} and {@code lorenz.py}.
  */
 final class PeerWorkloads {
 
@@ -40,11 +42,16 @@ final class PeerWorkloads {
         ConvNet convNet = new ConvNet(1, 32, 9, 3, Activation.RELU);
         Parameters convInit = convNet.initialParameters(0).withFlatValues(floats(data.resolve("burgers_convnet_init.f32")));
         INDArray lorenz = Nd4j.createFromArray(floats(data.resolve("lorenz.f32"))).reshape(9, 1000, 3);
+        INDArray advDiff2d = Nd4j.createFromArray(floats(data.resolve("advdiff2d_train.f32")))
+                .reshape(16, 11, 1, 64, 64);
+        ConvNet convNet2d = new ConvNet(2, 1, 16, 9, 3, Activation.RELU, Padding.CIRCULAR);
+        Parameters conv2dInit = convNet2d.initialParameters(0)
+                .withFlatValues(floats(data.resolve("convnet2d_init.f32")));
         Mlp mlp = new Mlp(3, 60, 6, Activation.RELU);   // 3→60, five 60→60, 60→3: six hidden layers
         Parameters mlpInit = mlp.initialParameters(0).withFlatValues(floats(data.resolve("lorenz_mlp_init.f32")));
 
         // about 150 and 40 steps, a few seconds each: medians over fewer steps varied by a third between runs;
-        // three rounds alternate ours and the peer's, as the machine's speed drifts within minutes
+        // rounds alternate ours and the peer's, as the machine's speed drifts within minutes
         Map<Integer, List<Double>> ours = new TreeMap<>();
         Map<Integer, List<Double>> theirs = new TreeMap<>();
         for (int round = 0; round < Rounds.COUNT; round++) {
@@ -55,15 +62,29 @@ final class PeerWorkloads {
             PeerRunner.burgers(peer).forEach((r, median) -> theirs.computeIfAbsent(r, k -> new ArrayList<>())
                     .add(median));
         }
+        // the peer times 60 steps after 5 of warm-up per r; ours fewer at r = 3, where a step costs more
+        Map<Integer, List<Double>> ours2d = new TreeMap<>();
+        Map<Integer, List<Double>> theirs2d = new TreeMap<>();
+        for (int round = 0; round < Rounds.COUNT; round++) {
+            ours2d.computeIfAbsent(1, k -> new ArrayList<>())
+                    .add(median(advDiff2d, convNet2d, conv2dInit, 1, Math.max(12, steps / 5), 8, 1e-3));
+            ours2d.computeIfAbsent(3, k -> new ArrayList<>())
+                    .add(median(advDiff2d, convNet2d, conv2dInit, 3, Math.max(12, steps / 10), 8, 1e-3));
+            PeerRunner.convNet2d(peer).forEach((r, median) -> theirs2d.computeIfAbsent(r, k -> new ArrayList<>())
+                    .add(median));
+        }
         double mlp1 = median(lorenz, mlp, mlpInit, 1, steps, 32, 3e-4);
         double mlp10 = median(lorenz, mlp, mlpInit, 10, Math.max(50, steps / 4), 32, 3e-4);
         Map<Integer, Double> peerLorenz = PeerRunner.lorenz(peer);
         System.out.println();
-        System.out.printf("| workload | r | ours median ms/step | PyTorch peer ms/step | ratio ours/peer (Burgers: median "
-                + "of %d rounds' ratios) |%n", Rounds.COUNT);
+        System.out.printf("| workload | r | ours median ms/step | PyTorch peer ms/step | ratio ours/peer (ConvNets: "
+                + "median of %d rounds' ratios) |%n", Rounds.COUNT);
         System.out.println("|---|---|---|---|---|");
         for (int r : ours.keySet()) {
             Rounds.row("Burgers ConvNet (28,161 parameters)", r, ours.get(r), theirs.getOrDefault(r, List.of()));
+        }
+        for (int r : ours2d.keySet()) {
+            Rounds.row("2D ConvNet 64x64 (21,185 parameters)", r, ours2d.get(r), theirs2d.getOrDefault(r, List.of()));
         }
         Rounds.row("Lorenz MLP (18,723 parameters)", 1, List.of(mlp1),
                 peerLorenz.containsKey(1) ? List.of(peerLorenz.get(1)) : List.of());

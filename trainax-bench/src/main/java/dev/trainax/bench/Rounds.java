@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 final class Rounds {
 
     /** Rounds of ours alternating with the peer's, per workload. */
-    static final int COUNT = 3;
+    static final int COUNT = 5;
 
     private Rounds() {
     }
