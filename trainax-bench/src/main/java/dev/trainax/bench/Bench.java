@@ -27,9 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code trainax-bench}: the quickstart workload (advection, kernel-2 circular conv, Adam 1e-2,
  * batch 32) per rollout length, our trainer and the PyTorch peer ({@code quickstart.py}) in one
  * invocation, ours before and after the peer; prints median ms per training step and the ratio.
- * Then the Burgers ConvNet and Lorenz MLP workloads against {@code apebench_like.py} and
- * {@code lorenz.py} ({@code --peer-workloads false} skips them).
- * Arguments: {@code [--peer DIR] [--steps N] [--rollouts 1,5,20] [--scaling 5,10,20,30,40,50]}; {@code --soak N}
+ * Then the Burgers ConvNet, 2D ConvNet and Lorenz MLP workloads ({@link PeerWorkloads};
+ * {@code --peer-workloads false} skips them).
+ * Arguments: {@code [--peer DIR] [--own-peer DIR] [--steps N] [--rollouts 1,5,20] [--scaling 5,10,20,30,40,50]}
+ * ({@code --own-peer}: this project's peer scripts, default {@code trainax-bench/peer}); {@code --soak N}
  * instead runs N quickstart steps and reports resident memory along the way.
  */
 public final class Bench {
@@ -87,7 +88,8 @@ public final class Bench {
             System.out.printf("| %d | %.2f | %.3f | %.2f | %.3f |%n", r, conv, conv / r, chain, chain / r);
         }
         if (!"false".equals(options.get("--peer-workloads"))) {
-            PeerWorkloads.run(peer, Math.min(steps, 300));
+            PeerWorkloads.run(peer, Path.of(options.getOrDefault("--own-peer", "trainax-bench/peer")),
+                    Math.min(steps, 300));
         }
         System.out.println();
         seedParallel(data, 10, 5, Math.min(steps, 1000));

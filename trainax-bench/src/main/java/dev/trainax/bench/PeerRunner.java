@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -15,7 +17,6 @@ final class PeerRunner {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Pattern QUICKSTART = Pattern.compile("threads=1 r=\\s*(\\d+) .*median=([0-9.]+) ms/step");
-    private static final Pattern LORENZ = Pattern.compile("threads=1 ().*median=([0-9.]+) ms/step");
 
     private PeerRunner() {
     }
@@ -35,23 +36,31 @@ final class PeerRunner {
         return run(peer, "convnet_2d.py", QUICKSTART);
     }
 
-    /** The Lorenz MLP's median ms per step (r = 1, 20,000 steps). */
-    static Map<Integer, Double> lorenz(Path peer) throws IOException, InterruptedException {
-        return run(peer, "lorenz.py", LORENZ);
+    /**
+     * The Lorenz MLP's median ms per step for r = 1 and 10: this project's
+     * {@code lorenz_rollout.py} in {@code ownPeer} on the shared peer's data, parameters and code.
+     */
+    static Map<Integer, Double> lorenz(Path ownPeer, Path peer) throws IOException, InterruptedException {
+        return run(ownPeer.resolve("lorenz_rollout.py"), List.of("--peer", peer.toString()), QUICKSTART);
+    }
+
+    private static Map<Integer, Double> run(Path peer, String name, Pattern pattern)
+            throws IOException, InterruptedException {
+        return run(peer.resolve(name), List.of(), pattern);
     }
 
     /** Runs a peer script with one thread; medians by rollout length (1 where the script has none). */
-    private static Map<Integer, Double> run(Path peer, String name, Pattern pattern)
+    private static Map<Integer, Double> run(Path script, List<String> arguments, Pattern pattern)
             throws IOException, InterruptedException {
         Map<Integer, Double> medians = new LinkedHashMap<>();
-        Path script = peer.resolve(name);
         if (!Files.exists(script) || !Files.isExecutable(PYTHON) || !hasTorch()) {
             System.out.println("  PyTorch peer skipped: needs " + script + " and python3-torch for /usr/bin/python3 "
                     + "(apt-get install python3-torch)");
             return medians;
         }
-        Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), "--threads", "1")
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), "--threads", "1"));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(30, TimeUnit.MINUTES);
         for (String line : output.split("\n")) {

@@ -24,15 +24,21 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The peer's compute-bound and MLP workloads on the peer's exact data and initial parameters: the
  * Burgers ConvNet (batch 20, Adam 1e-3), the 2D ConvNet (64 x 64, batch 8, Adam 1e-3) and the
- * Lorenz MLP (batch 32, Adam 3e-4), side by side with {@code apebench_like.py},
- * {@code convnet_2d.py} and {@code lorenz.py}.
+ * Lorenz MLP (batch 32, Adam 3e-4, r = 1 and 10), side by side with {@code apebench_like.py},
+ * {@code convnet_2d.py} and this project's {@code lorenz_rollout.py}, each in rounds that
+ * alternate ours and the peer's.
  */
 final class PeerWorkloads {
 
     private PeerWorkloads() {
     }
 
-    static void run(Path peer, int steps) throws IOException, InterruptedException {
+    /**
+     * @param peer    the shared peer's folder
+     * @param ownPeer this project's peer scripts for workloads the shared peer lacks
+     * @param steps   a scale for the number of timed steps
+     */
+    static void run(Path peer, Path ownPeer, int steps) throws IOException, InterruptedException {
         Path data = peer.resolve("data");
         if (!Files.exists(data.resolve("burgers_train.f32"))) {
             System.out.println("Burgers and Lorenz workloads skipped: no peer data in " + data);
@@ -73,12 +79,18 @@ final class PeerWorkloads {
             PeerRunner.convNet2d(peer).forEach((r, median) -> theirs2d.computeIfAbsent(r, k -> new ArrayList<>())
                     .add(median));
         }
-        double mlp1 = median(lorenz, mlp, mlpInit, 1, steps, 32, 3e-4);
-        double mlp10 = median(lorenz, mlp, mlpInit, 10, Math.max(50, steps / 4), 32, 3e-4);
-        Map<Integer, Double> peerLorenz = PeerRunner.lorenz(peer);
+        Map<Integer, List<Double>> oursLorenz = new TreeMap<>();
+        Map<Integer, List<Double>> theirsLorenz = new TreeMap<>();
+        for (int round = 0; round < Rounds.COUNT; round++) {
+            oursLorenz.computeIfAbsent(1, k -> new ArrayList<>()).add(median(lorenz, mlp, mlpInit, 1, steps, 32, 3e-4));
+            oursLorenz.computeIfAbsent(10, k -> new ArrayList<>())
+                    .add(median(lorenz, mlp, mlpInit, 10, Math.max(50, steps / 4), 32, 3e-4));
+            PeerRunner.lorenz(ownPeer, peer).forEach((r, median) -> theirsLorenz
+                    .computeIfAbsent(r, k -> new ArrayList<>()).add(median));
+        }
         System.out.println();
-        System.out.printf("| workload | r | ours median ms/step | PyTorch peer ms/step | ratio ours/peer (ConvNets: "
-                + "median of %d rounds' ratios) |%n", Rounds.COUNT);
+        System.out.printf("| workload | r | ours median ms/step | PyTorch peer ms/step | ratio ours/peer (median of %d "
+                + "rounds' ratios) |%n", Rounds.COUNT);
         System.out.println("|---|---|---|---|---|");
         for (int r : ours.keySet()) {
             Rounds.row("Burgers ConvNet (28,161 parameters)", r, ours.get(r), theirs.getOrDefault(r, List.of()));
@@ -86,9 +98,9 @@ final class PeerWorkloads {
         for (int r : ours2d.keySet()) {
             Rounds.row("2D ConvNet 64x64 (21,185 parameters)", r, ours2d.get(r), theirs2d.getOrDefault(r, List.of()));
         }
-        Rounds.row("Lorenz MLP (18,723 parameters)", 1, List.of(mlp1),
-                peerLorenz.containsKey(1) ? List.of(peerLorenz.get(1)) : List.of());
-        Rounds.row("Lorenz MLP (18,723 parameters)", 10, List.of(mlp10), List.of());
+        for (int r : oursLorenz.keySet()) {
+            Rounds.row("Lorenz MLP (18,723 parameters)", r, oursLorenz.get(r), theirsLorenz.getOrDefault(r, List.of()));
+        }
     }
 
     private static double median(INDArray data, Network network, Parameters initial, int r, int steps, int batchSize,
