@@ -36,7 +36,8 @@ final class SeedGroupTraining {
      *
      * @return the error of each member whose training diverged, by its index (its outputs are written
      *         all the same, as {@code trainax train} writes a diverged run's)
-     * @throws IllegalArgumentException if the specs differ in more than their initialisation seed
+     * @throws IllegalArgumentException if the specs differ in {@code training.seed} (the study groups only
+     *                                  specs that differ in {@code training.initSeed} alone)
      */
     Map<Integer, String> train(List<RunSpec> specs, List<Path> outputs, Path group, PrintWriter out) {
         List<SpecRun> members = specs.stream().map(spec -> assembler.assemble(spec, Map.of())).toList();

@@ -157,7 +157,7 @@ final class StudyJob {
                         folder.group(StudyPlan.id(String.join(GROUP, untrained))), groupLog)
                         .forEach((member, error) -> errors.put(untrained.get(member), error));
             } catch (RuntimeException e) {
-                String error = Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage()));
+                String error = error(e);
                 untrained.forEach(id -> errors.put(id, error));
             }
             untrained.forEach(id -> StudyFolder.write(folder.log(id), log.toString()));
@@ -194,7 +194,7 @@ final class StudyJob {
                 StudyFolder.write(folder.log(id), log.toString());
             }
         } catch (RuntimeException e) {
-            return fail(folder, id, log.toString(), Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage())));
+            return fail(folder, id, log.toString(), error(e));
         }
         return evaluateRun(folder, id, log.toString());
     }
@@ -214,8 +214,13 @@ final class StudyJob {
             return String.format("done, %s at step 1 %.4e, at step %d %.4e", errors.names().get(0), first[0],
                     first.length, first[first.length - 1]);
         } catch (RuntimeException | IOException e) {
-            return fail(folder, id, log, Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage())));
+            return fail(folder, id, log, error(e));
         }
+    }
+
+    /** A run's failure as the study records it: the root cause's message on one line. */
+    private static String error(Exception e) {
+        return Failures.oneLine(String.valueOf(Failures.unwrap(e).getMessage()));
     }
 
     /** Records the failure of run {@code id} with its error and log. */
