@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -56,50 +57,56 @@ final class PeerWorkloads {
         Mlp mlp = new Mlp(3, 60, 6, Activation.RELU);   // 3→60, five 60→60, 60→3: six hidden layers
         Parameters mlpInit = mlp.initialParameters(0).withFlatValues(floats(data.resolve("lorenz_mlp_init.f32")));
 
-        // about 150 and 40 steps, a few seconds each: medians over fewer steps varied by a third between runs;
-        // rounds alternate ours and the peer's, as the machine's speed drifts within minutes
-        Map<Integer, List<Double>> ours = new TreeMap<>();
-        Map<Integer, List<Double>> theirs = new TreeMap<>();
-        for (int round = 0; round < Rounds.COUNT; round++) {
-            ours.computeIfAbsent(1, k -> new ArrayList<>())
-                    .add(median(burgers, convNet, convInit, 1, Math.max(12, steps / 2), 20, 1e-3));
-            ours.computeIfAbsent(5, k -> new ArrayList<>())
-                    .add(median(burgers, convNet, convInit, 5, Math.max(8, steps / 8), 20, 1e-3));
-            PeerRunner.burgers(peer).forEach((r, median) -> theirs.computeIfAbsent(r, k -> new ArrayList<>())
-                    .add(median));
-        }
+        // about 150 and 40 steps, a few seconds each: medians over fewer steps varied by a third between runs
+        Comparison burgersRuns = Comparison.alternate("Burgers ConvNet (28,161 parameters)", Map.of(
+                1, () -> median(burgers, convNet, convInit, 1, Math.max(12, steps / 2), 20, 1e-3),
+                5, () -> median(burgers, convNet, convInit, 5, Math.max(8, steps / 8), 20, 1e-3)),
+                () -> PeerRunner.burgers(peer));
         // the peer times 60 steps after 5 of warm-up per r; ours fewer at r = 3, where a step costs more
-        Map<Integer, List<Double>> ours2d = new TreeMap<>();
-        Map<Integer, List<Double>> theirs2d = new TreeMap<>();
-        for (int round = 0; round < Rounds.COUNT; round++) {
-            ours2d.computeIfAbsent(1, k -> new ArrayList<>())
-                    .add(median(advDiff2d, convNet2d, conv2dInit, 1, Math.max(12, steps / 5), 8, 1e-3));
-            ours2d.computeIfAbsent(3, k -> new ArrayList<>())
-                    .add(median(advDiff2d, convNet2d, conv2dInit, 3, Math.max(12, steps / 10), 8, 1e-3));
-            PeerRunner.convNet2d(peer).forEach((r, median) -> theirs2d.computeIfAbsent(r, k -> new ArrayList<>())
-                    .add(median));
-        }
-        Map<Integer, List<Double>> oursLorenz = new TreeMap<>();
-        Map<Integer, List<Double>> theirsLorenz = new TreeMap<>();
-        for (int round = 0; round < Rounds.COUNT; round++) {
-            oursLorenz.computeIfAbsent(1, k -> new ArrayList<>()).add(median(lorenz, mlp, mlpInit, 1, steps, 32, 3e-4));
-            oursLorenz.computeIfAbsent(10, k -> new ArrayList<>())
-                    .add(median(lorenz, mlp, mlpInit, 10, Math.max(50, steps / 4), 32, 3e-4));
-            PeerRunner.lorenz(ownPeer, peer).forEach((r, median) -> theirsLorenz
-                    .computeIfAbsent(r, k -> new ArrayList<>()).add(median));
-        }
+        Comparison convNet2dRuns = Comparison.alternate("2D ConvNet 64x64 (21,185 parameters)", Map.of(
+                1, () -> median(advDiff2d, convNet2d, conv2dInit, 1, Math.max(12, steps / 5), 8, 1e-3),
+                3, () -> median(advDiff2d, convNet2d, conv2dInit, 3, Math.max(12, steps / 10), 8, 1e-3)),
+                () -> PeerRunner.convNet2d(peer));
+        Comparison lorenzRuns = Comparison.alternate("Lorenz MLP (18,723 parameters)", Map.of(
+                1, () -> median(lorenz, mlp, mlpInit, 1, steps, 32, 3e-4),
+                10, () -> median(lorenz, mlp, mlpInit, 10, Math.max(50, steps / 4), 32, 3e-4)),
+                () -> PeerRunner.lorenz(ownPeer, peer));
         System.out.println();
         System.out.printf("| workload | r | ours median ms/step | PyTorch peer ms/step | ratio ours/peer (median of %d "
                 + "rounds' ratios) |%n", Rounds.COUNT);
         System.out.println("|---|---|---|---|---|");
-        for (int r : ours.keySet()) {
-            Rounds.row("Burgers ConvNet (28,161 parameters)", r, ours.get(r), theirs.getOrDefault(r, List.of()));
+        burgersRuns.printRows();
+        convNet2dRuns.printRows();
+        lorenzRuns.printRows();
+    }
+
+    /** The peer's medians by rollout length, from one run of its script. */
+    @FunctionalInterface
+    private interface PeerMedians {
+        Map<Integer, Double> run() throws IOException, InterruptedException;
+    }
+
+    /** One workload's medians by rollout length, ours and the peer's, one per round. */
+    private record Comparison(String workload, Map<Integer, List<Double>> ours, Map<Integer, List<Double>> theirs) {
+
+        /**
+         * {@link Rounds#COUNT} rounds, each timing ours at every rollout length (ascending) and then
+         * the peer: the rounds alternate, as the machine's speed drifts within minutes.
+         */
+        static Comparison alternate(String workload, Map<Integer, DoubleSupplier> ours, PeerMedians peer)
+                throws IOException, InterruptedException {
+            Comparison comparison = new Comparison(workload, new TreeMap<>(), new TreeMap<>());
+            for (int round = 0; round < Rounds.COUNT; round++) {
+                new TreeMap<>(ours).forEach((r, timing) -> comparison.ours()
+                        .computeIfAbsent(r, k -> new ArrayList<>()).add(timing.getAsDouble()));
+                peer.run().forEach((r, median) -> comparison.theirs()
+                        .computeIfAbsent(r, k -> new ArrayList<>()).add(median));
+            }
+            return comparison;
         }
-        for (int r : ours2d.keySet()) {
-            Rounds.row("2D ConvNet 64x64 (21,185 parameters)", r, ours2d.get(r), theirs2d.getOrDefault(r, List.of()));
-        }
-        for (int r : oursLorenz.keySet()) {
-            Rounds.row("Lorenz MLP (18,723 parameters)", r, oursLorenz.get(r), theirsLorenz.getOrDefault(r, List.of()));
+
+        void printRows() {
+            ours.forEach((r, values) -> Rounds.row(workload, r, values, theirs.getOrDefault(r, List.of())));
         }
     }
 
