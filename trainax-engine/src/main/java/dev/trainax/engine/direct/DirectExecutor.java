@@ -56,8 +56,10 @@ public final class DirectExecutor {
         final boolean reluGradient;
         /** Whether reused outputs are zeroed before the op runs: all but {@link #OVERWRITING_OPS}. */
         final boolean zeroOutputs;
-        /** What runs the op if it is the backward pass of a 1D convolution, else null. */
+        /** What runs the op if it is the backward pass of a convolution it handles, else null. */
         final ConvolutionBackward convolutionBackward;
+        /** Whether a later op or the caller reads the first output (a convolution's input gradient). */
+        boolean firstOutputRead = true;
         State state = new State();
 
         OpStep(DifferentialFunction op, String[] outputs, DataType[] outputTypes) {
@@ -180,6 +182,9 @@ public final class DirectExecutor {
                 return null;
             }
         }
+        Set<String> read = new HashSet<>(outputs);
+        executor.steps.forEach(step -> read.addAll(Arrays.asList(step.arguments)));
+        executor.steps.forEach(step -> step.firstOutputRead = read.contains(step.outputs[0]));
         return executor;
     }
 
@@ -370,7 +375,8 @@ public final class DirectExecutor {
             }
             setOutputs(state, reuse && step.zeroOutputs);
             if (step.convolutionBackward != null) {
-                state.convolutionPlan = step.convolutionBackward.run(state.convolutionPlan, arguments, state.buffers);
+                state.convolutionPlan = step.convolutionBackward.run(state.convolutionPlan, arguments, state.buffers,
+                        step.firstOutputRead);
             }
             if (state.convolutionPlan == null) {
                 Nd4j.exec(step.kernel, context);
