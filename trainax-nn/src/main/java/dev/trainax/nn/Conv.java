@@ -110,6 +110,9 @@ public class Conv implements MemberBatchedNetwork {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
+        if (spatialDims == 1 && denseFits(context.stateShape()[1])) {
+            return dense(context, state, 1, context.stateShape()[1]);
+        }
         if (spatialDims == 1) {
             return matrixProduct(context, state.permute(1, 0, 2), "", kernelSize, inChannels, outChannels, useBias,
                     padding).permute(1, 0, 2);
@@ -219,6 +222,9 @@ public class Conv implements MemberBatchedNetwork {
     @Override
     public SDVariable applyMembers(StepContext context, SDVariable states, int members, long[] stateShape) {
         checkState(stateShape);
+        if (spatialDims == 1 && denseFits(stateShape[1])) {
+            return dense(context, states, members, stateShape[1]);
+        }
         if (spatialDims == 1) {
             return membersAsMatrixProduct(context, states, members, stateShape[1]);
         }
@@ -233,6 +239,78 @@ public class Conv implements MemberBatchedNetwork {
         long[] single = stateShape.clone();
         single[0] = outChannels;
         return y.reshape(withBatch(single));
+    }
+
+    /**
+     * Whether a 1D convolution over {@code points} runs as a dense matrix product ({@link #dense}):
+     * when its matrix has at most {@link #DENSE_ENTRIES} entries.
+     */
+    private boolean denseFits(long points) {
+        return (double) inChannels * outChannels * points * points <= DENSE_ENTRIES;
+    }
+
+    /**
+     * The most entries ({@code in·N × out·N}) of a convolution's dense matrix: 256 KiB of floats,
+     * whose product with a batch of 32 states costs about what the ops of the stacked-windows
+     * product cost in calls alone.
+     */
+    private static final long DENSE_ENTRIES = 65_536;
+
+    /**
+     * A 1D convolution of {@code members} networks as the linear map it is: each state
+     * {@code (in, N)}, flattened, times the member's {@code in·N × out·N} matrix
+     * {@code M[(i, n), (o, m)] = Σ_t w[o, i, t]·[output point m reads point n at tap t]}, whose
+     * 0/1 reading pattern per tap (circular, zero or reflect padding) is a constant: per
+     * rollout step one matrix product (batched over members) and its gradient, instead of the
+     * dozen small ops of the shifted windows that dominate a stencil-sized step. The matrix is
+     * built once per graph from the weights. States {@code (B·K, in, N)}, members inner.
+     */
+    private SDVariable dense(StepContext context, SDVariable states, int members, long points) {
+        long in = inChannels * points;
+        long out = outChannels * points;
+        SDVariable matrix = context.derived("dense.matrix." + members, () -> {
+            SDVariable reads = context.constant("dense.reads." + kernelSize + "." + points + "." + padding,
+                    readPattern(points));
+            // [K, out, in, k] → [K·in·out, k] · reads [k, N·N] → [K, in, out, N, N] → [K, in·N, out·N]
+            // (the permutes swap axes; with a single channel on one side they keep the order: none then)
+            SDVariable weight = context.parameter("weight").reshape(members, outChannels, inChannels, kernelSize);
+            SDVariable perPair = (inChannels > 1 && outChannels > 1 ? weight.permute(0, 2, 1, 3) : weight)
+                    .reshape((long) members * inChannels * outChannels, kernelSize).mmul(reads)
+                    .reshape(members, inChannels, outChannels, points, points);
+            return (outChannels > 1 ? perPair.permute(0, 1, 3, 2, 4) : perPair)
+                    .reshape(members == 1 ? new long[] {in, out} : new long[] {members, in, out});
+        });
+        SDVariable bias = useBias ? context.derived("dense.bias." + members, () -> context.parameter("bias")
+                .reshape((long) members * outChannels, 1)
+                .mmul(context.constant("dense.ones." + points, Nd4j.ones(1, points)))
+                .reshape(members == 1 ? new long[] {1, out} : new long[] {members, 1, out})) : null;
+        // (B·K, in, N) → (K, B, in·N): a batch of matrix products, one per member
+        SDVariable x = members == 1 ? states.reshape(-1, in) : states.reshape(-1, members, in).permute(1, 0, 2);
+        SDVariable y = x.mmul(matrix);
+        if (bias != null) {
+            y = y.add(bias);
+        }
+        return (members == 1 ? y : y.permute(1, 0, 2)).reshape(-1, outChannels, points);
+    }
+
+    /**
+     * {@code [k, N·N]}: row {@code t} is 1 at {@code (n, m)} where output point {@code m} reads
+     * input point {@code n} at tap {@code t} ("SAME": tap {@code t} at offset
+     * {@code t − (k − 1)/2}), 0 elsewhere (zero padding reads nothing beyond the grid).
+     */
+    private INDArray readPattern(long points) {
+        int n = (int) points;
+        int before = (kernelSize - 1) / 2;
+        double[][] reads = new double[kernelSize][n * n];
+        for (int tap = 0; tap < kernelSize; tap++) {
+            for (int m = 0; m < n; m++) {
+                int source = padding.source(m + tap - before, n);
+                if (source >= 0) {
+                    reads[tap][source * n + m] = 1;
+                }
+            }
+        }
+        return Nd4j.createFromArray(reads);
     }
 
     /**

@@ -16,6 +16,18 @@ public enum Padding {
     /** Mirror without repeating the edge value, as PyTorch's "reflect". */
     REFLECT;
 
+    /**
+     * The grid point that padded position {@code index} (negative before the grid, {@code size}
+     * or more after it) holds, for an axis of {@code size} points; −1 for a zero.
+     */
+    int source(int index, int size) {
+        return switch (this) {
+            case CIRCULAR -> Math.floorMod(index, size);
+            case ZERO -> index >= 0 && index < size ? index : -1;
+            case REFLECT -> index < 0 ? -index : index >= size ? 2 * (size - 1) - index : index;
+        };
+    }
+
     /** Pads {@code left} points before and {@code right} points after {@code axis} (2 or later). */
     SDVariable pad(SameDiff graph, SDVariable x, int axis, int left, int right) {
         if (left == 0 && right == 0) {
