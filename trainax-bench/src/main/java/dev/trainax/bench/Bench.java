@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code trainax-bench}: the quickstart workload (advection, kernel-2 circular conv, Adam 1e-2,
  * batch 32) per rollout length, our trainer and the PyTorch peer ({@code quickstart.py}) in one
  * invocation, ours before and after the peer; prints median ms per training step and the ratio.
- * Then the Burgers ConvNet, 2D ConvNet and Lorenz MLP workloads ({@link PeerWorkloads};
+ * Then the Burgers ConvNet, 2D ConvNet and Lorenz MLP workloads, the ConvNets' GFLOP/s against
+ * one core's sgemm peak and the 2D ConvNet by rollout length ({@link PeerWorkloads};
  * {@code --peer-workloads false} skips them).
  * Arguments: {@code [--peer DIR] [--own-peer DIR] [--steps N] [--rollouts 1,5,20] [--scaling 5,10,20,30,40,50]}
  * ({@code --own-peer}: this project's peer scripts, default {@code trainax-bench/peer}); {@code --soak N}
@@ -47,6 +48,7 @@ public final class Bench {
         int steps = Integer.parseInt(options.getOrDefault("--steps", "1000"));
         int[] rollouts = ints(options.getOrDefault("--rollouts", "1,5,20"));
         int[] scaling = ints(options.getOrDefault("--scaling", "5,10,20,30,40,50"));
+        double startMemory = ResidentMemory.mebibytes();
         INDArray data = quickstartData(peer);
         if (options.containsKey("--soak")) {
             soak(data, Integer.parseInt(options.get("--soak")));
@@ -97,7 +99,8 @@ public final class Bench {
         for (int r : rollouts) {
             Breakdown.quickstart(data, r, Math.min(steps, 300));
         }
-        System.out.printf("%nresident memory %.0f MiB%n", ResidentMemory.mebibytes());
+        System.out.printf("%nresident memory %.0f MiB at the start, %.0f MiB at the end%n", startMemory,
+                ResidentMemory.mebibytes());
     }
 
     /**

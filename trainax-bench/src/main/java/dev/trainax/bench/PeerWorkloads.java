@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Burgers ConvNet (batch 20, Adam 1e-3), the 2D ConvNet (64 x 64, batch 8, Adam 1e-3) and the
  * Lorenz MLP (batch 32, Adam 3e-4, r = 1 and 10), side by side with {@code apebench_like.py},
  * {@code convnet_2d.py} and this project's {@code lorenz_rollout.py}, each in rounds that
- * alternate ours and the peer's.
+ * alternate ours and the peer's; then the ConvNets' GFLOP/s against one core's sgemm peak, and
+ * the 2D ConvNet's step time by rollout length.
  */
 final class PeerWorkloads {
 
@@ -58,6 +59,8 @@ final class PeerWorkloads {
         Parameters mlpInit = mlp.initialParameters(0).withFlatValues(floats(data.resolve("lorenz_mlp_init.f32")));
 
         // about 150 and 40 steps, a few seconds each: medians over fewer steps varied by a third between runs
+        ConvNetArithmetic burgersArithmetic = new ConvNetArithmetic(160, 3, 1, 32, 9, 20);
+        ConvNetArithmetic convNet2dArithmetic = new ConvNetArithmetic(64 * 64, 9, 1, 16, 9, 8);
         Comparison burgersRuns = Comparison.alternate("Burgers ConvNet (28,161 parameters)", Map.of(
                 1, () -> median(burgers, convNet, convInit, 1, Math.max(12, steps / 2), 20, 1e-3),
                 5, () -> median(burgers, convNet, convInit, 5, Math.max(8, steps / 8), 20, 1e-3)),
@@ -78,6 +81,23 @@ final class PeerWorkloads {
         burgersRuns.printRows();
         convNet2dRuns.printRows();
         lorenzRuns.printRows();
+
+        double peak = SgemmPeak.gflops();
+        System.out.printf("%nThe convolutions' nominal arithmetic (ConvNetArithmetic) per second; one core's peak: %.0f "
+                + "GFLOP/s (the best of five 2048x2048 sgemm through ND4J's native library)%n", peak);
+        System.out.println("| workload | r | ours GFLOP/s | ours, share of peak | peer GFLOP/s | peer, share of peak |");
+        System.out.println("|---|---|---|---|---|---|");
+        burgersRuns.printThroughput(burgersArithmetic, peak);
+        convNet2dRuns.printThroughput(convNet2dArithmetic, peak);
+
+        System.out.printf("%n2D ConvNet by rollout length (linear in r: constant per rollout step)%n");
+        System.out.println("| r | ms/step | per rollout step | first step (graph build included), ms |");
+        System.out.println("|---|---|---|---|");
+        for (int r : new int[] {1, 2, 3, 5, 10}) {
+            StepTimer timer = timed(advDiff2d, convNet2d, conv2dInit, r, Math.max(8, 40 / r), 8, 1e-3);
+            double median = timer.medianMillis(2);
+            System.out.printf("| %d | %.1f | %.1f | %.0f |%n", r, median, median / r, timer.firstStepMillis());
+        }
     }
 
     /** The peer's medians by rollout length, from one run of its script. */
@@ -108,18 +128,37 @@ final class PeerWorkloads {
         void printRows() {
             ours.forEach((r, values) -> Rounds.row(workload, r, values, theirs.getOrDefault(r, List.of())));
         }
+
+        /** Per rollout length, the median rounds' GFLOP/s of ours and the peer's, and their shares of {@code peak}. */
+        void printThroughput(ConvNetArithmetic arithmetic, double peak) {
+            ours.forEach((r, values) -> {
+                double mine = arithmetic.gflops(r, Rounds.median(values));
+                List<Double> peer = theirs.getOrDefault(r, List.of());
+                String peers = peer.isEmpty() ? "n/a | n/a" : String.format("%.1f | %.0f%%",
+                        arithmetic.gflops(r, Rounds.median(peer)), 100 * arithmetic.gflops(r, Rounds.median(peer)) / peak);
+                System.out.printf("| %s | %d | %.1f | %.0f%% | %s |%n", workload, r, mine, 100 * mine / peak, peers);
+            });
+        }
     }
 
     private static double median(INDArray data, Network network, Parameters initial, int r, int steps, int batchSize,
                                  double learningRate) {
+        StepTimer timer = timed(data, network, initial, r, steps, batchSize, learningRate);
+        double median = timer.medianMillis(Math.min(5, steps / 4));
+        System.out.printf("  ours %s r=%d: median %.2f ms/step over %d steps, first step (graph build included) "
+                + "%.0f ms%n", network, r, median, steps, timer.firstStepMillis());
+        return median;
+    }
+
+    /** The step times of a supervised run ({@code data}, Adam at {@code learningRate}, data seed 0). */
+    private static StepTimer timed(INDArray data, Network network, Parameters initial, int r, int steps,
+                                   int batchSize, double learningRate) {
         StepTimer timer = new StepTimer(steps);
         var trainer = Trainer.of(Supervised.of(r)).trajectories(data).optimizer(Optimizer.adam(learningRate))
                 .numTrainingSteps(steps).batchSize(batchSize).progress(timer).build();
         timer.start();
         trainer.train(network, initial, 0);
-        double median = timer.medianMillis(Math.min(5, steps / 4));
-        System.out.printf("  ours %s r=%d: median %.2f ms/step over %d steps%n", network, r, median, steps);
-        return median;
+        return timer;
     }
 
     private static float[] floats(Path file) throws IOException {
