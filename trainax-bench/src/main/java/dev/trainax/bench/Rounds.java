@@ -24,7 +24,7 @@ final class Rounds {
             ratios.add(ours.get(round) / peers.get(round));
         }
         System.out.printf("| %s | %d | %s | %s | %s |%n", workload, r, summary(ours, "%.2f"),
-                peers.isEmpty() ? "n/a" : summary(peers, "%.2f"), ratios.isEmpty() ? "n/a" : summary(ratios, "%.1f"));
+                peers.isEmpty() ? "n/a" : summary(peers, "%.2f"), ratios.isEmpty() ? "n/a" : summary(ratios, "%.2f"));
     }
 
     private static String summary(List<Double> values, String format) {
