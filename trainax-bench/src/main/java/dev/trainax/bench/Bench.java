@@ -103,40 +103,16 @@ public final class Bench {
                 ResidentMemory.mebibytes());
     }
 
-    /**
-     * Network updates per second for {@code seeds} quickstart networks, one after another vs
-     * together in one ensemble ({@code Conv1d} evaluates all members in one batched convolution):
-     * end to end (graph building included) and in steady state (median step times).
-     */
+    /** {@code seeds} quickstart networks one after another vs together ({@code Conv1d} batches the members). */
     static void seedParallel(INDArray data, int seeds, int r, int steps) {
         Conv1d conv = new Conv1d(1, 1, 2, false);
         List<Parameters> initials = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             initials.add(conv.initialParameters(s));
         }
-        StepTimer warm = new StepTimer(steps);
-        supervised(data, r, steps, warm).train(conv, initials.get(0), 42);
-        List<Double> singleMedians = new ArrayList<>();
-        long start = System.nanoTime();
-        for (Parameters initial : initials) {
-            StepTimer timer = new StepTimer(steps);
-            timer.start();
-            supervised(data, r, steps, timer).train(conv, initial, 42);
-            singleMedians.add(timer.medianMillis(WARMUP));
-        }
-        double sequential = seeds * steps / ((System.nanoTime() - start) / 1e9);
-        StepTimer together = new StepTimer(steps);
-        start = System.nanoTime();
-        together.start();
-        supervised(data, r, steps, together).trainEnsemble(conv, initials, 42);
-        double batched = seeds * steps / ((System.nanoTime() - start) / 1e9);
-        double singleStep = singleMedians.stream().sorted().toList().get(seeds / 2);
-        double ensembleStep = together.medianMillis(WARMUP);
-        System.out.printf("seed-parallel, %d quickstart networks, r=%d, %d steps each:%n"
-                + "  end to end (graph building included): %.0f updates/s one after another, %.0f together (ratio %.2f)%n"
-                + "  steady state: %.2f ms per single-network step, %.2f ms per %d-member step: %.0f vs %.0f updates/s "
-                + "(ratio %.2f)%n", seeds, r, steps, sequential, batched, batched / sequential, singleStep, ensembleStep,
-                seeds, 1000 / singleStep, seeds * 1000 / ensembleStep, seeds * singleStep / ensembleStep);
+        SeedParallel quickstart = new SeedParallel("quickstart networks", data, conv, 32, 1e-2);
+        quickstart.warmUp(initials.get(0), r, steps);
+        quickstart.print(initials, r, steps);
     }
 
     private static GeneralTrainer supervised(INDArray data, int r, int steps, StepTimer timer) {

@@ -27,8 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Burgers ConvNet (batch 20, Adam 1e-3), the 2D ConvNet (64 x 64, batch 8, Adam 1e-3) and the
  * Lorenz MLP (batch 32, Adam 3e-4, r = 1 and 10), side by side with {@code apebench_like.py},
  * {@code convnet_2d.py} and this project's {@code lorenz_rollout.py}, each in rounds that
- * alternate ours and the peer's; then the ConvNets' GFLOP/s against one core's sgemm peak, and
- * the 2D ConvNet's step time by rollout length.
+ * alternate ours and the peer's; then the ConvNets' GFLOP/s against one core's sgemm peak, ten
+ * Burgers ConvNets one after another vs as one ensemble, and the 2D ConvNet's step time by
+ * rollout length.
  */
 final class PeerWorkloads {
 
@@ -89,6 +90,14 @@ final class PeerWorkloads {
         System.out.println("|---|---|---|---|---|---|");
         burgersRuns.printThroughput(burgersArithmetic, peak);
         convNet2dRuns.printThroughput(convNet2dArithmetic, peak);
+
+        System.out.println();
+        List<Parameters> burgersSeeds = new ArrayList<>();
+        for (int seed = 0; seed < 10; seed++) {
+            burgersSeeds.add(convNet.initialParameters(seed));
+        }
+        new SeedParallel("Burgers ConvNets (one program copy per member: ConvNet does not batch members)", burgers,
+                convNet, 20, 1e-3).print(burgersSeeds, 5, Math.max(12, steps / 15));
 
         System.out.printf("%n2D ConvNet by rollout length (linear in r: constant per rollout step)%n");
         System.out.println("| r | ms/step | per rollout step | first step (graph build included), ms |");
