@@ -143,8 +143,8 @@ final class PeerWorkloads {
             ours.forEach((r, values) -> {
                 double mine = arithmetic.gflops(r, Rounds.median(values));
                 List<Double> peer = theirs.getOrDefault(r, List.of());
-                String peers = peer.isEmpty() ? "n/a | n/a" : String.format("%.1f | %.0f%%",
-                        arithmetic.gflops(r, Rounds.median(peer)), 100 * arithmetic.gflops(r, Rounds.median(peer)) / peak);
+                double peerGflops = peer.isEmpty() ? Double.NaN : arithmetic.gflops(r, Rounds.median(peer));
+                String peers = peer.isEmpty() ? "n/a | n/a" : String.format("%.1f | %.0f%%", peerGflops, 100 * peerGflops / peak);
                 System.out.printf("| %s | %d | %.1f | %.0f%% | %s |%n", workload, r, mine, 100 * mine / peak, peers);
             });
         }

@@ -43,7 +43,7 @@ record SeedParallel(String label, INDArray data, Network network, int batchSize,
         together.start();
         trainer(r, steps, together).trainEnsemble(network, initials, 42);
         double batched = seeds * steps / ((System.nanoTime() - start) / 1e9);
-        double singleStep = singleMedians.stream().sorted().toList().get(seeds / 2);
+        double singleStep = Rounds.median(singleMedians);
         double ensembleStep = together.medianMillis(WARMUP);
         System.out.printf("seed-parallel, %d %s, r=%d, %d steps each:%n"
                 + "  end to end (graph building included): %.0f updates/s one after another, %.0f together (ratio %.2f)%n"
