@@ -5,7 +5,6 @@ import java.util.List;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -29,9 +28,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *       output gradient's rows (the padding rows are zero and add nothing);
  *   <li>bias gradient: a row of ones times the output gradient's rows.
  * </ul>
+ * Gradients no later op reads are not computed (the input gradient of a network's first layer).
  * The same arithmetic up to the order of additions (float32 results differ in the last bits).
  */
-final class ConvolutionBackward {
+final class ConvolutionBackward implements Replacement {
 
     private final int kernelHeight;
     private final int kernelWidth;
@@ -53,70 +53,23 @@ final class ConvolutionBackward {
         return unpaddedNhwc ? new ConvolutionBackward((int) a[0], (int) a[1]) : null;
     }
 
-    /** The ops of one backward pass, bound to one set of arrays. */
-    static final class Plan implements AutoCloseable {
-        private final INDArray[] arrays;
-        private final boolean inputGradient;
-        private final DynamicCustomOp[] ops;
-        /** One context per op with its arrays set: cheaper calls than ops that carry their arrays. */
-        private final OpContext[] contexts;
-
-        private Plan(INDArray[] arrays, boolean inputGradient, List<DynamicCustomOp> ops) {
-            this.arrays = arrays;
-            this.inputGradient = inputGradient;
-            this.ops = ops.toArray(new DynamicCustomOp[0]);
-            this.contexts = new OpContext[this.ops.length];
-            for (int i = 0; i < this.ops.length; i++) {
-                DynamicCustomOp op = this.ops[i];
-                contexts[i] = Nd4j.getExecutioner().buildContext();
-                contexts[i].setArgs(op.inputArguments().toArray(new INDArray[0]), op.iArgs(), op.dArgs(),
-                        op.tArgs(), op.bArgs());
-                List<INDArray> outputs = op.outputArguments();
-                for (int o = 0; o < outputs.size(); o++) {
-                    contexts[i].setOutputArray(o, outputs.get(o));
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            for (OpContext context : contexts) {
-                DirectExecutor.release(context);
-            }
-        }
-    }
-
     /**
-     * Runs the backward pass of {@code arguments} (input, kernel, bias if any, output gradient)
-     * into {@code outputs} (their gradients; the input gradient only if {@code inputGradient})
-     * and returns the plan used, to pass back next time; null if these arrays do not fit
-     * (non-contiguous arrays): then the caller runs {@code conv2d_bp} itself.
+     * The ops of the backward pass of {@code arguments} (input, kernel, bias if any, output
+     * gradient) into {@code outputs} (their gradients, those read); null for non-contiguous arrays.
      */
-    Plan run(Plan previous, INDArray[] arguments, INDArray[] outputs, boolean inputGradient) {
-        INDArray[] arrays = new INDArray[arguments.length + outputs.length];
-        System.arraycopy(arguments, 0, arrays, 0, arguments.length);
-        System.arraycopy(outputs, 0, arrays, arguments.length, outputs.length);
-        Plan plan = previous;
-        if (plan == null || plan.inputGradient != inputGradient || !DirectExecutor.sameArrays(plan.arrays, arrays)) {
-            if (plan != null) {
-                plan.close();
-            }
-            plan = plan(arrays, arguments, outputs, inputGradient);
-        }
-        if (plan != null) {
-            for (int i = 0; i < plan.ops.length; i++) {
-                Nd4j.exec(plan.ops[i], plan.contexts[i]);
-            }
-        }
-        return plan;
-    }
-
-    private Plan plan(INDArray[] arrays, INDArray[] arguments, INDArray[] outputs, boolean inputGradient) {
+    @Override
+    public List<DynamicCustomOp> ops(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {
         boolean bias = arguments.length == 4;
+        boolean inputGradient = outputsRead[0];
         INDArray input = arguments[0];
         INDArray kernel = arguments[1];
         INDArray outputGradient = arguments[bias ? 3 : 2];
-        for (INDArray array : arrays) {
+        for (INDArray array : arguments) {
+            if (!DirectExecutor.viewable(array)) {
+                return null;
+            }
+        }
+        for (INDArray array : outputs) {
             if (!DirectExecutor.viewable(array)) {
                 return null;
             }
@@ -173,7 +126,7 @@ final class ConvolutionBackward {
                     .addOutputs(outputs[0]).addIntegerArguments(kernelHeight, kernelWidth, 1, 1, kernelHeight - 1,
                             kernelWidth - 1, 1, 1, 0, 1, 2).build());
         }
-        return new Plan(arrays, inputGradient, ops);
+        return ops;
     }
 
     /**

@@ -56,10 +56,12 @@ public final class DirectExecutor {
         final boolean reluGradient;
         /** Whether reused outputs are zeroed before the op runs: all but {@link #OVERWRITING_OPS}. */
         final boolean zeroOutputs;
-        /** What runs the op if it is the backward pass of a convolution it handles, else null. */
-        final ConvolutionBackward convolutionBackward;
-        /** Whether a later op or the caller reads the first output (a convolution's input gradient). */
-        boolean firstOutputRead = true;
+        /** What runs the op in its place ({@link Replacement#of}), or null. */
+        final Replacement replacement;
+        /** Whether the op's output arrays depend on its input's shape only (shape_of): computed once per shapes. */
+        final boolean shapeOnly;
+        /** Whether a later op or the caller reads each output (the input gradient of a first layer: no). */
+        boolean[] outputsRead;
         State state = new State();
 
         OpStep(DifferentialFunction op, String[] outputs, DataType[] outputTypes) {
@@ -71,7 +73,10 @@ public final class DirectExecutor {
             this.kernel = reluGradient ? DynamicCustomOp.builder("multiply").build()
                     : op instanceof CustomOp custom ? custom : null;
             this.zeroOutputs = !OVERWRITING_OPS.contains(op.opName());
-            this.convolutionBackward = ConvolutionBackward.of(op);
+            this.replacement = Replacement.of(op);
+            this.shapeOnly = "shape_of".equals(op.opName());
+            this.outputsRead = new boolean[outputs.length];
+            Arrays.fill(outputsRead, true);
         }
     }
 
@@ -88,8 +93,14 @@ public final class DirectExecutor {
         boolean view;
         /** Whether the input of a reshape changed between calls, so views of it would not last. */
         boolean unstableInput;
-        /** The ops of a {@link ConvolutionBackward}, bound to the arrays of the last call. */
-        ConvolutionBackward.Plan convolutionPlan;
+        /** The ops of the step's {@link Replacement}, bound to the arrays of the last call. */
+        PlannedOps plan;
+        /**
+         * For ReLU's gradient, the 0/1 step of the input and its context: made once per arrays, as
+         * a step op made per call cost three times its pass over 1,920 floats (10-20 against 3-6 us).
+         */
+        Step step;
+        OpContext stepContext;
 
         /**
          * A fresh context (a new batch): re-pointing a context's inputs leaks native memory in ND4J
@@ -103,9 +114,13 @@ public final class DirectExecutor {
         }
 
         void close() {
-            if (convolutionPlan != null) {
-                convolutionPlan.close();
-                convolutionPlan = null;
+            if (plan != null) {
+                plan.close();
+                plan = null;
+            }
+            if (stepContext != null) {
+                release(stepContext);
+                stepContext = null;
             }
             release(context);
         }
@@ -184,7 +199,11 @@ public final class DirectExecutor {
         }
         Set<String> read = new HashSet<>(outputs);
         executor.steps.forEach(step -> read.addAll(Arrays.asList(step.arguments)));
-        executor.steps.forEach(step -> step.firstOutputRead = read.contains(step.outputs[0]));
+        for (OpStep step : executor.steps) {
+            for (int i = 0; i < step.outputs.length; i++) {
+                step.outputsRead[i] = read.contains(step.outputs[i]);
+            }
+        }
         return executor;
     }
 
@@ -345,6 +364,9 @@ public final class DirectExecutor {
             return reluGradient(step, arguments[0], arguments[1], reuse);
         }
         if (op instanceof CustomOp) {
+            if (step.shapeOnly && reuse && state.buffers != null) {
+                return state.buffers;   // the same placeholder shapes, the same shapes throughout
+            }
             DynamicCustomOp custom = (DynamicCustomOp) op;
             boolean inputsChanged = state.argumentsSet && changed(state, arguments);
             if (state.view) {
@@ -374,11 +396,7 @@ public final class DirectExecutor {
                 }
             }
             setOutputs(state, reuse && step.zeroOutputs);
-            if (step.convolutionBackward != null) {
-                state.convolutionPlan = step.convolutionBackward.run(state.convolutionPlan, arguments, state.buffers,
-                        step.firstOutputRead);
-            }
-            if (state.convolutionPlan == null) {
+            if (!replaced(step, arguments)) {
                 Nd4j.exec(step.kernel, context);
             }
             return state.buffers;
@@ -406,8 +424,20 @@ public final class DirectExecutor {
             state.buffers = new INDArray[] {allocate(shape, step.outputTypes[0])};
         }
         setOutputs(state, reuse && step.zeroOutputs);
-        Nd4j.exec(legacy, context);
+        if (!replaced(step, arguments)) {
+            Nd4j.exec(legacy, context);
+        }
         return state.buffers;
+    }
+
+    /** Whether the step's {@link Replacement} ran the op (false: it has none, or it declined these arrays). */
+    private static boolean replaced(OpStep step, INDArray[] arguments) {
+        if (step.replacement == null) {
+            return false;
+        }
+        State state = step.state;
+        state.plan = PlannedOps.run(state.plan, step.replacement, arguments, state.buffers, step.outputsRead);
+        return state.plan != null;
     }
 
     /**
@@ -424,15 +454,19 @@ public final class DirectExecutor {
             state.buffers = new INDArray[] {Nd4j.create(step.outputTypes[0], input.shape(), 'c')};
         }
         INDArray output = state.buffers[0];
-        INDArray[] factors = {output, gradient};
-        if (changed(state, factors)) {
+        INDArray[] arrays = {input, output, gradient};
+        if (changed(state, arrays)) {
             OpContext context = state.renew();
             context.setInputArray(0, output);
             context.setInputArray(1, gradient);
             context.setOutputArray(0, output);
-            state.inputsSet = factors;
+            state.step = new Step(input, output, 0.0);
+            state.stepContext = Nd4j.getExecutioner().buildContext();
+            state.stepContext.setInputArray(0, input);
+            state.stepContext.setOutputArray(0, output);
+            state.inputsSet = arrays;
         }
-        Nd4j.getExecutioner().exec(new Step(input, output, 0.0));
+        Nd4j.exec(state.step, state.stepContext);
         Nd4j.exec(step.kernel, state.context);
         return state.buffers;
     }

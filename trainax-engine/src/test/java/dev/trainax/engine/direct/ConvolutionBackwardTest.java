@@ -57,7 +57,11 @@ class ConvolutionBackwardTest {
                 .dataFormat("NHWC").build(), type));
         assertNotNull(backward);
         INDArray[] actual = outputs(input, kernel, biasValues, bias);
-        ConvolutionBackward.Plan plan = backward.run(null, arguments, actual, inputGradient);
+        boolean[] read = {inputGradient, true, true};
+        if (!bias) {
+            read = new boolean[] {inputGradient, true};
+        }
+        PlannedOps plan = PlannedOps.run(null, backward, arguments, actual, read);
         assertNotNull(plan);
         double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
         int first = inputGradient ? 0 : 1;
@@ -72,7 +76,7 @@ class ConvolutionBackwardTest {
         gradient.muli(-2);
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(arguments).addOutputs(expected)
                 .addIntegerArguments(integerArguments).build());
-        assertEquals(plan, backward.run(plan, arguments, actual, inputGradient));
+        assertEquals(plan, PlannedOps.run(plan, backward, arguments, actual, read));
         for (int i = first; i < expected.length; i++) {
             assertEquals(0, expected[i].sub(actual[i]).norm2Number().doubleValue()
                     / expected[i].norm2Number().doubleValue(), tolerance, "second run, output " + i);
@@ -88,9 +92,9 @@ class ConvolutionBackwardTest {
         INDArray bias = RandomArrays.gaussian(4, DataType.FLOAT, 2);
         INDArray gradient = RandomArrays.gaussian(5, DataType.FLOAT, input.size(0), POINTS - 2, BATCH, 2);
         ConvolutionBackward backward = ConvolutionBackward.of(derivative(3, DataType.FLOAT));
-        assertNull(backward.run(null, new INDArray[] {input, kernel, bias, gradient},
+        assertNull(PlannedOps.run(null, backward, new INDArray[] {input, kernel, bias, gradient},
                 new INDArray[] {Nd4j.create(DataType.FLOAT, input.shape()), Nd4j.create(DataType.FLOAT, 3, 1, 3, 2),
-                        Nd4j.create(DataType.FLOAT, 2)}, true));
+                        Nd4j.create(DataType.FLOAT, 2)}, new boolean[] {true, true, true}));
     }
 
     @ParameterizedTest(name = "{0}")

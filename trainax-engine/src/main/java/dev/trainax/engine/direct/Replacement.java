@@ -1,0 +1,29 @@
+package dev.trainax.engine.direct;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+
+/**
+ * A cheaper way to run one op of a graph: the same arithmetic as other ND4J ops on the op's own
+ * arguments and outputs, planned once per set of arrays ({@link PlannedOps}). Outputs no later op
+ * reads are not computed.
+ */
+interface Replacement {
+
+    /**
+     * The ops that write the read outputs ({@code outputsRead}) of the replaced op from
+     * {@code arguments}, or null if these arrays do not fit the replacement (then the op runs).
+     */
+    List<DynamicCustomOp> ops(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead);
+
+    /** The replacement for {@code op}, or null if it has none. */
+    static Replacement of(DifferentialFunction op) {
+        List<Function<DifferentialFunction, Replacement>> kinds = List.of(ConvolutionBackward::of,
+                MatrixProductBackward::of, SquaredDifferenceBackward::of, CustomReduction::of, SliceCopy::of);
+        return kinds.stream().map(kind -> kind.apply(op)).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+}
