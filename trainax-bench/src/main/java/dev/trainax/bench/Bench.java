@@ -2,13 +2,10 @@ package dev.trainax.bench;
 
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
-import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.nn.ConvolutionPath;
 import dev.trainax.sampledata.Advection1d;
 import dev.trainax.trainers.GeneralTrainer;
-import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.Trainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -116,8 +113,7 @@ public final class Bench {
     }
 
     private static GeneralTrainer supervised(INDArray data, int r, int steps, StepTimer timer) {
-        return Trainer.of(Supervised.of(r)).trajectories(data).optimizer(Optimizer.adam(1e-2))
-                .numTrainingSteps(steps).batchSize(32).progress(timer).build();
+        return SupervisedRun.plan(data, r, steps, 32, 1e-2).progress(timer).build();
     }
 
     /** Resident memory over a long quickstart run (r = 1), sampled ten times. */
@@ -126,8 +122,7 @@ public final class Bench {
         int every = Math.max(1, steps / 10);
         System.out.printf("soak: quickstart r=1, %d steps; resident memory before %.0f MiB%n", steps,
                 ResidentMemory.mebibytes());
-        Trainer.of(Supervised.of(1)).trajectories(data).optimizer(Optimizer.adam(1e-2)).numTrainingSteps(steps)
-                .batchSize(32).recordLossEvery(every).progress(progress -> {
+        SupervisedRun.plan(data, 1, steps, 32, 1e-2).recordLossEvery(every).progress(progress -> {
                     if ((progress.step() + 1) % every == 0) {
                         System.out.printf("  step %6d: resident memory %.0f MiB, %.0f steps/s%n", progress.step() + 1,
                                 ResidentMemory.mebibytes(), progress.stepsPerSecond());

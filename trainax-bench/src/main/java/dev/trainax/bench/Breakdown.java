@@ -4,13 +4,11 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.engine.Engine;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.Objective;
-import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Conv1d;
 import dev.trainax.trainers.GeneralTrainer;
 import dev.trainax.trainers.Optimizer;
 import dev.trainax.trainers.OptimizerState;
 import dev.trainax.trainers.PermutationMixer;
-import dev.trainax.trainers.Trainer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,8 +22,7 @@ final class Breakdown {
 
     static void quickstart(INDArray data, int r, int steps) {
         Conv1d conv = new Conv1d(1, 1, 2, false);
-        GeneralTrainer trainer = Trainer.of(Supervised.of(r)).trajectories(data).optimizer(Optimizer.adam(1e-2))
-                .numTrainingSteps(steps).batchSize(32).build();
+        GeneralTrainer trainer = SupervisedRun.plan(data, r, steps, 32, 1e-2).build();
         Engine engine = trainer.plan().engine();
         Parameters parameters = conv.initialParameters(73);
         PermutationMixer mixer = new PermutationMixer(trainer.subStacker().numWindows(), steps, 32, 42);

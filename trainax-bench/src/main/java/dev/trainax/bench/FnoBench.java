@@ -1,10 +1,7 @@
 package dev.trainax.bench;
 
-import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.Fno;
-import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.Trainer;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,8 +30,7 @@ public final class FnoBench {
         INDArray data = Nd4j.randn(7L, new long[] {40, 2, 1, points, points}).castTo(DataType.FLOAT);
         Fno fno = new Fno(2, 1, 32, 12, 4, Activation.GELU);
         StepTimer timer = new StepTimer(steps);
-        var trainer = Trainer.of(Supervised.of(1)).trajectories(data).optimizer(Optimizer.adam(1e-3))
-                .numTrainingSteps(steps).batchSize(20).progress(timer).build();
+        var trainer = SupervisedRun.plan(data, 1, steps, 20, 1e-3).progress(timer).build();
         timer.start();
         trainer.train(fno, fno.initialParameters(0), 42);
         System.out.printf("FNO 2D %dx%d, 1 channel, batch 20, supervised r=1, MSE, Adam; OMP_NUM_THREADS=%s:%n"

@@ -2,13 +2,10 @@ package dev.trainax.bench;
 
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
-import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.ConvNet;
 import dev.trainax.nn.Mlp;
 import dev.trainax.nn.Padding;
-import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.Trainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -163,8 +160,7 @@ final class PeerWorkloads {
     private static StepTimer timed(INDArray data, Network network, Parameters initial, int r, int steps,
                                    int batchSize, double learningRate) {
         StepTimer timer = new StepTimer(steps);
-        var trainer = Trainer.of(Supervised.of(r)).trajectories(data).optimizer(Optimizer.adam(learningRate))
-                .numTrainingSteps(steps).batchSize(batchSize).progress(timer).build();
+        var trainer = SupervisedRun.plan(data, r, steps, batchSize, learningRate).progress(timer).build();
         timer.start();
         trainer.train(network, initial, 0);
         return timer;

@@ -4,8 +4,6 @@ import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
 import dev.trainax.configs.Supervised;
 import dev.trainax.trainers.GeneralTrainer;
-import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -58,7 +56,6 @@ record SeedParallel(String label, INDArray data, Network network, int batchSize,
     }
 
     private GeneralTrainer trainer(int r, int steps, StepTimer timer) {
-        return Trainer.of(Supervised.of(r)).trajectories(data).optimizer(Optimizer.adam(learningRate))
-                .numTrainingSteps(steps).batchSize(batchSize).progress(timer).build();
+        return SupervisedRun.plan(data, r, steps, batchSize, learningRate).progress(timer).build();
     }
 }

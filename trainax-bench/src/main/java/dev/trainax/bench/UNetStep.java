@@ -1,12 +1,9 @@
 package dev.trainax.bench;
 
-import dev.trainax.configs.Supervised;
 import dev.trainax.nn.Activation;
 import dev.trainax.nn.BoundaryMode;
 import java.util.Locale;
 import dev.trainax.nn.UNet;
-import dev.trainax.trainers.Optimizer;
-import dev.trainax.trainers.Trainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,8 +35,7 @@ public final class UNetStep {
         boolean norm = args.length <= 2 || Boolean.parseBoolean(args[2]);
         UNet network = new UNet(2, 1, 16, 4, Activation.RELU, boundary.padding(), norm);
         StepTimer timer = new StepTimer(steps);
-        var trainer = Trainer.of(Supervised.of(1)).trajectories(data).optimizer(Optimizer.adam(1e-3))
-                .numTrainingSteps(steps).batchSize(20).progress(timer).build();
+        var trainer = SupervisedRun.plan(data, 1, steps, 20, 1e-3).progress(timer).build();
         System.out.printf("%s 64x64, batch 20, ND4J native build: %s, OMP_NUM_THREADS=%s%n", network,
                 Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN") ? "oneDNN" : "generic",
                 System.getenv("OMP_NUM_THREADS"));
