@@ -16,7 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class SliceCopy implements Replacement {
 
-    /** Begin mask, ellipsis mask, end mask, new-axis mask, shrink mask, then begins, ends and strides (bounds given as inputs: the masks only). */
+    /**
+     * The integer arguments: begin, ellipsis, end, new-axis and shrink masks, then begins, ends and
+     * strides (only the masks when the bounds are inputs).
+     */
     private static final int MASKS = 5;
 
     private final long[] arguments;
@@ -25,7 +28,7 @@ final class SliceCopy implements Replacement {
         this.arguments = arguments;
     }
 
-    /** The replacement for {@code op}, or null if it is no {@code strided_slice} with its bounds as fixed arguments. */
+    /** The replacement for {@code op}, or null unless it is a {@code strided_slice} with fixed bounds. */
     static SliceCopy of(DifferentialFunction op) {
         if (!(op instanceof StridedSlice slice)) {
             return null;
@@ -35,7 +38,7 @@ final class SliceCopy implements Replacement {
         return plain ? new SliceCopy(a) : null;
     }
 
-    /** The copy into {@code outputs[0]}; null for a non-positive stride or if the view's shape is not the output's. */
+    /** The copy into {@code outputs[0]}; null for a stride below 1 or if the view's shape is not the output's. */
     @Override
     public List<DynamicCustomOp> ops(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {
         INDArray view = view(arguments[0]);
@@ -45,7 +48,7 @@ final class SliceCopy implements Replacement {
         return List.of(DynamicCustomOp.builder("assign").addInputs(outputs[0], view).addOutputs(outputs[0]).build());
     }
 
-    /** The slice of {@code input} as a view, by TensorFlow's rules for the masks; null for a stride below 1 or an empty slice. */
+    /** The slice of {@code input} as a view by TensorFlow's rules; null for a stride below 1 or an empty slice. */
     private INDArray view(INDArray input) {
         int axes = (arguments.length - MASKS) / 3;
         if (axes > input.rank()) {

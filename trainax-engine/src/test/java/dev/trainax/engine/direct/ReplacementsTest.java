@@ -23,8 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The ops the direct executor runs in place of {@code matmul_bp}, {@code squaredsubtract_bp},
- * {@code strided_slice} and legacy means and sums give those ops' results, compute only the outputs read, and decline the
- * arrays they do not handle.
+ * {@code strided_slice} and legacy means and sums give those ops' results, compute only the
+ * outputs read, and decline the arrays they do not handle.
  */
 class ReplacementsTest {
 
