@@ -111,15 +111,7 @@ class ReplacementsTest {
                 .mapToInt(Integer::parseInt).toArray();
         BaseReduceOp legacy = which.equals("mean") ? new Mean(x, keepDims, dimensions) : new Sum(x, keepDims,
                 dimensions);
-        INDArray expected = Nd4j.getExecutioner().exec(legacy);
-        CustomReduction reduction = CustomReduction.of(legacy);
-        assertNotNull(reduction);
-        INDArray actual = expected.ulike();
-        try (PlannedOps plan = PlannedOps.run(null, reduction, new INDArray[] {x}, new INDArray[] {actual},
-                new boolean[] {true})) {
-            assertNotNull(plan);
-        }
-        assertEquals(expected, actual);
+        assertGives(Nd4j.getExecutioner().exec(legacy), CustomReduction.of(legacy), x);
     }
 
     @Test
@@ -136,11 +128,14 @@ class ReplacementsTest {
         INDArray input = RandomArrays.gaussian(9, DataType.FLOAT, 5, 4, 3, 2);
         StridedSlice slice = new StridedSlice(input, longs(begin), longs(end), longs(strides), beginMask, endMask, 0,
                 0, shrinkMask);
-        INDArray expected = Nd4j.exec(slice)[0];
-        SliceCopy copy = SliceCopy.of(slice);
-        assertNotNull(copy);
+        assertGives(Nd4j.exec(slice)[0], SliceCopy.of(slice), input);
+    }
+
+    /** {@code replacement} (not null) on {@code arguments} writes {@code expected} into its one output. */
+    private static void assertGives(INDArray expected, Replacement replacement, INDArray... arguments) {
+        assertNotNull(replacement);
         INDArray actual = expected.ulike();
-        try (PlannedOps plan = PlannedOps.run(null, copy, new INDArray[] {input}, new INDArray[] {actual},
+        try (PlannedOps plan = PlannedOps.run(null, replacement, arguments, new INDArray[] {actual},
                 new boolean[] {true})) {
             assertNotNull(plan);
         }
