@@ -123,11 +123,11 @@ public final class Bench {
         System.out.printf("soak: quickstart r=1, %d steps; resident memory before %.0f MiB%n", steps,
                 ResidentMemory.mebibytes());
         SupervisedRun.plan(data, 1, steps, 32, 1e-2).recordLossEvery(every).progress(progress -> {
-                    if ((progress.step() + 1) % every == 0) {
-                        System.out.printf("  step %6d: resident memory %.0f MiB, %.0f steps/s%n", progress.step() + 1,
-                                ResidentMemory.mebibytes(), progress.stepsPerSecond());
-                    }
-                }).build().train(conv, conv.initialParameters(73), 42);
+            if ((progress.step() + 1) % every == 0) {
+                System.out.printf("  step %6d: resident memory %.0f MiB, %.0f steps/s%n", progress.step() + 1,
+                        ResidentMemory.mebibytes(), progress.stepsPerSecond());
+            }
+        }).build().train(conv, conv.initialParameters(73), 42);
     }
 
     /** Median ms per training step of the quickstart at rollout {@code r}. */

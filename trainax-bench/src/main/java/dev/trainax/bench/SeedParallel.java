@@ -2,7 +2,6 @@ package dev.trainax.bench;
 
 import dev.trainax.api.Network;
 import dev.trainax.api.Parameters;
-import dev.trainax.configs.Supervised;
 import dev.trainax.trainers.GeneralTrainer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dev.trainax.engine.direct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -64,15 +66,8 @@ final class ConvolutionBackward implements Replacement {
         INDArray input = arguments[0];
         INDArray kernel = arguments[1];
         INDArray outputGradient = arguments[bias ? 3 : 2];
-        for (INDArray array : arguments) {
-            if (!DirectExecutor.viewable(array)) {
-                return null;
-            }
-        }
-        for (INDArray array : outputs) {
-            if (!DirectExecutor.viewable(array)) {
-                return null;
-            }
+        if (!Stream.concat(Arrays.stream(arguments), Arrays.stream(outputs)).allMatch(DirectExecutor::viewable)) {
+            return null;
         }
         if (input.rank() != 4 || kernel.size(0) != kernelHeight || kernel.size(1) != kernelWidth) {
             return null;
