@@ -1,8 +1,10 @@
 package dev.trainax.engine.direct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.testkit.RandomArrays;
 import org.junit.jupiter.api.Test;
@@ -18,12 +20,18 @@ import org.nd4j.linalg.api.ops.impl.reduce.floating.Mean;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.shape.StridedSlice;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.AddBpOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.DivBpOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.SquaredDifferenceBpOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.SubBpOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The ops the direct executor runs in place of {@code matmul_bp}, {@code squaredsubtract_bp},
- * {@code strided_slice} and legacy means and sums give those ops' results, compute only the
+ * The ops the direct executor runs in place of {@code matmul_bp}, {@code squaredsubtract_bp}, the
+ * broadcasting arithmetic backward ops, {@code strided_slice} and legacy means and sums give those
+ * ops' results, compute only the
  * outputs read, and decline the arrays they do not handle.
  */
 class ReplacementsTest {
@@ -99,6 +107,48 @@ class ReplacementsTest {
         INDArray x = RandomArrays.gaussian(4, DataType.DOUBLE, 6, 7);
         INDArray y = RandomArrays.gaussian(5, DataType.DOUBLE, 1, 7);
         assertNull(PlannedOps.run(null, SquaredDifferenceBackward.of(new SquaredDifferenceBpOp()),
+                new INDArray[] {x, y, x.ulike()}, new INDArray[] {x.ulike(), y.ulike()}, new boolean[] {true, true}));
+    }
+
+    @ParameterizedTest(name = "{0}_bp, x [{1}], y [{2}], read {3} {4}")
+    @CsvSource(delimiter = ';', value = {"add; 3,4,5; 3,4,5; true; true", "add; 3,4,5; 1,4,1; true; true",
+            "add; 3,4,5; 5; false; true", "subtract; 3,4,5; 1,4,1; true; true", "subtract; 1,4,1; 3,4,5; true; true",
+            "subtract; 3,4,5; 3,4,5; false; true", "multiply; 3,4,5; 1,4,1; true; true",
+            "multiply; 3,4,5; 3,4,5; true; true", "multiply; 1,4,1; 3,4,5; true; false",
+            "multiply; 3,4,5; 1; false; true", "multiply; 3,1,5; 1,4,1; true; true",
+            "divide; 3,4,5; 1,4,1; true; true", "divide; 3,4,5; 3,4,5; true; true", "divide; 3,4,5; 4,5; false; true",
+            "divide; 1,1,5; 3,4,5; true; true", "divide; 3,4,5; 3,1,1; true; false"})
+    void broadcastArithmeticBackwardGivesTheOpsGradients(String op, String xShape, String yShape, boolean readX,
+                                                          boolean readY) {
+        INDArray x = RandomArrays.gaussian(10, DataType.DOUBLE, longs(xShape));
+        INDArray y = Transforms.abs(RandomArrays.gaussian(11, DataType.DOUBLE, longs(yShape))).addi(0.5);
+        INDArray gradient = RandomArrays.gaussian(12, DataType.DOUBLE,
+                Nd4j.exec(DynamicCustomOp.builder(op).addInputs(x, y).build())[0].shape());
+        INDArray[] expected = {x.ulike(), y.ulike()};
+        Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(x, y, gradient).addOutputs(expected).build());
+        Replacement backward = Replacement.of(switch (op) {
+            case "add" -> new AddBpOp();
+            case "subtract" -> new SubBpOp();
+            case "multiply" -> new MulBpOp();
+            default -> new DivBpOp();
+        });
+        assertInstanceOf(BroadcastArithmeticBackward.class, backward);
+        INDArray[] actual = {x.ulike(), y.ulike()};
+        boolean[] read = {readX, readY};
+        try (PlannedOps plan = PlannedOps.run(null, backward, new INDArray[] {x, y, gradient}, actual, read)) {
+            assertNotNull(plan);
+        }
+        for (int i = 0; i < 2; i++) {
+            INDArray wanted = read[i] ? expected[i] : expected[i].ulike();
+            assertTrue(wanted.equalsWithEps(actual[i], 1e-12), "gradient " + i + ": " + actual[i] + " vs " + wanted);
+        }
+    }
+
+    @Test
+    void broadcastArithmeticBackwardLeavesMixedTypesToTheOp() {
+        INDArray x = RandomArrays.gaussian(13, DataType.DOUBLE, 3, 4);
+        INDArray y = RandomArrays.gaussian(14, DataType.FLOAT, 1, 4);
+        assertNull(PlannedOps.run(null, BroadcastArithmeticBackward.of(new MulBpOp()),
                 new INDArray[] {x, y, x.ulike()}, new INDArray[] {x.ulike(), y.ulike()}, new boolean[] {true, true}));
     }
 
