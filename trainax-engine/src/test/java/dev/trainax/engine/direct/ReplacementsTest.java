@@ -24,13 +24,12 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.AddBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.DivBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.MulBpOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.SquaredDifferenceBpOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.bp.SubBpOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The ops the direct executor runs in place of {@code matmul_bp}, {@code squaredsubtract_bp}, the
- * broadcasting arithmetic backward ops, {@code strided_slice} and legacy means and sums give those
+ * The ops the direct executor runs in place of {@code matmul_bp}, {@code squaredsubtract_bp},
+ * broadcasting {@code multiply_bp} and {@code divide_bp}, {@code strided_slice} and legacy means and sums give those
  * ops' results, compute only the
  * outputs read, and decline the arrays they do not handle.
  */
@@ -111,28 +110,20 @@ class ReplacementsTest {
     }
 
     @ParameterizedTest(name = "{0}_bp, x [{1}], y [{2}], read {3} {4}")
-    @CsvSource(delimiter = ';', value = {"add; 3,4,5; 3,4,5; true; true", "add; 3,4,5; 1,4,1; true; true",
-            "add; 3,4,5; 5; false; true", "subtract; 3,4,5; 1,4,1; true; true", "subtract; 1,4,1; 3,4,5; true; true",
-            "subtract; 3,4,5; 3,4,5; false; true", "multiply; 3,4,5; 1,4,1; true; true",
-            "multiply; 3,4,5; 3,4,5; true; true", "multiply; 1,4,1; 3,4,5; true; false",
-            "multiply; 3,4,5; 1; false; true", "multiply; 3,1,5; 1,4,1; true; true",
-            "divide; 3,4,5; 1,4,1; true; true", "divide; 3,4,5; 3,4,5; true; true", "divide; 3,4,5; 4,5; false; true",
-            "divide; 1,1,5; 3,4,5; true; true", "divide; 3,4,5; 3,1,1; true; false"})
-    void broadcastArithmeticBackwardGivesTheOpsGradients(String op, String xShape, String yShape, boolean readX,
-                                                          boolean readY) {
+    @CsvSource(delimiter = ';', value = {"multiply; 3,4,5; 1,4,1; true; true", "multiply; 1,4,1; 3,4,5; true; false",
+            "multiply; 3,4,5; 1; false; true", "multiply; 3,1,5; 1,4,1; true; true", "multiply; 3,4,5; 5; true; true",
+            "divide; 3,4,5; 1,4,1; true; true", "divide; 3,4,5; 4,5; false; true", "divide; 1,1,5; 3,4,5; true; true",
+            "divide; 3,4,5; 3,1,1; true; false", "divide; 3,1,5; 1,4,1; true; true"})
+    void broadcastProductBackwardGivesTheOpsGradients(String op, String xShape, String yShape, boolean readX,
+                                                       boolean readY) {
         INDArray x = RandomArrays.gaussian(10, DataType.DOUBLE, longs(xShape));
         INDArray y = Transforms.abs(RandomArrays.gaussian(11, DataType.DOUBLE, longs(yShape))).addi(0.5);
         INDArray gradient = RandomArrays.gaussian(12, DataType.DOUBLE,
                 Nd4j.exec(DynamicCustomOp.builder(op).addInputs(x, y).build())[0].shape());
         INDArray[] expected = {x.ulike(), y.ulike()};
         Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(x, y, gradient).addOutputs(expected).build());
-        Replacement backward = Replacement.of(switch (op) {
-            case "add" -> new AddBpOp();
-            case "subtract" -> new SubBpOp();
-            case "multiply" -> new MulBpOp();
-            default -> new DivBpOp();
-        });
-        assertInstanceOf(BroadcastArithmeticBackward.class, backward);
+        Replacement backward = Replacement.of(op.equals("multiply") ? new MulBpOp() : new DivBpOp());
+        assertInstanceOf(BroadcastProductBackward.class, backward);
         INDArray[] actual = {x.ulike(), y.ulike()};
         boolean[] read = {readX, readY};
         try (PlannedOps plan = PlannedOps.run(null, backward, new INDArray[] {x, y, gradient}, actual, read)) {
@@ -145,11 +136,15 @@ class ReplacementsTest {
     }
 
     @Test
-    void broadcastArithmeticBackwardLeavesMixedTypesToTheOp() {
+    void broadcastProductBackwardLeavesEqualShapesAndMixedTypesToTheOp() {
         INDArray x = RandomArrays.gaussian(13, DataType.DOUBLE, 3, 4);
         INDArray y = RandomArrays.gaussian(14, DataType.FLOAT, 1, 4);
-        assertNull(PlannedOps.run(null, BroadcastArithmeticBackward.of(new MulBpOp()),
-                new INDArray[] {x, y, x.ulike()}, new INDArray[] {x.ulike(), y.ulike()}, new boolean[] {true, true}));
+        BroadcastProductBackward backward = BroadcastProductBackward.of(new MulBpOp());
+        assertNull(PlannedOps.run(null, backward, new INDArray[] {x, y, x.ulike()},
+                new INDArray[] {x.ulike(), y.ulike()}, new boolean[] {true, true}));
+        assertNull(PlannedOps.run(null, backward, new INDArray[] {x, x, x.ulike()},
+                new INDArray[] {x.ulike(), x.ulike()}, new boolean[] {true, true}));
+        assertNull(Replacement.of(new AddBpOp()));
     }
 
     @ParameterizedTest(name = "{0} over {1}, keep dimensions {2}")
