@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Network updates per second for several initialisations of one network, trained one after
  * another vs together in one ensemble ({@code trainEnsemble}: one batched computation for
- * member-batched networks, else one program copy per member in one graph): end to end (graph
+ * member-batched networks, else the members in turn through one program): end to end (graph
  * building included) and in steady state (median step times). Supervised, Adam.
  *
  * @param label        the workload's name in the output

@@ -25,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Members evaluated together equal members evaluated alone: batched (an MLP and convolutions in
- * 1D and 2D, {@link MemberBatchedNetwork}) and one program copy per member (any other network).
+ * 1D and 2D, {@link MemberBatchedNetwork}) and in turn through one program (any other network).
  */
 class EnsembleTest {
 
@@ -39,7 +39,7 @@ class EnsembleTest {
             case "conv1d-zero" -> new Conv(1, 2, 2, 4, false, Padding.ZERO);
             case "conv1d-circular" -> new Conv(1, 2, 2, 2, true, Padding.CIRCULAR);
             case "conv2d" -> new Conv(2, 1, 1, 2, true, Padding.CIRCULAR);
-            // the same MLP hidden behind a plain Network: one program copy per member
+            // the same MLP hidden behind a plain Network: members in turn through one program
             default -> new PlainMlp();
         };
     }

@@ -33,10 +33,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A training problem's program, as written for one {@link TrainingProgress}, compiled into one
- * SameDiff graph, for one or several independent members whose losses are summed into the graph's
- * loss, so each member's gradient is its own. Members of a {@link MemberBatchedNetwork} share one
- * program: parameters stacked over the members, states side by side in the batch axis and one loss
- * per member. Other networks get one copy of the program per member. The program's random inputs
+ * SameDiff graph, for one member or for several members of a {@link MemberBatchedNetwork} (lanes):
+ * parameters stacked over the members, states side by side in the batch axis and one loss per
+ * member, summed into the graph's loss, so each member's gradient is its own. (Members of other
+ * networks are evaluated in turn, see {@link ProgramCache}.) The program's random inputs
  * are placeholders; every evaluation is given their values ({@link RandomInputs#draw}), the same
  * for every member. {@link ProgramCache} keeps one per program structure.
  */
@@ -44,9 +44,9 @@ final class GraphObjective implements AutoCloseable {
 
     private static final String WINDOWS = "windows";
 
-    /** One program's names in the graph: one member's, or all members' when batched. */
-    private record Member(Map<String, String> variableNames, String loss, String valueLoss, List<String> cutInputs,
-                          List<String> cutPlaceholders, RandomInputs randomInputs) {
+    /** The program's names in the graph. */
+    private record Program(Map<String, String> variableNames, String loss, String valueLoss, List<String> cutInputs,
+                           List<String> cutPlaceholders, RandomInputs randomInputs) {
     }
 
     private final SameDiff graph;
@@ -54,8 +54,8 @@ final class GraphObjective implements AutoCloseable {
     private final long[] stateShape;
     private final DataType dataType;
     private final Parameters template;
-    private final List<Member> members;
-    /** Members per program: the member count when batched, else 1. */
+    private final Program program;
+    /** Members side by side: the member count when batched, else 1. */
     private final int lanes;
     /** False when cuts leave the loss independent of every parameter: the gradient is then zero. */
     private final boolean dependsOnParameters;
@@ -66,7 +66,7 @@ final class GraphObjective implements AutoCloseable {
     private final SameDiffEngine.Options options;
 
     private GraphObjective(SameDiff graph, DataRequirement requirement, long[] stateShape, DataType dataType,
-                           Parameters template, List<Member> members, int lanes, boolean dependsOnParameters,
+                           Parameters template, Program program, int lanes, boolean dependsOnParameters,
                            SameDiffEngine.Options options) {
         this.lanes = lanes;
         this.graph = graph;
@@ -74,15 +74,20 @@ final class GraphObjective implements AutoCloseable {
         this.stateShape = stateShape;
         this.dataType = dataType;
         this.template = template;
-        this.members = List.copyOf(members);
+        this.program = program;
         this.dependsOnParameters = dependsOnParameters;
         this.options = options;
     }
 
-    /** Compiles the program {@code problem}'s configuration writes for {@code progress}. */
-    static GraphObjective compile(TrainingProblem problem, int memberCount, SameDiffEngine.Options options,
+    /**
+     * Compiles the program {@code problem}'s configuration writes for {@code progress}, for
+     * {@code lanes} members side by side (more than one only for a {@link MemberBatchedNetwork}).
+     */
+    static GraphObjective compile(TrainingProblem problem, int lanes, SameDiffEngine.Options options,
                                   TrainingProgress progress) {
-        Require.atLeast("members", memberCount, 1);
+        Require.atLeast("members", lanes, 1);
+        Require.that(lanes == 1 || problem.network() instanceof MemberBatchedNetwork, "members",
+                "side by side need a MemberBatchedNetwork, got " + problem.network().getClass().getName());
         DataType type = problem.dataType();
         long[] stateShape = problem.stateShape();
         DataRequirement requirement = problem.configuration().dataRequirement();
@@ -95,65 +100,48 @@ final class GraphObjective implements AutoCloseable {
         GraphStepContext referenceContext = new GraphStepContext(graph, type, stateShape, "reference", Map.of());
         GraphStepContext residuumContext = new GraphStepContext(graph, type, stateShape, "residuum", Map.of());
 
-        List<Member> members = new ArrayList<>();
-        List<GraphOps.ShapeCheck> checks = new ArrayList<>();
-        int lanes = memberCount > 1 && problem.network() instanceof MemberBatchedNetwork ? memberCount : 1;
-        int programs = memberCount / lanes;
-        for (int k = 0; k < programs; k++) {
-            String prefix = programs == 1 ? "" : "m" + k + "_";
-            Map<String, String> variableNames = new LinkedHashMap<>();
-            Map<String, SDVariable> parameters = new LinkedHashMap<>();
-            int index = 0;
-            for (Map.Entry<String, INDArray> entry : problem.parameterTemplate().asMap().entrySet()) {
-                String variableName = prefix + "param_" + index++;
-                variableNames.put(entry.getKey(), variableName);
-                INDArray initial = entry.getValue().castTo(type);
-                parameters.put(entry.getKey(), graph.var(variableName, lanes == 1 ? initial.dup()
-                        : Nd4j.stack(0, Collections.nCopies(lanes, initial).toArray(new INDArray[0]))));
-            }
-            GraphStepContext networkContext =
-                    new GraphStepContext(graph, type, stateShape, prefix + "network", parameters);
-            RandomInputs randomInputs = new RandomInputs(graph, prefix, stateShape, type);
-            BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
-                    new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
-                            problem, networkContext, referenceContext, residuumContext, lanes, progress,
-                            randomInputs);
+        Map<String, String> variableNames = new LinkedHashMap<>();
+        Map<String, SDVariable> parameters = new LinkedHashMap<>();
+        int index = 0;
+        for (Map.Entry<String, INDArray> entry : problem.parameterTemplate().asMap().entrySet()) {
+            String variableName = "param_" + index++;
+            variableNames.put(entry.getKey(), variableName);
+            INDArray initial = entry.getValue().castTo(type);
+            parameters.put(entry.getKey(), graph.var(variableName, lanes == 1 ? initial.dup()
+                    : Nd4j.stack(0, Collections.nCopies(lanes, initial).toArray(new INDArray[0]))));
+        }
+        GraphStepContext networkContext = new GraphStepContext(graph, type, stateShape, "network", parameters);
+        RandomInputs randomInputs = new RandomInputs(graph, "", stateShape, type);
+        BiFunction<GraphOps.CutMode, String, GraphOps> pass = (mode, passPrefix) ->
+                new GraphOps(mode, passPrefix, graph, windows, requirement.numTimeLevels(), stateShape,
+                        problem, networkContext, referenceContext, residuumContext, lanes, progress,
+                        randomInputs);
 
-            GraphOps gradientPass = pass.apply(GraphOps.CutMode.PLACEHOLDERS, prefix);
-            String loss = prefix + "loss";
-            ((GraphOps.GraphScalar) problem.configuration().loss(gradientPass)).variable().rename(loss);
-            List<String> cutInputs = new ArrayList<>();
-            List<String> cutPlaceholders = new ArrayList<>();
-            String valueLoss = loss;
-            List<GraphOps.ShapeCheck> memberChecks = gradientPass.shapeChecks();
-            if (!gradientPass.cuts().isEmpty()) {
-                GraphOps valuePass = pass.apply(GraphOps.CutMode.RECORD_VALUES, prefix + "value_");
-                valueLoss = prefix + "value_loss";
-                ((GraphOps.GraphScalar) problem.configuration().loss(valuePass)).variable().rename(valueLoss);
-                if (valuePass.cuts().size() != gradientPass.cuts().size()) {
-                    throw new IllegalStateException("configuration " + problem.configuration().getClass().getName()
-                            + " wrote a different program on its second run; loss(ops) must be deterministic");
-                }
-                valuePass.cuts().forEach(cut -> cutInputs.add(cut.name()));
-                gradientPass.cuts().forEach(cut -> cutPlaceholders.add(cut.name()));
-                memberChecks = valuePass.shapeChecks();
+        GraphOps gradientPass = pass.apply(GraphOps.CutMode.PLACEHOLDERS, "");
+        String loss = "loss";
+        ((GraphOps.GraphScalar) problem.configuration().loss(gradientPass)).variable().rename(loss);
+        List<String> cutInputs = new ArrayList<>();
+        List<String> cutPlaceholders = new ArrayList<>();
+        String valueLoss = loss;
+        List<GraphOps.ShapeCheck> checks = gradientPass.shapeChecks();
+        if (!gradientPass.cuts().isEmpty()) {
+            GraphOps valuePass = pass.apply(GraphOps.CutMode.RECORD_VALUES, "value_");
+            valueLoss = "value_loss";
+            ((GraphOps.GraphScalar) problem.configuration().loss(valuePass)).variable().rename(valueLoss);
+            if (valuePass.cuts().size() != gradientPass.cuts().size()) {
+                throw new IllegalStateException("configuration " + problem.configuration().getClass().getName()
+                        + " wrote a different program on its second run; loss(ops) must be deterministic");
             }
-            if (k == 0) {
-                checks.addAll(memberChecks);
-            }
-            members.add(new Member(variableNames, loss, valueLoss, cutInputs, cutPlaceholders, randomInputs));
+            valuePass.cuts().forEach(cut -> cutInputs.add(cut.name()));
+            gradientPass.cuts().forEach(cut -> cutPlaceholders.add(cut.name()));
+            checks = valuePass.shapeChecks();
         }
-        String total = members.get(0).loss();
-        if (lanes > 1) {
-            total = graph.sum("total_loss", graph.getVariable(total)).name();
-        } else if (memberCount > 1) {
-            SDVariable[] losses = members.stream().map(m -> graph.getVariable(m.loss())).toArray(SDVariable[]::new);
-            total = graph.math().mergeAdd("total_loss", losses).name();
-        }
+        Program program = new Program(variableNames, loss, valueLoss, cutInputs, cutPlaceholders, randomInputs);
+        String total = lanes > 1 ? graph.sum("total_loss", graph.getVariable(loss)).name() : loss;
         graph.setLossVariables(total);
         boolean dependsOnParameters = dependsOnParameters(graph, total);
         GraphObjective objective = new GraphObjective(graph, requirement, stateShape, type,
-                problem.parameterTemplate(), members, lanes, dependsOnParameters, options);
+                problem.parameterTemplate(), program, lanes, dependsOnParameters, options);
         objective.checkShapes(checks, progress);
         if (dependsOnParameters) {
             QuietStdout.run(graph::createGradFunction);
@@ -200,7 +188,7 @@ final class GraphObjective implements AutoCloseable {
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(WINDOWS, Nd4j.zeros(type(), probeShape));
         // the values do not matter, only their shapes: every kind drawn with probability 0
-        List<RandomInputs.Request> requests = members.get(0).randomInputs().kinds().stream()
+        List<RandomInputs.Request> requests = program.randomInputs().kinds().stream()
                 .map(kind -> new RandomInputs.Request(kind, 0)).toList();
         addRandomInputs(feed, RandomInputs.draw(requests, progress, 2, stateShape, dataType));
         Map<String, INDArray> values = graph.output(feed, names);
@@ -219,10 +207,6 @@ final class GraphObjective implements AutoCloseable {
         return dataType;
     }
 
-    int members() {
-        return members.size() * lanes;
-    }
-
     /**
      * Each member's loss; the program's random inputs, asked for by {@code requests} in program
      * order, are drawn for {@code progress}.
@@ -230,11 +214,8 @@ final class GraphObjective implements AutoCloseable {
     double[] losses(List<Parameters> parameters, INDArray windows, List<RandomInputs.Request> requests,
                     TrainingProgress progress) {
         load(parameters);
-        List<String> names = members.stream().map(Member::valueLoss).toList();
-        Map<String, INDArray> feed = feed(windows, requests, progress);
-        Map<String, INDArray> values = forward(feed, names);
-        return names.stream().flatMapToDouble(name -> Arrays.stream(values.get(name).castTo(
-                DataType.DOUBLE).reshape(-1).toDoubleVector())).toArray();
+        Map<String, INDArray> values = forward(feed(windows, requests, progress), List.of(program.valueLoss()));
+        return values.get(program.valueLoss()).castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
     }
 
     /** Each member's loss and gradient; random inputs as for {@link #losses}. */
@@ -252,31 +233,27 @@ final class GraphObjective implements AutoCloseable {
         }
         load(parameters);
         Map<String, INDArray> feed = feed(windows, requests, progress);
-        List<String> cutInputs = members.stream().flatMap(m -> m.cutInputs().stream()).toList();
+        List<String> cutInputs = program.cutInputs();
         if (!cutInputs.isEmpty()) {
             Map<String, INDArray> values = forward(Map.copyOf(feed), cutInputs);
-            for (Member member : members) {
-                for (int k = 0; k < member.cutInputs().size(); k++) {
-                    feed.put(member.cutPlaceholders().get(k), values.get(member.cutInputs().get(k)));
-                }
+            for (int k = 0; k < cutInputs.size(); k++) {
+                feed.put(program.cutPlaceholders().get(k), values.get(cutInputs.get(k)));
             }
         }
-        List<String> variables = members.stream().flatMap(m -> m.variableNames().values().stream()).toList();
-        OutAndGrad result = lossesAndGradients(feed, members.stream().map(Member::loss).toList(), variables);
+        OutAndGrad result = lossesAndGradients(feed, List.of(program.loss()),
+                List.copyOf(program.variableNames().values()));
+        INDArray memberLosses = result.getOutputs().get(program.loss()).reshape(-1);
         List<LossAndGradient> results = new ArrayList<>();
-        for (Member member : members) {
-            INDArray memberLosses = result.getOutputs().get(member.loss()).reshape(-1);
-            for (int lane = 0; lane < lanes; lane++) {
-                Map<String, INDArray> gradient = new LinkedHashMap<>();
-                for (Map.Entry<String, String> entry : member.variableNames().entrySet()) {
-                    INDArray part = result.getGradients().get(entry.getValue());
-                    // a parameter the loss does not reach has no gradient in SameDiff: it is zero; a lane's
-                    // gradient is a view of the stacked one, which is this call's own (as with one lane)
-                    gradient.put(entry.getKey(), part == null ? Nd4j.zeros(dataType, template.get(entry.getKey())
-                            .shape()) : lanes == 1 ? part : part.get(NDArrayIndex.point(lane)));
-                }
-                results.add(new LossAndGradient(memberLosses.getDouble(lane), Parameters.of(gradient)));
+        for (int lane = 0; lane < lanes; lane++) {
+            Map<String, INDArray> gradient = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : program.variableNames().entrySet()) {
+                INDArray part = result.getGradients().get(entry.getValue());
+                // a parameter the loss does not reach has no gradient in SameDiff: it is zero; a lane's
+                // gradient is a view of the stacked one, which is this call's own (as with one lane)
+                gradient.put(entry.getKey(), part == null ? Nd4j.zeros(dataType, template.get(entry.getKey())
+                        .shape()) : lanes == 1 ? part : part.get(NDArrayIndex.point(lane)));
             }
+            results.add(new LossAndGradient(memberLosses.getDouble(lane), Parameters.of(gradient)));
         }
         return results;
     }
@@ -291,17 +268,15 @@ final class GraphObjective implements AutoCloseable {
         return feed;
     }
 
-    /** Feeds {@code values} to every member's random inputs, which were requested in the same order. */
+    /** Feeds {@code values} to the program's random inputs, which were requested in the same order. */
     private void addRandomInputs(Map<String, INDArray> feed, List<INDArray> values) {
-        for (Member member : members) {
-            List<String> names = member.randomInputs().names();
-            if (names.size() != values.size()) {
-                throw new IllegalStateException("the program asks for " + names.size() + " random inputs, given "
-                        + values.size());
-            }
-            for (int k = 0; k < values.size(); k++) {
-                feed.put(names.get(k), values.get(k));
-            }
+        List<String> names = program.randomInputs().names();
+        if (names.size() != values.size()) {
+            throw new IllegalStateException("the program asks for " + names.size() + " random inputs, given "
+                    + values.size());
+        }
+        for (int k = 0; k < values.size(); k++) {
+            feed.put(names.get(k), values.get(k));
         }
     }
 
@@ -346,22 +321,18 @@ final class GraphObjective implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("objective is closed");
         }
-        Require.that(parameters.size() == members(), "parameters",
-                "must hold one parameter set per member (" + members() + "), got " + parameters.size());
-        for (int k = 0; k < members(); k++) {
-            template.requireSameStructure(members() == 1 ? "parameters" : "parameters[" + k + "]", parameters.get(k));
+        if (parameters.size() != lanes) {
+            throw new IllegalStateException("the program runs " + lanes + " members at once, given "
+                    + parameters.size() + " parameter sets");
         }
-        for (int program = 0; program < members.size(); program++) {
-            List<Parameters> lanesValues = parameters.subList(program * lanes, (program + 1) * lanes);
-            members.get(program).variableNames().forEach((name, variable) -> {
-                INDArray array = graph.getVariable(variable).getArr();
-                if (lanes == 1) {
-                    array.assign(lanesValues.get(0).get(name));
-                } else {
-                    stackInto(array, lanesValues.stream().map(values -> values.get(name)).toArray(INDArray[]::new));
-                }
-            });
-        }
+        program.variableNames().forEach((name, variable) -> {
+            INDArray array = graph.getVariable(variable).getArr();
+            if (lanes == 1) {
+                array.assign(parameters.get(0).get(name));
+            } else {
+                stackInto(array, parameters.stream().map(values -> values.get(name)).toArray(INDArray[]::new));
+            }
+        });
     }
 
     /**

@@ -200,8 +200,8 @@ public abstract class EngineKit {
 
     /**
      * Three members compiled together equal three separate compilations, for the member-batched
-     * network and for a plain one (one program copy per member); a wrong number of parameter sets
-     * is refused.
+     * network and for a plain one (members in turn through one program); a wrong number of
+     * parameter sets, and a member's set of the wrong structure, are refused naming them.
      */
     @Test
     public void ensembleMembersEqualSeparateCompilations() {
@@ -229,6 +229,10 @@ public abstract class EngineKit {
                     assertEquals(3, ensemble.members(), what + ": members()");
                     assertFailsNaming("parameters", what + " with 2 parameter sets for 3 members",
                             () -> ensemble.losses(members.subList(0, 2), data), IllegalArgumentException.class);
+                    List<Parameters> malformed = List.of(members.get(0),
+                            Parameters.of(Map.of("unknown", Nd4j.zeros(DataType.FLOAT, 2))), members.get(2));
+                    assertFailsNaming("parameters[1]", what + " with a malformed second member",
+                            () -> ensemble.lossesAndGradients(malformed, data), IllegalArgumentException.class);
                 }
             }
         }
