@@ -109,7 +109,7 @@ public final class Bench {
         }
         SeedParallel quickstart = new SeedParallel("quickstart networks", data, conv, 32, 1e-2);
         quickstart.warmUp(initials.get(0), r, steps);
-        quickstart.print(initials, r, steps);
+        quickstart.print(initials, r, steps, Rounds.COUNT);
     }
 
     private static GeneralTrainer supervised(INDArray data, int r, int steps, StepTimer timer) {

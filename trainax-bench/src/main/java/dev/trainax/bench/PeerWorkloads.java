@@ -94,7 +94,7 @@ final class PeerWorkloads {
             burgersSeeds.add(convNet.initialParameters(seed));
         }
         new SeedParallel("Burgers ConvNets (members in turn through one program: ConvNet does not batch members)",
-                burgers, convNet, 20, 1e-3).print(burgersSeeds, 5, Math.max(12, steps / 15));
+                burgers, convNet, 20, 1e-3).print(burgersSeeds, 5, Math.max(12, steps / 25), Rounds.COUNT);
 
         System.out.printf("%n2D ConvNet by rollout length (linear in r: constant per rollout step)%n");
         System.out.println("| r | ms/step | per rollout step | first step (graph build included), ms |");

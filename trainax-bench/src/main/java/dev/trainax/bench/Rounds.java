@@ -27,9 +27,10 @@ final class Rounds {
                 peers.isEmpty() ? "n/a" : summary(peers, "%.2f"), ratios.isEmpty() ? "n/a" : summary(ratios, "%.2f"));
     }
 
-    private static String summary(List<Double> values, String format) {
+    /** The median of {@code values} in {@code format}, then all of them in brackets unless there is one. */
+    static String summary(List<Double> values, String format) {
         String median = String.format(format, median(values));
-        return values.size() == 1 ? median : median + " (" + values.stream().map(v -> String.format("%.2f", v))
+        return values.size() == 1 ? median : median + " (" + values.stream().map(v -> String.format(format, v))
                 .collect(Collectors.joining(", ")) + ")";
     }
 

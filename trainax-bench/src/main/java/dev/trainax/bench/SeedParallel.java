@@ -23,30 +23,48 @@ record SeedParallel(String label, INDArray data, Network network, int batchSize,
 
     private static final int WARMUP = 5;
 
-    /** Trains {@code initials} at rollout {@code r} for {@code steps} steps each way and prints both throughputs. */
-    void print(List<Parameters> initials, int r, int steps) {
+    /**
+     * Trains {@code initials} at rollout {@code r} for {@code steps} steps each way, in
+     * {@code rounds} rounds that alternate one after another and together (the machine's speed
+     * drifts within minutes), and prints both throughputs: each the median over the rounds, the
+     * rounds' values in brackets, the ratio the median of the rounds' ratios.
+     */
+    void print(List<Parameters> initials, int r, int steps, int rounds) {
         int seeds = initials.size();
-        List<Double> singleMedians = new ArrayList<>();
-        long start = System.nanoTime();
-        for (Parameters initial : initials) {
-            StepTimer timer = new StepTimer(steps);
-            timer.start();
-            trainer(r, steps, timer).train(network, initial, 42);
-            singleMedians.add(timer.medianMillis(WARMUP));
+        List<Double> sequential = new ArrayList<>();
+        List<Double> batched = new ArrayList<>();
+        List<Double> singleSteps = new ArrayList<>();
+        List<Double> ensembleSteps = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<Double> singleMedians = new ArrayList<>();
+            long start = System.nanoTime();
+            for (Parameters initial : initials) {
+                StepTimer timer = new StepTimer(steps);
+                timer.start();
+                trainer(r, steps, timer).train(network, initial, 42);
+                singleMedians.add(timer.medianMillis(WARMUP));
+            }
+            sequential.add(seeds * steps / ((System.nanoTime() - start) / 1e9));
+            singleSteps.add(Rounds.median(singleMedians));
+            StepTimer together = new StepTimer(steps);
+            start = System.nanoTime();
+            together.start();
+            trainer(r, steps, together).trainEnsemble(network, initials, 42);
+            batched.add(seeds * steps / ((System.nanoTime() - start) / 1e9));
+            ensembleSteps.add(together.medianMillis(WARMUP));
         }
-        double sequential = seeds * steps / ((System.nanoTime() - start) / 1e9);
-        StepTimer together = new StepTimer(steps);
-        start = System.nanoTime();
-        together.start();
-        trainer(r, steps, together).trainEnsemble(network, initials, 42);
-        double batched = seeds * steps / ((System.nanoTime() - start) / 1e9);
-        double singleStep = Rounds.median(singleMedians);
-        double ensembleStep = together.medianMillis(WARMUP);
-        System.out.printf("seed-parallel, %d %s, r=%d, %d steps each:%n"
-                + "  end to end (graph building included): %.0f updates/s one after another, %.0f together (ratio %.2f)%n"
-                + "  steady state: %.2f ms per single-network step, %.2f ms per %d-member step: %.0f vs %.0f updates/s "
-                + "(ratio %.2f)%n", seeds, label, r, steps, sequential, batched, batched / sequential, singleStep,
-                ensembleStep, seeds, 1000 / singleStep, seeds * 1000 / ensembleStep, seeds * singleStep / ensembleStep);
+        List<Double> endToEndRatios = new ArrayList<>();
+        List<Double> steadyRatios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            endToEndRatios.add(batched.get(round) / sequential.get(round));
+            steadyRatios.add(seeds * singleSteps.get(round) / ensembleSteps.get(round));
+        }
+        System.out.printf("seed-parallel, %d %s, r=%d, %d steps each, %d rounds alternating one after another and "
+                + "together:%n  end to end (graph building included), updates/s: %s one after another, %s together; "
+                + "ratio %s%n  steady state: %s ms per single-network step, %s ms per %d-member step; ratio %s%n",
+                seeds, label, r, steps, rounds, Rounds.summary(sequential, "%.0f"), Rounds.summary(batched, "%.0f"),
+                Rounds.summary(endToEndRatios, "%.2f"), Rounds.summary(singleSteps, "%.2f"),
+                Rounds.summary(ensembleSteps, "%.2f"), seeds, Rounds.summary(steadyRatios, "%.2f"));
     }
 
     /** An untimed run of one network, so that the timed runs find the JVM warm. */
