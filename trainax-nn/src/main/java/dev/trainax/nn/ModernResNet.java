@@ -30,7 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code 64 + 6·(2·3104 + 128) + 33 = 38 113} in 1D and {@code 64 + 6·(2·9248 + 128) + 33 = 111 841}
  * in 2D.
  *
- * <p>Not member-batched: an ensemble runs one copy of the network per member.
+ * <p>Not member-batched: an ensemble runs its members one after another through one compiled program.
  */
 public final class ModernResNet implements Network {
 

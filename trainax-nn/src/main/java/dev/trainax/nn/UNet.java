@@ -36,7 +36,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * pdequinox's defaults with one channel ({@code H = 16, L = 4}, norm) give 789 089 parameters in
  * 1D and 2 357 441 in 2D.
  *
- * <p>Not member-batched: an ensemble runs one copy of the network per member.
+ * <p>Not member-batched: an ensemble runs its members one after another through one compiled program.
  */
 public final class UNet implements Network {
 
