@@ -35,6 +35,8 @@ record SeedParallel(String label, INDArray data, Network network, int batchSize,
         List<Double> batched = new ArrayList<>();
         List<Double> singleSteps = new ArrayList<>();
         List<Double> ensembleSteps = new ArrayList<>();
+        List<Double> endToEndRatios = new ArrayList<>();
+        List<Double> steadyRatios = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             List<Double> singleMedians = new ArrayList<>();
             long start = System.nanoTime();
@@ -52,10 +54,6 @@ record SeedParallel(String label, INDArray data, Network network, int batchSize,
             trainer(r, steps, together).trainEnsemble(network, initials, 42);
             batched.add(seeds * steps / ((System.nanoTime() - start) / 1e9));
             ensembleSteps.add(together.medianMillis(WARMUP));
-        }
-        List<Double> endToEndRatios = new ArrayList<>();
-        List<Double> steadyRatios = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
             endToEndRatios.add(batched.get(round) / sequential.get(round));
             steadyRatios.add(seeds * singleSteps.get(round) / ensembleSteps.get(round));
         }

@@ -6,7 +6,6 @@ import dev.trainax.api.Parameters;
 import dev.trainax.api.TrainingProgress;
 import dev.trainax.api.engine.LossAndGradient;
 import dev.trainax.api.engine.TrainingProblem;
-import dev.trainax.api.internal.Require;
 import dev.trainax.engine.direct.DirectExecutor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,9 +84,6 @@ final class GraphObjective implements AutoCloseable {
      */
     static GraphObjective compile(TrainingProblem problem, int lanes, SameDiffEngine.Options options,
                                   TrainingProgress progress) {
-        Require.atLeast("members", lanes, 1);
-        Require.that(lanes == 1 || problem.network() instanceof MemberBatchedNetwork, "members",
-                "side by side need a MemberBatchedNetwork, got " + problem.network().getClass().getName());
         DataType type = problem.dataType();
         long[] stateShape = problem.stateShape();
         DataRequirement requirement = problem.configuration().dataRequirement();

@@ -22,8 +22,14 @@ interface Replacement {
 
     /** The replacement for {@code op}, or null if it has none. */
     static Replacement of(DifferentialFunction op) {
-        List<Function<DifferentialFunction, Replacement>> kinds = List.of(ConvolutionBackward::of, BroadcastProductBackward::of,
-                MatrixProductBackward::of, SquaredDifferenceBackward::of, CustomReduction::of, SliceCopy::of);
+        List<Function<DifferentialFunction, Replacement>> kinds = List.of(ConvolutionBackward::of,
+                BroadcastProductBackward::of, MatrixProductBackward::of, SquaredDifferenceBackward::of,
+                CustomReduction::of, SliceCopy::of);
         return kinds.stream().map(kind -> kind.apply(op)).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The element-wise (broadcasting) op {@code name} of {@code a} and {@code b} into {@code output}. */
+    static DynamicCustomOp elementwise(String name, INDArray a, INDArray b, INDArray output) {
+        return DynamicCustomOp.builder(name).addInputs(a, b).addOutputs(output).build();
     }
 }

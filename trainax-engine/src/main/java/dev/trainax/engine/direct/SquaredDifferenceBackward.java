@@ -42,7 +42,8 @@ final class SquaredDifferenceBackward implements Replacement {
         }
         if (outputsRead[1]) {
             if (outputsRead[0]) {
-                ops.add(multiply(outputs[0], Nd4j.scalar(x.dataType(), -1.0), outputs[1]));
+                ops.add(Replacement.elementwise("multiply", outputs[0], Nd4j.scalar(x.dataType(), -1.0),
+                        outputs[1]));
             } else {
                 ops.addAll(twiceTheProduct(y, x, gradient, outputs[1]));
             }
@@ -52,11 +53,8 @@ final class SquaredDifferenceBackward implements Replacement {
 
     /** {@code 2·g·(a − b)} into {@code output}, in place after the first op. */
     private static List<DynamicCustomOp> twiceTheProduct(INDArray a, INDArray b, INDArray gradient, INDArray output) {
-        return List.of(DynamicCustomOp.builder("subtract").addInputs(a, b).addOutputs(output).build(),
-                multiply(output, gradient, output), multiply(output, Nd4j.scalar(a.dataType(), 2.0), output));
-    }
-
-    private static DynamicCustomOp multiply(INDArray a, INDArray b, INDArray output) {
-        return DynamicCustomOp.builder("multiply").addInputs(a, b).addOutputs(output).build();
+        return List.of(Replacement.elementwise("subtract", a, b, output),
+                Replacement.elementwise("multiply", output, gradient, output),
+                Replacement.elementwise("multiply", output, Nd4j.scalar(a.dataType(), 2.0), output));
     }
 }
