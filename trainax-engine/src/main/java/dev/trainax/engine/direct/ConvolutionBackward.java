@@ -31,7 +31,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   <li>bias gradient: a row of ones times the output gradient's rows.
  * </ul>
  * Gradients no later op reads are not computed (the input gradient of a network's first layer).
- * The same arithmetic up to the order of additions (float32 results differ in the last bits).
+ * In float32, where oneDNN runs, its backward primitives compute all three instead
+ * ({@link OneDnnConvolutionBackward}); these ops serve float64 (oneDNN has no float64
+ * convolutions) and machines without oneDNN. The same arithmetic up to the order of
+ * additions (float32 results differ in the last bits).
  */
 final class ConvolutionBackward implements Replacement {
 
@@ -57,21 +60,45 @@ final class ConvolutionBackward implements Replacement {
 
     /**
      * The ops of the backward pass of {@code arguments} (input, kernel, bias if any, output
-     * gradient) into {@code outputs} (their gradients, those read); null for non-contiguous arrays.
+     * gradient) into {@code outputs} (their gradients, those read); null for arrays it does not fit.
      */
     @Override
     public List<DynamicCustomOp> ops(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {
+        if (!fits(arguments, outputs)) {
+            return null;
+        }
+        List<DynamicCustomOp> ops = kernelGradientOps(arguments, outputs);
+        ops.addAll(inputGradientOps(arguments, outputs, outputsRead));
+        return ops;
+    }
+
+    /**
+     * The calls of the backward pass: oneDNN's primitives where it runs and the arrays are float32
+     * ({@link OneDnnConvolutionBackward}), else {@link #ops}.
+     */
+    @Override
+    public List<PlannedCall> calls(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {
+        if (!fits(arguments, outputs)) {
+            return null;
+        }
         boolean bias = arguments.length == 4;
-        boolean inputGradient = outputsRead[0];
-        INDArray input = arguments[0];
+        PlannedCall backward = OneDnnConvolutionBackward.of(arguments[0], arguments[1], arguments[bias ? 3 : 2],
+                outputsRead[0] ? outputs[0] : null, outputs[1], bias ? outputs[2] : null);
+        return backward == null ? Replacement.super.calls(arguments, outputs, outputsRead) : List.of(backward);
+    }
+
+    /** Whether the arrays are dense and of this convolution's rank and kernel size. */
+    private boolean fits(INDArray[] arguments, INDArray[] outputs) {
         INDArray kernel = arguments[1];
+        return Stream.concat(Arrays.stream(arguments), Arrays.stream(outputs)).allMatch(DirectExecutor::viewable)
+                && arguments[0].rank() == 4 && kernel.size(0) == kernelHeight && kernel.size(1) == kernelWidth;
+    }
+
+    /** The kernel gradient's tap products and the bias gradient's product (see the class comment). */
+    private List<DynamicCustomOp> kernelGradientOps(INDArray[] arguments, INDArray[] outputs) {
+        boolean bias = arguments.length == 4;
+        INDArray input = arguments[0];
         INDArray outputGradient = arguments[bias ? 3 : 2];
-        if (!Stream.concat(Arrays.stream(arguments), Arrays.stream(outputs)).allMatch(DirectExecutor::viewable)) {
-            return null;
-        }
-        if (input.rank() != 4 || kernel.size(0) != kernelHeight || kernel.size(1) != kernelWidth) {
-            return null;
-        }
         long images = input.size(0);
         long height = input.size(1);
         long width = input.size(2);
@@ -80,10 +107,6 @@ final class ConvolutionBackward implements Replacement {
         long outHeight = outputGradient.size(1);
         long outWidth = outputGradient.size(2);
         List<DynamicCustomOp> ops = new ArrayList<>();
-        INDArray reversed = inputGradient ? Nd4j.create(kernel.dataType(), kernel.shape()) : null;
-        if (inputGradient) {
-            ops.add(reverseTaps(kernel, reversed));
-        }
         // the output gradient on the input's grid, zero beyond its own (one "pad" op): unless it is that
         // already (one image, one tap wide: only the rows the taps read are used, and they are its own)
         boolean padded = images > 1 || outWidth != width;
@@ -115,13 +138,22 @@ final class ConvolutionBackward implements Replacement {
             ops.add(DynamicCustomOp.builder("matmul").addInputs(ones, gradientRows)
                     .addOutputs(outputs[2].reshape(1, out)).build());
         }
-        if (inputGradient) {
-            // reversed [kH, kW, in, out] seen as [in, kH, kW, out]: conv2d's weight format 2, [oC, kH, kW, iC]
-            ops.add(DynamicCustomOp.builder("conv2d").addInputs(outputGradient, reversed.permute(2, 0, 1, 3))
-                    .addOutputs(outputs[0]).addIntegerArguments(kernelHeight, kernelWidth, 1, 1, kernelHeight - 1,
-                            kernelWidth - 1, 1, 1, 0, 1, 2).build());
-        }
         return ops;
+    }
+
+    /** The input gradient's ops, none when no later op reads it: a full convolution with the reversed kernel. */
+    private List<DynamicCustomOp> inputGradientOps(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {
+        if (!outputsRead[0]) {
+            return List.of();
+        }
+        INDArray kernel = arguments[1];
+        INDArray outputGradient = arguments[arguments.length - 1];
+        INDArray reversed = Nd4j.create(kernel.dataType(), kernel.shape());
+        // reversed [kH, kW, in, out] seen as [in, kH, kW, out]: conv2d's weight format 2, [oC, kH, kW, iC]
+        return List.of(reverseTaps(kernel, reversed), DynamicCustomOp.builder("conv2d")
+                .addInputs(outputGradient, reversed.permute(2, 0, 1, 3)).addOutputs(outputs[0])
+                .addIntegerArguments(kernelHeight, kernelWidth, 1, 1, kernelHeight - 1, kernelWidth - 1, 1, 1, 0, 1, 2)
+                .build());
     }
 
     /**

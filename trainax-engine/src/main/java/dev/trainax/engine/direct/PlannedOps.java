@@ -3,37 +3,21 @@ package dev.trainax.engine.direct;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A {@link Replacement}'s ops bound to one set of arrays, each with a context that holds its
- * arrays and arguments: such calls cost less than ops that carry their arrays. Reused while the
+ * A {@link Replacement}'s calls bound to one set of arrays ({@link PlannedCall}), reused while the
  * arrays and the outputs read stay the same.
  */
 final class PlannedOps implements AutoCloseable {
 
     private final INDArray[] arrays;
     private final boolean[] outputsRead;
-    private final DynamicCustomOp[] ops;
-    private final OpContext[] contexts;
+    private final PlannedCall[] calls;
 
-    private PlannedOps(INDArray[] arrays, boolean[] outputsRead, List<DynamicCustomOp> ops) {
+    private PlannedOps(INDArray[] arrays, boolean[] outputsRead, List<PlannedCall> calls) {
         this.arrays = arrays;
         this.outputsRead = outputsRead.clone();
-        this.ops = ops.toArray(new DynamicCustomOp[0]);
-        this.contexts = new OpContext[this.ops.length];
-        for (int i = 0; i < this.ops.length; i++) {
-            DynamicCustomOp op = this.ops[i];
-            contexts[i] = Nd4j.getExecutioner().buildContext();
-            contexts[i].setArgs(op.inputArguments().toArray(new INDArray[0]), op.iArgs(), op.dArgs(), op.tArgs(),
-                    op.bArgs());
-            List<INDArray> outputs = op.outputArguments();
-            for (int o = 0; o < outputs.size(); o++) {
-                contexts[i].setOutputArray(o, outputs.get(o));
-            }
-        }
+        this.calls = calls.toArray(new PlannedCall[0]);
     }
 
     /**
@@ -53,12 +37,12 @@ final class PlannedOps implements AutoCloseable {
             if (plan != null) {
                 plan.close();
             }
-            List<DynamicCustomOp> ops = replacement.ops(arguments, outputs, outputsRead);
-            plan = ops == null ? null : new PlannedOps(arrays, outputsRead, ops);
+            List<PlannedCall> calls = replacement.calls(arguments, outputs, outputsRead);
+            plan = calls == null ? null : new PlannedOps(arrays, outputsRead, calls);
         }
         if (plan != null) {
-            for (int i = 0; i < plan.ops.length; i++) {
-                Nd4j.exec(plan.ops[i], plan.contexts[i]);
+            for (PlannedCall call : plan.calls) {
+                call.run();
             }
         }
         return plan;
@@ -66,8 +50,8 @@ final class PlannedOps implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OpContext context : contexts) {
-            DirectExecutor.release(context);
+        for (PlannedCall call : calls) {
+            call.close();
         }
     }
 }

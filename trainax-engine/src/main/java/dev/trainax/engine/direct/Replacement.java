@@ -8,9 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 
 /**
- * A cheaper way to run one op of a graph: the same arithmetic as other ND4J ops on the op's own
- * arguments and outputs, planned once per set of arrays ({@link PlannedOps}). Outputs no later op
- * reads are not computed.
+ * A cheaper way to run one op of a graph: the same arithmetic as other ND4J ops (or a native
+ * library's primitives) on the op's own arguments and outputs, planned once per set of arrays
+ * ({@link PlannedOps}). Outputs no later op reads are not computed.
  */
 interface Replacement {
 
@@ -19,6 +19,16 @@ interface Replacement {
      * {@code arguments}, or null if these arrays do not fit the replacement (then the op runs).
      */
     List<DynamicCustomOp> ops(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead);
+
+    /**
+     * The calls that write the read outputs, bound to these arrays, or null if the arrays do not
+     * fit: {@link #ops}, each with a context of its own, unless the replacement calls a native
+     * library.
+     */
+    default List<PlannedCall> calls(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {
+        List<DynamicCustomOp> ops = ops(arguments, outputs, outputsRead);
+        return ops == null ? null : ops.stream().map(PlannedCall::of).toList();
+    }
 
     /** The replacement for {@code op}, or null if it has none. */
     static Replacement of(DifferentialFunction op) {

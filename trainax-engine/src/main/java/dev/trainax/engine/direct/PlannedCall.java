@@ -1,0 +1,43 @@
+package dev.trainax.engine.direct;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One call of a planned {@link Replacement}, bound to its arrays: an ND4J op with a context that
+ * holds its arrays and arguments (such calls cost less than ops that carry their arrays), or a
+ * native library's primitives ({@link OneDnnConvolutionBackward}).
+ */
+interface PlannedCall extends AutoCloseable {
+
+    /** Computes the call's outputs from its arrays' current values. */
+    void run();
+
+    /** Frees the native memory the call holds. */
+    @Override
+    void close();
+
+    /** {@code op} bound to a context of its own. */
+    static PlannedCall of(DynamicCustomOp op) {
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setArgs(op.inputArguments().toArray(new INDArray[0]), op.iArgs(), op.dArgs(), op.tArgs(), op.bArgs());
+        List<INDArray> outputs = op.outputArguments();
+        for (int o = 0; o < outputs.size(); o++) {
+            context.setOutputArray(o, outputs.get(o));
+        }
+        return new PlannedCall() {
+            @Override
+            public void run() {
+                Nd4j.exec(op, context);
+            }
+
+            @Override
+            public void close() {
+                DirectExecutor.release(context);
+            }
+        };
+    }
+}
