@@ -52,10 +52,17 @@ final class ConvolutionBackward implements Replacement {
             return null;
         }
         long[] a = convolution.iArgs();
-        boolean unpaddedNhwc = a.length >= 10 && a[0] > 0 && a[1] > 0 && a[2] == 1 && a[3] == 1
-                && a[4] == 0 && a[5] == 0 && a[6] == 1 && a[7] == 1 && a[8] == 0 && a[9] == 1
-                && (a.length < 11 || a[10] == 0);
-        return unpaddedNhwc ? new ConvolutionBackward((int) a[0], (int) a[1]) : null;
+        return unpaddedNhwc(a) ? new ConvolutionBackward((int) a[0], (int) a[1]) : null;
+    }
+
+    /**
+     * Whether {@code conv2d}'s integer arguments {@code a} (kernel size, strides, padding,
+     * dilations, same mode, data format, kernel format) describe this layout: NHWC, kernel
+     * {@code [kH, kW, in, out]}, unit strides and dilations, no padding.
+     */
+    static boolean unpaddedNhwc(long[] a) {
+        return a.length >= 10 && a[0] > 0 && a[1] > 0 && a[2] == 1 && a[3] == 1 && a[4] == 0 && a[5] == 0
+                && a[6] == 1 && a[7] == 1 && a[8] == 0 && a[9] == 1 && (a.length < 11 || a[10] == 0);
     }
 
     /**

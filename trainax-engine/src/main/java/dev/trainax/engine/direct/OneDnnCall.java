@@ -1,0 +1,105 @@
+package dev.trainax.engine.direct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.bytedeco.dnnl.IntMemoryMap;
+import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.primitive;
+import org.bytedeco.dnnl.stream;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A sequence of oneDNN primitives on ND4J arrays' buffers, run on one stream: what the oneDNN
+ * calls share. Subclasses describe the arrays ({@link #nhwc}, {@link #on}) and add their
+ * primitives in order ({@link #add}); everything made through {@link #hold} is freed on close.
+ */
+abstract class OneDnnCall implements PlannedCall {
+
+    /** oneDNN's kernel dimensions {@code (out, in, kH, kW)} of a kernel {@code [kH, kW, in, out]}. */
+    static final int[] KERNEL_DIMENSIONS = {3, 2, 0, 1};
+
+    final engine cpu;
+    private final List<Pointer> held = new ArrayList<>();
+    private final List<primitive> primitives = new ArrayList<>();
+    private final List<IntMemoryMap> arguments = new ArrayList<>();
+    private final stream executionStream;
+
+    OneDnnCall(engine cpu) {
+        this.cpu = cpu;
+        this.executionStream = hold(new stream(cpu));
+    }
+
+    /** Whether oneDNN runs here and every array (nulls skipped) is a dense float32 array of its own. */
+    static boolean fits(INDArray... arrays) {
+        return OneDnn.engine() != null && Stream.of(arrays).filter(Objects::nonNull).allMatch(array ->
+                array.dataType() == DataType.FLOAT && array.offset() == 0 && DirectExecutor.viewable(array));
+    }
+
+    @Override
+    public final void run() {
+        for (int i = 0; i < primitives.size(); i++) {
+            primitives.get(i).execute(executionStream, arguments.get(i));
+        }
+        executionStream._wait();
+    }
+
+    @Override
+    public final void close() {
+        for (int i = held.size() - 1; i >= 0; i--) {
+            held.get(i).close();
+        }
+        held.clear();
+    }
+
+    /** An NHWC array {@code (n, h, w, c)} as oneDNN describes it: dimensions {@code (n, c, h, w)}, tag nhwc. */
+    final memory.desc nhwc(INDArray array) {
+        long[] shape = array.shape();
+        return hold(new memory.desc(new long[] {shape[0], shape[3], shape[1], shape[2]}, memory.data_type.f32,
+                memory.format_tag.nhwc));
+    }
+
+    /** A kernel {@code [kH, kW, in, out]} as oneDNN describes it in {@code layout} (hwio: the array's own). */
+    final memory.desc kernel(INDArray kernel, memory.format_tag layout) {
+        long[] dimensions = new long[4];
+        for (int i = 0; i < 4; i++) {
+            dimensions[i] = kernel.size(KERNEL_DIMENSIONS[i]);
+        }
+        return hold(new memory.desc(dimensions, memory.data_type.f32, layout));
+    }
+
+    /** A bias of {@code size} as oneDNN describes it, or the empty description for none. */
+    final memory.desc bias(INDArray bias) {
+        return hold(bias == null ? new memory.desc()
+                : new memory.desc(new long[] {bias.length()}, memory.data_type.f32, memory.format_tag.x));
+    }
+
+    /** oneDNN's view of {@code array}'s buffer as {@code layout}. */
+    final memory on(memory.desc layout, INDArray array) {
+        return hold(new memory(layout, cpu, array.data().addressPointer()));
+    }
+
+    /** A memory of oneDNN's own in {@code layout}. */
+    final memory scratch(memory.desc layout) {
+        return hold(new memory(layout, cpu));
+    }
+
+    /** Runs {@code primitive} after those added before, with {@code values[i]} as argument {@code keys[i]}. */
+    final void add(primitive primitive, int[] keys, memory... values) {
+        IntMemoryMap map = hold(new IntMemoryMap());
+        for (int i = 0; i < keys.length; i++) {
+            map.put(keys[i], values[i]);
+        }
+        primitives.add(hold(primitive));
+        arguments.add(map);
+    }
+
+    final <T extends Pointer> T hold(T pointer) {
+        held.add(pointer);
+        return pointer;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.trainax.engine.direct;
+
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
+
+import org.bytedeco.dnnl.convolution_forward;
+import org.bytedeco.dnnl.global.dnnl.algorithm;
+import org.bytedeco.dnnl.global.dnnl.prop_kind;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.reorder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An unpadded, unit-stride NHWC convolution (input {@code (batch, height, width, in)}, kernel
+ * {@code [kH, kW, in, out]}, bias if any) through oneDNN's forward primitive, made once per set of
+ * arrays: ND4J's {@code conv2d} runs the same primitive but describes the arrays, looks the
+ * primitive up and reorders the kernel anew on every call (2.9-3.1 against 2.6-2.7 ms for a 2D
+ * ConvNet layer, 8 images 84x84, 16 to 16 channels, 3x3).
+ */
+final class OneDnnConvolution extends OneDnnCall {
+
+    /** Unit strides. */
+    static final long[] UNIT = {1, 1};
+    /** No padding. */
+    static final long[] NONE = {0, 0};
+
+    private OneDnnConvolution(INDArray input, INDArray kernel, INDArray bias, INDArray output) {
+        super(OneDnn.engine());
+        memory.desc source = nhwc(input);
+        memory.desc destination = nhwc(output);
+        memory.desc biasLayout = bias(bias);
+        convolution_forward.primitive_desc plan = plan(this, source, kernel(kernel, memory.format_tag.any),
+                biasLayout, destination);
+        memory blockedKernel = scratch(plan.weights_desc());
+        memory kernelMemory = on(kernel(kernel, memory.format_tag.hwio), kernel);
+        add(new reorder(kernelMemory, blockedKernel), new int[] {DNNL_ARG_FROM, DNNL_ARG_TO}, kernelMemory,
+                blockedKernel);
+        if (bias == null) {
+            add(new convolution_forward(plan), new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
+                    on(source, input), blockedKernel, on(destination, output));
+        } else {
+            add(new convolution_forward(plan), new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
+                    on(source, input), blockedKernel, on(biasLayout, bias), on(destination, output));
+        }
+    }
+
+    /** The call for these arrays ({@code bias} null without one), or null as {@link OneDnnCall#fits} says. */
+    static OneDnnConvolution of(INDArray input, INDArray kernel, INDArray bias, INDArray output) {
+        return fits(input, kernel, bias, output) ? new OneDnnConvolution(input, kernel, bias, output) : null;
+    }
+
+    /**
+     * The forward primitive's plan for a training step with the kernel in oneDNN's choice of
+     * layout ({@code kernel} tagged any), held by {@code call}; the backward plans pair with it.
+     */
+    static convolution_forward.primitive_desc plan(OneDnnCall call, memory.desc source, memory.desc kernel,
+                                                   memory.desc bias, memory.desc destination) {
+        return call.hold(new convolution_forward.primitive_desc(call.hold(new convolution_forward.desc(
+                prop_kind.forward_training, algorithm.convolution_direct, source, kernel, bias, destination, UNIT,
+                NONE, NONE)), call.cpu));
+    }
+}
