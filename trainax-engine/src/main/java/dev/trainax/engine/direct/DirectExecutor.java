@@ -446,12 +446,16 @@ public final class DirectExecutor {
      * differentiates ReLU into {@code thresholdedrelu_bp}, and ND4J's {@code relu_bp} is no better:
      * both call a function per element and took 5-25 times as long on a ConvNet's activations
      * (270-1,300 us against 50 us for 102,400 floats). One difference: a NaN or infinite gradient
-     * where the input is not positive gives NaN here (0 times it), 0 there.
+     * where the input is not positive gives NaN here (0 times it), 0 there. Where oneDNN runs, its
+     * primitive replaces both passes ({@link Relu}), with the same values.
      */
     private static INDArray[] reluGradient(OpStep step, INDArray input, INDArray gradient, boolean reuse) {
         State state = step.state;
         if (!reuse || state.buffers == null) {
             state.buffers = new INDArray[] {Nd4j.create(step.outputTypes[0], input.shape(), 'c')};
+        }
+        if (replaced(step, new INDArray[] {input, gradient})) {
+            return state.buffers;
         }
         INDArray output = state.buffers[0];
         INDArray[] arrays = {input, output, gradient};

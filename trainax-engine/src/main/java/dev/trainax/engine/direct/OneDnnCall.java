@@ -78,7 +78,10 @@ abstract class OneDnnCall implements PlannedCall {
                 : new memory.desc(new long[] {bias.length()}, memory.data_type.f32, memory.format_tag.x));
     }
 
-    /** oneDNN's view of {@code array}'s buffer as {@code layout}. */
+    /**
+     * oneDNN's view of {@code array} as {@code layout}, from its first element: a view's buffer
+     * (ND4J makes one per view) starts there.
+     */
     final memory on(memory.desc layout, INDArray array) {
         return hold(new memory(layout, cpu, array.data().addressPointer()));
     }

@@ -1,5 +1,6 @@
 package dev.trainax.engine.direct;
 
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -20,8 +21,19 @@ interface PlannedCall extends AutoCloseable {
     @Override
     void close();
 
-    /** {@code op} bound to a context of its own. */
+    /**
+     * {@code op} bound to a context of its own; a float32 {@code matmul} where oneDNN runs as
+     * oneDNN's matrix product ({@link OneDnnMatrixProduct}), which costs a third to a quarter.
+     */
     static PlannedCall of(DynamicCustomOp op) {
+        if ("matmul".equals(op.opName()) && MatrixProduct.plain(op.tArgs()) && op.numInputArguments() == 2) {
+            long[] flags = Arrays.copyOf(op.iArgs(), 3);
+            PlannedCall product = OneDnnMatrixProduct.of(op.getInputArgument(0), op.getInputArgument(1),
+                    op.getOutputArgument(0), flags[0] != 0, flags[1] != 0, flags[2] != 0);
+            if (product != null) {
+                return product;
+            }
+        }
         OpContext context = Nd4j.getExecutioner().buildContext();
         context.setArgs(op.inputArguments().toArray(new INDArray[0]), op.iArgs(), op.dArgs(), op.tArgs(), op.bArgs());
         List<INDArray> outputs = op.outputArguments();

@@ -32,9 +32,9 @@ interface Replacement {
 
     /** The replacement for {@code op}, or null if it has none. */
     static Replacement of(DifferentialFunction op) {
-        List<Function<DifferentialFunction, Replacement>> kinds = List.of(ConvolutionBackward::of, ConvolutionForward::of,
-                BroadcastProductBackward::of, MatrixProductBackward::of, SquaredDifferenceBackward::of,
-                CustomReduction::of, SliceCopy::of);
+        List<Function<DifferentialFunction, Replacement>> kinds = List.of(ConvolutionBackward::of,
+                ConvolutionForward::of, Relu::of, BroadcastProductBackward::of, MatrixProductBackward::of,
+                MatrixProduct::of, SquaredDifferenceBackward::of, CustomReduction::of, SliceCopy::of);
         return kinds.stream().map(kind -> kind.apply(op)).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
