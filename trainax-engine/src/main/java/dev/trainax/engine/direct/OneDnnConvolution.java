@@ -50,7 +50,7 @@ final class OneDnnConvolution extends OneDnnCall {
 
     /** The call for these arrays ({@code bias} null without one), or null as {@link OneDnnCall#fits} says. */
     static OneDnnConvolution of(INDArray input, INDArray kernel, INDArray bias, INDArray output) {
-        return fits(input, kernel, bias, output) ? new OneDnnConvolution(input, kernel, bias, output) : null;
+        return fits(input, kernel, bias, output) ? unlessReference(new OneDnnConvolution(input, kernel, bias, output)) : null;
     }
 
     /**
@@ -59,7 +59,7 @@ final class OneDnnConvolution extends OneDnnCall {
      */
     static convolution_forward.primitive_desc plan(OneDnnCall call, memory.desc source, memory.desc kernel,
                                                    memory.desc bias, memory.desc destination) {
-        return call.hold(new convolution_forward.primitive_desc(call.hold(new convolution_forward.desc(
+        return call.plan(new convolution_forward.primitive_desc(call.hold(new convolution_forward.desc(
                 prop_kind.forward_training, algorithm.convolution_direct, source, kernel, bias, destination, UNIT,
                 NONE, NONE)), call.cpu));
     }

@@ -42,7 +42,7 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
         convolution_forward.primitive_desc forward = OneDnnConvolution.plan(this, source, anyLayout, bias,
                 destination);
 
-        convolution_backward_weights.primitive_desc weightsPlan = hold(new convolution_backward_weights.primitive_desc(
+        convolution_backward_weights.primitive_desc weightsPlan = plan(new convolution_backward_weights.primitive_desc(
                 hold(new convolution_backward_weights.desc(algorithm.convolution_direct, source, anyLayout, bias,
                         destination, OneDnnConvolution.UNIT, OneDnnConvolution.NONE, OneDnnConvolution.NONE)), cpu,
                 forward));
@@ -62,7 +62,7 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
                 blockedGradient, kernelGradientMemory);
 
         if (inputGradient != null) {
-            convolution_backward_data.primitive_desc dataPlan = hold(new convolution_backward_data.primitive_desc(
+            convolution_backward_data.primitive_desc dataPlan = plan(new convolution_backward_data.primitive_desc(
                     hold(new convolution_backward_data.desc(algorithm.convolution_direct, source, anyLayout,
                             destination, OneDnnConvolution.UNIT, OneDnnConvolution.NONE, OneDnnConvolution.NONE)),
                     cpu, forward));
@@ -83,7 +83,7 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
     static OneDnnConvolutionBackward of(INDArray input, INDArray kernel, INDArray outputGradient,
                                         INDArray inputGradient, INDArray kernelGradient, INDArray biasGradient) {
         return fits(input, kernel, outputGradient, inputGradient, kernelGradient, biasGradient)
-                ? new OneDnnConvolutionBackward(input, kernel, outputGradient, inputGradient, kernelGradient,
-                        biasGradient) : null;
+                ? unlessReference(new OneDnnConvolutionBackward(input, kernel, outputGradient, inputGradient,
+                        kernelGradient, biasGradient)) : null;
     }
 }

@@ -5,6 +5,9 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.bytedeco.dnnl.matmul;
 import org.bytedeco.dnnl.memory;
@@ -20,15 +23,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class OneDnnMatrixProduct extends OneDnnCall {
 
-    private OneDnnMatrixProduct(INDArray x, INDArray y, INDArray z, boolean transposeX, boolean transposeY,
-                                boolean transposeZ) {
+    /**
+     * The products this thread planned, by their operands' and result's dimensions and strides
+     * (empty: oneDNN offered only a reference implementation). Planning costs 30-40 us, and the
+     * arrays of a network's first layer (the batch) change every step. One map per thread: a
+     * primitive may keep scratch memory of its own, so threads do not share them.
+     */
+    private static final ThreadLocal<Map<String, Optional<matmul>>> PLANNED = ThreadLocal.withInitial(HashMap::new);
+
+    private OneDnnMatrixProduct(matmul product, memory.desc[] layouts, INDArray[] arrays) {
         super(OneDnn.engine());
-        memory.desc left = strided(x, transposeX);
-        memory.desc right = strided(y, transposeY);
-        memory.desc result = strided(z, transposeZ);
-        matmul.primitive_desc plan = hold(new matmul.primitive_desc(hold(new matmul.desc(left, right, result)), cpu));
-        add(new matmul(plan), new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, on(left, x), on(right, y),
-                on(result, z));
+        for (memory.desc layout : layouts) {
+            hold(layout);
+        }
+        addShared(product, new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST}, on(layouts[0], arrays[0]),
+                on(layouts[1], arrays[1]), on(layouts[2], arrays[2]));
     }
 
     /**
@@ -49,7 +58,43 @@ final class OneDnnMatrixProduct extends OneDnnCall {
                 && result[rank - 1] == right[rank - 1]
                 && Arrays.equals(left, 0, rank - 2, result, 0, rank - 2)
                 && Arrays.equals(right, 0, rank - 2, result, 0, rank - 2);
-        return multiply ? new OneDnnMatrixProduct(x, y, z, transposeX, transposeY, transposeZ) : null;
+        if (!multiply) {
+            return null;
+        }
+        // a transposed result as the product the other way round, (x·y)ᵀ = yᵀ·xᵀ: oneDNN's optimised
+        // implementations write a plain result only
+        INDArray[] arrays = transposeZ ? new INDArray[] {y, x, z} : new INDArray[] {x, y, z};
+        boolean[] transposed = transposeZ ? new boolean[] {!transposeY, !transposeX, false}
+                : new boolean[] {transposeX, transposeY, false};
+        long[][] dimensions = new long[3][];
+        long[][] strides = new long[3][];
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            dimensions[i] = logical(arrays[i].shape(), transposed[i]);
+            strides[i] = logical(strides(arrays[i]), transposed[i]);
+            key.append(Arrays.toString(dimensions[i])).append(Arrays.toString(strides[i]));
+        }
+        memory.desc[] layouts = new memory.desc[3];
+        for (int i = 0; i < 3; i++) {
+            layouts[i] = new memory.desc(dimensions[i], memory.data_type.f32, strides[i]);
+        }
+        Optional<matmul> product = PLANNED.get().computeIfAbsent(key.toString(), k -> plan(layouts));
+        if (product.isEmpty()) {
+            for (memory.desc layout : layouts) {
+                layout.close();
+            }
+            return null;
+        }
+        return new OneDnnMatrixProduct(product.get(), layouts, arrays);
+    }
+
+    /** oneDNN's matrix product for these layouts, or empty if only its reference implementation takes them. */
+    private static Optional<matmul> plan(memory.desc[] layouts) {
+        try (matmul.desc description = new matmul.desc(layouts[0], layouts[1], layouts[2]);
+             matmul.primitive_desc plan = new matmul.primitive_desc(description, OneDnn.engine())) {
+            return plan.impl_info_str().getString().startsWith("ref") ? Optional.empty()
+                    : Optional.of(new matmul(plan));
+        }
     }
 
     /** {@code values} with the last two swapped if {@code transpose}. */
@@ -63,11 +108,8 @@ final class OneDnnMatrixProduct extends OneDnnCall {
         return result;
     }
 
-    /**
-     * {@code array} as the matrix (batch) it stands for: its strides, the last two swapped if
-     * transposed; axes of size 1 get the stride a dense array would have (ND4J gives them any).
-     */
-    private memory.desc strided(INDArray array, boolean transpose) {
+    /** {@code array}'s strides; axes of size 1 get the stride a dense array would have (ND4J gives them any). */
+    private static long[] strides(INDArray array) {
         long[] shape = array.shape();
         long[] strides = array.stride().clone();
         long dense = 1;
@@ -77,6 +119,6 @@ final class OneDnnMatrixProduct extends OneDnnCall {
             }
             dense *= shape[axis];
         }
-        return hold(new memory.desc(logical(shape, transpose), memory.data_type.f32, logical(strides, transpose)));
+        return strides;
     }
 }

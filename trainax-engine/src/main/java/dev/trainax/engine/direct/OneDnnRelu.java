@@ -26,12 +26,12 @@ final class OneDnnRelu extends OneDnnCall {
         super(OneDnn.engine());
         memory.desc flat = hold(new memory.desc(new long[] {input.length()}, memory.data_type.f32,
                 memory.format_tag.x));
-        eltwise_forward.primitive_desc forward = hold(new eltwise_forward.primitive_desc(hold(new eltwise_forward.desc(
+        eltwise_forward.primitive_desc forward = plan(new eltwise_forward.primitive_desc(hold(new eltwise_forward.desc(
                 prop_kind.forward_training, algorithm.eltwise_relu, flat, 0f, 0f)), cpu));
         if (gradient == null) {
             add(new eltwise_forward(forward), new int[] {DNNL_ARG_SRC, DNNL_ARG_DST}, on(flat, input), on(flat, output));
         } else {
-            eltwise_backward.primitive_desc backward = hold(new eltwise_backward.primitive_desc(hold(
+            eltwise_backward.primitive_desc backward = plan(new eltwise_backward.primitive_desc(hold(
                     new eltwise_backward.desc(algorithm.eltwise_relu, flat, flat, 0f, 0f)), cpu, forward));
             add(new eltwise_backward(backward), new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_SRC},
                     on(flat, input), on(flat, gradient), on(flat, output));
@@ -40,12 +40,12 @@ final class OneDnnRelu extends OneDnnCall {
 
     /** ReLU of {@code input} into {@code output}, or null as {@link OneDnnCall#fits} says. */
     static OneDnnRelu forward(INDArray input, INDArray output) {
-        return fits(input, output) && input.length() == output.length() ? new OneDnnRelu(input, null, output) : null;
+        return fits(input, output) && input.length() == output.length() ? unlessReference(new OneDnnRelu(input, null, output)) : null;
     }
 
     /** {@code gradient} where {@code input} is positive, else 0, into {@code output}; or null as {@link OneDnnCall#fits} says. */
     static OneDnnRelu backward(INDArray input, INDArray gradient, INDArray output) {
         return fits(input, gradient, output) && input.length() == gradient.length()
-                && input.length() == output.length() ? new OneDnnRelu(input, gradient, output) : null;
+                && input.length() == output.length() ? unlessReference(new OneDnnRelu(input, gradient, output)) : null;
     }
 }

@@ -50,6 +50,17 @@ class OneDnnMatrixProductTest {
     }
 
     @Test
+    void plansOnceForNewArraysOfTheSameLayout() {
+        for (long seed = 10; seed < 13; seed++) {   // a batch that changes every step
+            INDArray x = RandomArrays.gaussian(seed, DataType.DOUBLE, 32, 3);
+            INDArray y = RandomArrays.gaussian(seed + 100, DataType.DOUBLE, 60, 3);
+            INDArray expected = Nd4j.create(DataType.DOUBLE, 32, 60);
+            Nd4j.exec(product(x, y, expected, 0, 1, 0));
+            assertProduct(expected, x.castTo(DataType.FLOAT), y.castTo(DataType.FLOAT), new long[] {32, 60}, 0, 1, 0);
+        }
+    }
+
+    @Test
     void leavesFloat64AndMismatchedShapesToTheOp() {
         INDArray x = RandomArrays.gaussian(5, DataType.DOUBLE, 4, 3);
         INDArray y = RandomArrays.gaussian(6, DataType.DOUBLE, 3, 2);
