@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 abstract class OneDnnCall implements PlannedCall {
 
     /** oneDNN's kernel dimensions {@code (out, in, kH, kW)} of a kernel {@code [kH, kW, in, out]}. */
-    static final int[] KERNEL_DIMENSIONS = {3, 2, 0, 1};
+    private static final int[] KERNEL_DIMENSIONS = {3, 2, 0, 1};
 
     final engine cpu;
     private final List<Pointer> held = new ArrayList<>();
@@ -32,8 +32,9 @@ abstract class OneDnnCall implements PlannedCall {
     /** Whether oneDNN picked a reference (unoptimised) implementation for one of the primitives. */
     private boolean reference;
 
-    OneDnnCall(engine cpu) {
-        this.cpu = cpu;
+    /** A call on {@link OneDnn#engine()}, which must run here. */
+    OneDnnCall() {
+        this.cpu = OneDnn.engine();
         this.executionStream = hold(new stream(cpu));
     }
 

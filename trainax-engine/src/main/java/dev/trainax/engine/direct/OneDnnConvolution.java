@@ -29,7 +29,6 @@ final class OneDnnConvolution extends OneDnnCall {
     static final long[] NONE = {0, 0};
 
     private OneDnnConvolution(INDArray input, INDArray kernel, INDArray bias, INDArray output) {
-        super(OneDnn.engine());
         memory.desc source = nhwc(input);
         memory.desc destination = nhwc(output);
         memory.desc biasLayout = bias(bias);

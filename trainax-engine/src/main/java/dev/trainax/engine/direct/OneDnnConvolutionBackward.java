@@ -33,7 +33,6 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
 
     private OneDnnConvolutionBackward(INDArray input, INDArray kernel, INDArray outputGradient,
                                       INDArray inputGradient, INDArray kernelGradient, INDArray biasGradient) {
-        super(OneDnn.engine());
         memory.desc source = nhwc(input);
         memory.desc destination = nhwc(outputGradient);
         memory.desc kernelLayout = kernel(kernel, memory.format_tag.hwio);

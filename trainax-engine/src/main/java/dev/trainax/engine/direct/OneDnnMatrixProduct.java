@@ -32,7 +32,6 @@ final class OneDnnMatrixProduct extends OneDnnCall {
     private static final ThreadLocal<Map<String, Optional<matmul>>> PLANNED = ThreadLocal.withInitial(HashMap::new);
 
     private OneDnnMatrixProduct(matmul product, memory.desc[] layouts, INDArray[] arrays) {
-        super(OneDnn.engine());
         for (memory.desc layout : layouts) {
             hold(layout);
         }

@@ -23,7 +23,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class OneDnnRelu extends OneDnnCall {
 
     private OneDnnRelu(INDArray input, INDArray gradient, INDArray output) {
-        super(OneDnn.engine());
         memory.desc flat = hold(new memory.desc(new long[] {input.length()}, memory.data_type.f32,
                 memory.format_tag.x));
         eltwise_forward.primitive_desc forward = plan(new eltwise_forward.primitive_desc(hold(new eltwise_forward.desc(
