@@ -32,37 +32,33 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * </ul>
  * Gradients no later op reads are not computed (the input gradient of a network's first layer).
  * In float32, where oneDNN runs, its backward primitives compute all three instead
- * ({@link OneDnnConvolutionBackward}); these ops serve float64 (oneDNN has no float64
- * convolutions) and machines without oneDNN. The same arithmetic up to the order of
- * additions (float32 results differ in the last bits).
+ * ({@link OneDnnConvolutionBackward}), also for strided and zero-padded NHWC convolutions; these
+ * ops serve the unpadded unit-stride ones in float64 (oneDNN has no float64 convolutions) and
+ * on machines without oneDNN. The same arithmetic up to the order of additions (float32 results
+ * differ in the last bits).
  */
 final class ConvolutionBackward implements Replacement {
 
+    private final ConvolutionGeometry geometry;
     private final int kernelHeight;
     private final int kernelWidth;
 
-    private ConvolutionBackward(int kernelHeight, int kernelWidth) {
-        this.kernelHeight = kernelHeight;
-        this.kernelWidth = kernelWidth;
+    private ConvolutionBackward(ConvolutionGeometry geometry) {
+        this.geometry = geometry;
+        this.kernelHeight = (int) geometry.kernelHeight();
+        this.kernelWidth = (int) geometry.kernelWidth();
     }
 
-    /** The replacement for {@code op}, or null if it is not a {@code conv2d_bp} of that layout. */
+    /**
+     * The replacement for {@code op}, or null if it is not a {@code conv2d_bp} without dilation
+     * ({@link ConvolutionGeometry}); its ND4J ops cover unpadded unit-stride ones only, oneDNN all.
+     */
     static ConvolutionBackward of(DifferentialFunction op) {
         if (!(op instanceof Conv2DDerivative convolution)) {
             return null;
         }
-        long[] a = convolution.iArgs();
-        return unpaddedNhwc(a) ? new ConvolutionBackward((int) a[0], (int) a[1]) : null;
-    }
-
-    /**
-     * Whether {@code conv2d}'s integer arguments {@code a} (kernel size, strides, padding,
-     * dilations, same mode, data format, kernel format) describe this layout: NHWC, kernel
-     * {@code [kH, kW, in, out]}, unit strides and dilations, no padding.
-     */
-    static boolean unpaddedNhwc(long[] a) {
-        return a.length >= 10 && a[0] > 0 && a[1] > 0 && a[2] == 1 && a[3] == 1 && a[4] == 0 && a[5] == 0
-                && a[6] == 1 && a[7] == 1 && a[8] == 0 && a[9] == 1 && (a.length < 11 || a[10] == 0);
+        ConvolutionGeometry geometry = ConvolutionGeometry.of(convolution.iArgs());
+        return geometry == null ? null : new ConvolutionBackward(geometry);
     }
 
     /**
@@ -71,7 +67,7 @@ final class ConvolutionBackward implements Replacement {
      */
     @Override
     public List<DynamicCustomOp> ops(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {
-        if (!fits(arguments, outputs)) {
+        if (!geometry.unpadded() || !fits(arguments, outputs)) {
             return null;
         }
         List<DynamicCustomOp> ops = kernelGradientOps(arguments, outputs);
@@ -89,16 +85,15 @@ final class ConvolutionBackward implements Replacement {
             return null;
         }
         boolean bias = arguments.length == 4;
-        PlannedCall backward = OneDnnConvolutionBackward.of(arguments[0], arguments[1], arguments[bias ? 3 : 2],
-                outputsRead[0] ? outputs[0] : null, outputs[1], bias ? outputs[2] : null);
+        PlannedCall backward = OneDnnConvolutionBackward.of(geometry, arguments[0], arguments[1],
+                arguments[bias ? 3 : 2], outputsRead[0] ? outputs[0] : null, outputs[1], bias ? outputs[2] : null);
         return backward == null ? Replacement.super.calls(arguments, outputs, outputsRead) : List.of(backward);
     }
 
     /** Whether the arrays are dense and of this convolution's rank and kernel size. */
     private boolean fits(INDArray[] arguments, INDArray[] outputs) {
-        INDArray kernel = arguments[1];
         return Stream.concat(Arrays.stream(arguments), Arrays.stream(outputs)).allMatch(DirectExecutor::viewable)
-                && arguments[0].rank() == 4 && kernel.size(0) == kernelHeight && kernel.size(1) == kernelWidth;
+                && arguments[0].rank() == 4 && geometry.fitsKernel(arguments[1]);
     }
 
     /** The kernel gradient's tap products and the bias gradient's product (see the class comment). */

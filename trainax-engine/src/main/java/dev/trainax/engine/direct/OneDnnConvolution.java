@@ -23,16 +23,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class OneDnnConvolution extends OneDnnCall {
 
-    /** Unit strides. */
-    static final long[] UNIT = {1, 1};
-    /** No padding. */
-    static final long[] NONE = {0, 0};
-
-    private OneDnnConvolution(INDArray input, INDArray kernel, INDArray bias, INDArray output) {
+    private OneDnnConvolution(ConvolutionGeometry geometry, INDArray input, INDArray kernel, INDArray bias,
+                              INDArray output) {
         memory.desc source = nhwc(input);
         memory.desc destination = nhwc(output);
         memory.desc biasLayout = bias(bias);
-        convolution_forward.primitive_desc plan = plan(this, source, kernel(kernel, memory.format_tag.any),
+        convolution_forward.primitive_desc plan = plan(this, geometry, source, kernel(kernel, memory.format_tag.any),
                 biasLayout, destination);
         memory blockedKernel = scratch(plan.weights_desc());
         memory kernelMemory = on(kernel(kernel, memory.format_tag.hwio), kernel);
@@ -48,18 +44,20 @@ final class OneDnnConvolution extends OneDnnCall {
     }
 
     /** The call for these arrays ({@code bias} null without one), or null as {@link OneDnnCall#fits} says. */
-    static OneDnnConvolution of(INDArray input, INDArray kernel, INDArray bias, INDArray output) {
-        return fits(input, kernel, bias, output) ? unlessReference(new OneDnnConvolution(input, kernel, bias, output)) : null;
+    static OneDnnConvolution of(ConvolutionGeometry geometry, INDArray input, INDArray kernel, INDArray bias,
+                                INDArray output) {
+        return fits(input, kernel, bias, output)
+                ? unlessReference(new OneDnnConvolution(geometry, input, kernel, bias, output)) : null;
     }
 
     /**
      * The forward primitive's plan for a training step with the kernel in oneDNN's choice of
      * layout ({@code kernel} tagged any), held by {@code call}; the backward plans pair with it.
      */
-    static convolution_forward.primitive_desc plan(OneDnnCall call, memory.desc source, memory.desc kernel,
-                                                   memory.desc bias, memory.desc destination) {
+    static convolution_forward.primitive_desc plan(OneDnnCall call, ConvolutionGeometry geometry, memory.desc source,
+                                                   memory.desc kernel, memory.desc bias, memory.desc destination) {
         return call.plan(new convolution_forward.primitive_desc(call.hold(new convolution_forward.desc(
-                prop_kind.forward_training, algorithm.convolution_direct, source, kernel, bias, destination, UNIT,
-                NONE, NONE)), call.cpu));
+                prop_kind.forward_training, algorithm.convolution_direct, source, kernel, bias, destination,
+                geometry.strides(), geometry.padding(), geometry.padding())), call.cpu));
     }
 }

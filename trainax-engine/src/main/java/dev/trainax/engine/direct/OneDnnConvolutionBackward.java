@@ -31,19 +31,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class OneDnnConvolutionBackward extends OneDnnCall {
 
-    private OneDnnConvolutionBackward(INDArray input, INDArray kernel, INDArray outputGradient,
-                                      INDArray inputGradient, INDArray kernelGradient, INDArray biasGradient) {
+    private OneDnnConvolutionBackward(ConvolutionGeometry geometry, INDArray input, INDArray kernel,
+                                      INDArray outputGradient, INDArray inputGradient, INDArray kernelGradient,
+                                      INDArray biasGradient) {
         memory.desc source = nhwc(input);
         memory.desc destination = nhwc(outputGradient);
         memory.desc kernelLayout = kernel(kernel, memory.format_tag.hwio);
         memory.desc anyLayout = kernel(kernel, memory.format_tag.any);
         memory.desc bias = bias(biasGradient);
-        convolution_forward.primitive_desc forward = OneDnnConvolution.plan(this, source, anyLayout, bias,
+        convolution_forward.primitive_desc forward = OneDnnConvolution.plan(this, geometry, source, anyLayout, bias,
                 destination);
 
         convolution_backward_weights.primitive_desc weightsPlan = plan(new convolution_backward_weights.primitive_desc(
                 hold(new convolution_backward_weights.desc(algorithm.convolution_direct, source, anyLayout, bias,
-                        destination, OneDnnConvolution.UNIT, OneDnnConvolution.NONE, OneDnnConvolution.NONE)), cpu,
+                        destination, geometry.strides(), geometry.padding(), geometry.padding())), cpu,
                 forward));
         memory blockedGradient = scratch(weightsPlan.diff_weights_desc());
         memory sourceMemory = on(source, input);
@@ -63,7 +64,7 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
         if (inputGradient != null) {
             convolution_backward_data.primitive_desc dataPlan = plan(new convolution_backward_data.primitive_desc(
                     hold(new convolution_backward_data.desc(algorithm.convolution_direct, source, anyLayout,
-                            destination, OneDnnConvolution.UNIT, OneDnnConvolution.NONE, OneDnnConvolution.NONE)),
+                            destination, geometry.strides(), geometry.padding(), geometry.padding())),
                     cpu, forward));
             memory blockedKernel = scratch(dataPlan.weights_desc());
             memory kernelMemory = on(kernelLayout, kernel);
@@ -79,10 +80,11 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
      * {@code biasGradient} null without a bias), or null where oneDNN does not run
      * ({@link OneDnn}) or the arrays are not dense float32 arrays of their own.
      */
-    static OneDnnConvolutionBackward of(INDArray input, INDArray kernel, INDArray outputGradient,
-                                        INDArray inputGradient, INDArray kernelGradient, INDArray biasGradient) {
+    static OneDnnConvolutionBackward of(ConvolutionGeometry geometry, INDArray input, INDArray kernel,
+                                        INDArray outputGradient, INDArray inputGradient, INDArray kernelGradient,
+                                        INDArray biasGradient) {
         return fits(input, kernel, outputGradient, inputGradient, kernelGradient, biasGradient)
-                ? unlessReference(new OneDnnConvolutionBackward(input, kernel, outputGradient, inputGradient,
-                        kernelGradient, biasGradient)) : null;
+                ? unlessReference(new OneDnnConvolutionBackward(geometry, input, kernel, outputGradient,
+                        inputGradient, kernelGradient, biasGradient)) : null;
     }
 }

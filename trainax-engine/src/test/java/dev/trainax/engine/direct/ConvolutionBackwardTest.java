@@ -98,16 +98,27 @@ class ConvolutionBackwardTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"NCHW", "padded", "strided"})
-    void leavesOtherConvolutionsToTheOp(String which) {
+    @CsvSource({"NCHW", "padded", "strided", "dilated"})
+    void leavesOtherConvolutionsToOneDnnOrTheOp(String which) {
         Conv2DConfig.Conv2DConfigBuilder config = Conv2DConfig.builder().kH(3).kW(1).sH(1).sW(1).pH(0).pW(0).dH(1)
                 .dW(1).paddingMode(PaddingMode.VALID).dataFormat("NHWC");
         switch (which) {
             case "NCHW" -> config.dataFormat("NCHW");
             case "padded" -> config.pH(1);
-            default -> config.sH(2);
+            case "strided" -> config.sH(2);
+            default -> config.dH(2);
         }
-        assertNull(ConvolutionBackward.of(derivative(config.build(), DataType.FLOAT)));
+        ConvolutionBackward backward = ConvolutionBackward.of(derivative(config.build(), DataType.FLOAT));
+        if (which.equals("dilated") || which.equals("NCHW")) {
+            assertNull(backward, "no replacement for dilations and NCHW");
+            return;
+        }
+        // the tap products cover unpadded unit-stride convolutions only: these run on oneDNN (float32) or as the op
+        INDArray input = RandomArrays.gaussian(1, DataType.DOUBLE, 1, 9, 4, 3);
+        INDArray kernel = RandomArrays.gaussian(2, DataType.DOUBLE, 3, 1, 3, 2);
+        INDArray gradient = RandomArrays.gaussian(3, DataType.DOUBLE, 1, 7, 4, 2);
+        assertNull(backward.ops(new INDArray[] {input, kernel, gradient}, new INDArray[] {input.like(), kernel.like()},
+                new boolean[] {true, true}));
     }
 
     private static INDArray[] outputs(INDArray input, INDArray kernel, INDArray bias, boolean withBias) {

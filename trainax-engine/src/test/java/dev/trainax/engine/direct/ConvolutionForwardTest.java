@@ -56,9 +56,37 @@ class ConvolutionForwardTest {
                 / expected.norm2Number().doubleValue(), 2e-6);
     }
 
+    @ParameterizedTest(name = "stride {0}, padding {1}")
+    @CsvSource({"2, 1", "1, 1", "2, 0"})
+    void givesND4JsFloat64ConvolutionForStridesAndPadding(int stride, int padding) {
+        long size = 11;
+        long outSize = (size + 2L * padding - 3) / stride + 1;
+        INDArray input = RandomArrays.gaussian(stride + padding, DataType.DOUBLE, 2, size, size, 4);
+        INDArray kernel = RandomArrays.gaussian(7, DataType.DOUBLE, 3, 3, 4, 6);
+        INDArray bias = RandomArrays.gaussian(8, DataType.DOUBLE, 6);
+        long[] outputShape = {2, outSize, outSize, 6};
+        INDArray expected = Nd4j.create(DataType.DOUBLE, outputShape);
+        long[] integerArguments = {3, 3, stride, stride, padding, padding, 1, 1, 0, 1, 0};
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(input, kernel, bias).addOutputs(expected)
+                .addIntegerArguments(java.util.Arrays.stream(integerArguments).mapToInt(Math::toIntExact).toArray())
+                .build());
+        INDArray actual = Nd4j.create(DataType.FLOAT, outputShape);
+        OneDnnConvolution call = OneDnnConvolution.of(ConvolutionGeometry.of(integerArguments),
+                input.castTo(DataType.FLOAT), kernel.castTo(DataType.FLOAT), bias.castTo(DataType.FLOAT), actual);
+        assertNotNull(call);
+        call.run();
+        call.close();
+        assertEquals(0, expected.sub(actual.castTo(DataType.DOUBLE)).norm2Number().doubleValue()
+                / expected.norm2Number().doubleValue(), 2e-6);
+    }
+
     @Test
-    void leavesOtherConvolutionsAndFloat64ToTheOp() {
-        assertNull(ConvolutionForward.of(convolution(3, 3, 1, "NHWC")), "padded");
+    void leavesDilationsAndFloat64ToTheOp() {
+        SameDiff graph = SameDiff.create();
+        SDVariable[] inputs = {graph.placeHolder("x", DataType.FLOAT, 1, -1, -1, 3),
+                graph.var("w", DataType.FLOAT, 3, 3, 3, 2), graph.var("b", DataType.FLOAT, 2)};
+        assertNull(ConvolutionForward.of(new Conv2D(graph, inputs, Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1)
+                .pH(0).pW(0).dH(2).dW(2).paddingMode(PaddingMode.VALID).dataFormat("NHWC").build())), "dilated");
         assertNull(ConvolutionForward.of(convolution(3, 3, 0, "NCHW")), "NCHW");
         INDArray input = RandomArrays.gaussian(1, DataType.DOUBLE, 2, 8, 8, 3);
         INDArray kernel = RandomArrays.gaussian(2, DataType.DOUBLE, 3, 3, 3, 4);

@@ -17,6 +17,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -73,6 +74,41 @@ class OneDnnConvolutionBackwardTest {
         }
     }
 
+    @ParameterizedTest(name = "stride {0}, padding {1}, {2}->{3} channels, input gradient {4}")
+    @CsvSource({"2, 0, 4, 6, true", "1, 1, 5, 3, true", "2, 1, 16, 8, true", "1, 1, 1, 16, false"})
+    void givesND4JsFloat64GradientsForStridesAndPadding(int stride, int padding, int in, int out,
+                                                        boolean inputGradient) {
+        long images = 2;
+        long size = 12;
+        long outSize = (size + 2L * padding - 3) / stride + 1;
+        long seed = stride * 100L + padding * 10L + in + out;
+        INDArray input = RandomArrays.gaussian(seed, DataType.DOUBLE, images, size, size, in);
+        INDArray kernel = RandomArrays.gaussian(seed + 1, DataType.DOUBLE, 3, 3, in, out);
+        INDArray bias = RandomArrays.gaussian(seed + 2, DataType.DOUBLE, out);
+        INDArray gradient = RandomArrays.gaussian(seed + 3, DataType.DOUBLE, images, outSize, outSize, out);
+        int[] integerArguments = {3, 3, stride, stride, padding, padding, 1, 1, 0, 1, 0};
+        INDArray[] arguments = {input, kernel, bias, gradient};
+        INDArray[] expected = {input.like(), kernel.like(), bias.like()};
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(arguments).addOutputs(expected)
+                .addIntegerArguments(integerArguments).build());
+
+        INDArray[] float32 = new INDArray[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            float32[i] = arguments[i].castTo(DataType.FLOAT);
+        }
+        INDArray[] actual = outputs(float32, true);
+        long[] longArguments = java.util.Arrays.stream(integerArguments).asLongStream().toArray();
+        OneDnnConvolutionBackward backward = OneDnnConvolutionBackward.of(ConvolutionGeometry.of(longArguments),
+                float32[0], float32[1], float32[3], inputGradient ? actual[0] : null, actual[1], actual[2]);
+        assertNotNull(backward);
+        backward.run();
+        backward.close();
+        for (int i = inputGradient ? 0 : 1; i < expected.length; i++) {
+            assertEquals(0, expected[i].sub(actual[i].castTo(DataType.DOUBLE)).norm2Number().doubleValue()
+                    / expected[i].norm2Number().doubleValue(), 2e-6, "output " + i);
+        }
+    }
+
     @Test
     void leavesFloat64AndOffsetArraysToTheTapProducts() {
         INDArray input = RandomArrays.gaussian(1, DataType.DOUBLE, 2, 8, 8, 3);
@@ -87,7 +123,8 @@ class OneDnnConvolutionBackwardTest {
         INDArray offsetInput = RandomArrays.gaussian(4, DataType.FLOAT, 3, 8, 8, 3)
                 .get(NDArrayIndex.interval(1, 3), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
         assertTrue(offsetInput.offset() > 0);
-        assertNull(OneDnnConvolutionBackward.of(offsetInput, kernel.castTo(DataType.FLOAT),
+        assertNull(OneDnnConvolutionBackward.of(ConvolutionGeometry.of(new long[] {3, 3, 1, 1, 0, 0, 1, 1, 0, 1, 0}),
+                offsetInput, kernel.castTo(DataType.FLOAT),
                 gradient.castTo(DataType.FLOAT), null, Nd4j.create(DataType.FLOAT, 3, 3, 3, 4), null));
     }
 
