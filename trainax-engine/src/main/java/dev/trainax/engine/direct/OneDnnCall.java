@@ -76,7 +76,7 @@ abstract class OneDnnCall implements PlannedCall {
         return hold(new memory.desc(dimensions, memory.data_type.f32, layout));
     }
 
-    /** A bias of {@code size} as oneDNN describes it, or the empty description for none. */
+    /** {@code bias} as oneDNN describes it, or the empty description for none (null). */
     final memory.desc bias(INDArray bias) {
         return hold(bias == null ? new memory.desc()
                 : new memory.desc(new long[] {bias.length()}, memory.data_type.f32, memory.format_tag.x));
@@ -95,16 +95,24 @@ abstract class OneDnnCall implements PlannedCall {
         return hold(new memory(layout, cpu));
     }
 
-    /** Runs {@code primitive} after those added before, with {@code values[i]} as argument {@code keys[i]}. */
+    /**
+     * Runs {@code primitive} after those added before, with {@code values[i]} as argument
+     * {@code keys[i]} (null: none).
+     */
     final void add(primitive primitive, int[] keys, memory... values) {
         addShared(hold(primitive), keys, values);
     }
 
-    /** {@link #add} for a primitive this call does not own (it is not freed on close). */
+    /**
+     * {@link #add} for a primitive this call does not own (it is not freed on close); a null value
+     * leaves its argument out (a convolution without bias).
+     */
     final void addShared(primitive primitive, int[] keys, memory... values) {
         IntMemoryMap map = hold(new IntMemoryMap());
         for (int i = 0; i < keys.length; i++) {
-            map.put(keys[i], values[i]);
+            if (values[i] != null) {
+                map.put(keys[i], values[i]);
+            }
         }
         primitives.add(primitive);
         arguments.add(map);
@@ -112,8 +120,13 @@ abstract class OneDnnCall implements PlannedCall {
 
     /** Holds {@code plan}, noting whether oneDNN picked a reference implementation for it. */
     final <T extends primitive_desc_base> T plan(T plan) {
-        reference |= plan.impl_info_str().getString().startsWith("ref");
+        reference |= reference(plan);
         return hold(plan);
+    }
+
+    /** Whether oneDNN planned its reference (unoptimised) implementation for {@code plan}. */
+    static boolean reference(primitive_desc_base plan) {
+        return plan.impl_info_str().getString().startsWith("ref");
     }
 
     /**

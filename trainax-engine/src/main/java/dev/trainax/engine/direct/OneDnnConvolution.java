@@ -15,9 +15,9 @@ import org.bytedeco.dnnl.reorder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An unpadded, unit-stride NHWC convolution (input {@code (batch, height, width, in)}, kernel
- * {@code [kH, kW, in, out]}, bias if any) through oneDNN's forward primitive, made once per set of
- * arrays: ND4J's {@code conv2d} runs the same primitive but describes the arrays, looks the
+ * An NHWC convolution (input {@code (batch, height, width, in)}, kernel {@code [kH, kW, in, out]},
+ * bias if any, strides and zero padding by its {@link ConvolutionGeometry}) through oneDNN's
+ * forward primitive, made once per set of arrays: ND4J's {@code conv2d} runs the same primitive but describes the arrays, looks the
  * primitive up and reorders the kernel anew on every call (2.9-3.1 against 2.6-2.7 ms for a 2D
  * ConvNet layer, 8 images 84x84, 16 to 16 channels, 3x3).
  */
@@ -34,13 +34,8 @@ final class OneDnnConvolution extends OneDnnCall {
         memory kernelMemory = on(kernel(kernel, memory.format_tag.hwio), kernel);
         add(new reorder(kernelMemory, blockedKernel), new int[] {DNNL_ARG_FROM, DNNL_ARG_TO}, kernelMemory,
                 blockedKernel);
-        if (bias == null) {
-            add(new convolution_forward(plan), new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
-                    on(source, input), blockedKernel, on(destination, output));
-        } else {
-            add(new convolution_forward(plan), new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
-                    on(source, input), blockedKernel, on(biasLayout, bias), on(destination, output));
-        }
+        add(new convolution_forward(plan), new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
+                on(source, input), blockedKernel, bias == null ? null : on(biasLayout, bias), on(destination, output));
     }
 
     /** The call for these arrays ({@code bias} null without one), or null as {@link OneDnnCall#fits} says. */

@@ -18,9 +18,9 @@ import org.bytedeco.dnnl.reorder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The backward pass of an unpadded, unit-stride NHWC convolution (input {@code (batch, height,
- * width, in)}, kernel {@code [kH, kW, in, out]}) through oneDNN's primitives on the arrays
- * themselves: backward-weights for the kernel and bias gradients, backward-data for the input
+ * The backward pass of an NHWC convolution (input {@code (batch, height, width, in)}, kernel
+ * {@code [kH, kW, in, out]}, strides and zero padding by its {@link ConvolutionGeometry}) through
+ * oneDNN's primitives on the arrays themselves: backward-weights for the kernel and bias gradients, backward-data for the input
  * gradient (when read). The kernel goes in, and its gradient comes out, in oneDNN's blocked
  * layout, the one its fast (JIT) implementations use, with a reorder of a few KB from or to the
  * kernel's layout: asked for that layout directly, oneDNN picks a matrix-product implementation
@@ -49,14 +49,9 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
         memory blockedGradient = scratch(weightsPlan.diff_weights_desc());
         memory sourceMemory = on(source, input);
         memory gradientMemory = on(destination, outputGradient);
-        if (biasGradient == null) {
-            add(new convolution_backward_weights(weightsPlan), new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST,
-                    DNNL_ARG_DIFF_WEIGHTS}, sourceMemory, gradientMemory, blockedGradient);
-        } else {
-            add(new convolution_backward_weights(weightsPlan), new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST,
-                    DNNL_ARG_DIFF_WEIGHTS, DNNL_ARG_DIFF_BIAS}, sourceMemory, gradientMemory, blockedGradient,
-                    on(bias, biasGradient));
-        }
+        add(new convolution_backward_weights(weightsPlan), new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST,
+                DNNL_ARG_DIFF_WEIGHTS, DNNL_ARG_DIFF_BIAS}, sourceMemory, gradientMemory, blockedGradient,
+                biasGradient == null ? null : on(bias, biasGradient));
         memory kernelGradientMemory = on(kernelLayout, kernelGradient);
         add(new reorder(blockedGradient, kernelGradientMemory), new int[] {DNNL_ARG_FROM, DNNL_ARG_TO},
                 blockedGradient, kernelGradientMemory);

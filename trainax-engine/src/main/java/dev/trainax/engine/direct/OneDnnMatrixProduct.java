@@ -65,17 +65,13 @@ final class OneDnnMatrixProduct extends OneDnnCall {
         INDArray[] arrays = transposeZ ? new INDArray[] {y, x, z} : new INDArray[] {x, y, z};
         boolean[] transposed = transposeZ ? new boolean[] {!transposeY, !transposeX, false}
                 : new boolean[] {transposeX, transposeY, false};
-        long[][] dimensions = new long[3][];
-        long[][] strides = new long[3][];
+        memory.desc[] layouts = new memory.desc[3];
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < 3; i++) {
-            dimensions[i] = logical(arrays[i].shape(), transposed[i]);
-            strides[i] = logical(strides(arrays[i]), transposed[i]);
-            key.append(Arrays.toString(dimensions[i])).append(Arrays.toString(strides[i]));
-        }
-        memory.desc[] layouts = new memory.desc[3];
-        for (int i = 0; i < 3; i++) {
-            layouts[i] = new memory.desc(dimensions[i], memory.data_type.f32, strides[i]);
+            long[] dimensions = logical(arrays[i].shape(), transposed[i]);
+            long[] strides = logical(strides(arrays[i]), transposed[i]);
+            key.append(Arrays.toString(dimensions)).append(Arrays.toString(strides));
+            layouts[i] = new memory.desc(dimensions, memory.data_type.f32, strides);
         }
         Optional<matmul> product = PLANNED.get().computeIfAbsent(key.toString(), k -> plan(layouts));
         if (product.isEmpty()) {
@@ -91,8 +87,7 @@ final class OneDnnMatrixProduct extends OneDnnCall {
     private static Optional<matmul> plan(memory.desc[] layouts) {
         try (matmul.desc description = new matmul.desc(layouts[0], layouts[1], layouts[2]);
              matmul.primitive_desc plan = new matmul.primitive_desc(description, OneDnn.engine())) {
-            return plan.impl_info_str().getString().startsWith("ref") ? Optional.empty()
-                    : Optional.of(new matmul(plan));
+            return reference(plan) ? Optional.empty() : Optional.of(new matmul(plan));
         }
     }
 
