@@ -11,14 +11,17 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
  * An NHWC {@code conv2d} without dilation (kernel {@code [kH, kW, in, out]}, any strides and zero
  * padding: {@link ConvolutionGeometry}) through oneDNN's forward primitive made once per
  * set of arrays ({@link OneDnnConvolution}). Where oneDNN does not run or the arrays are not dense
- * float32 arrays, ND4J's own op runs.
+ * float32 arrays, ND4J's own op runs. {@link #withRelu} makes the variant that also applies ReLU
+ * to the result, for a {@code relu} that {@link DirectExecutor} folds into its convolution.
  */
 final class ConvolutionForward implements Replacement {
 
     private final ConvolutionGeometry geometry;
+    private final boolean relu;
 
-    private ConvolutionForward(ConvolutionGeometry geometry) {
+    private ConvolutionForward(ConvolutionGeometry geometry, boolean relu) {
         this.geometry = geometry;
+        this.relu = relu;
     }
 
     /** The replacement for {@code op}, or null if it is not a forward NHWC {@code conv2d} without dilation. */
@@ -27,7 +30,15 @@ final class ConvolutionForward implements Replacement {
             return null;
         }
         ConvolutionGeometry geometry = ConvolutionGeometry.of(convolution.iArgs());
-        return geometry == null ? null : new ConvolutionForward(geometry);
+        return geometry == null ? null : new ConvolutionForward(geometry, false);
+    }
+
+    /**
+     * This convolution with ReLU applied to its result. Where it declines the arrays, ND4J's op
+     * runs without ReLU: whoever runs it checks that it ran ({@link PlannedOps#run} non-null).
+     */
+    ConvolutionForward withRelu() {
+        return new ConvolutionForward(geometry, true);
     }
 
     /** None: without oneDNN the op itself is the cheapest way. */
@@ -36,14 +47,14 @@ final class ConvolutionForward implements Replacement {
         return null;
     }
 
-    /** oneDNN's forward primitive for input, kernel and bias if any, or null (the op runs). */
+    /** oneDNN's forward primitive for input, kernel and bias if any (ReLU fused in if asked), or null (the op runs). */
     @Override
     public List<PlannedCall> calls(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {
         if (arguments[0].rank() != 4 || !geometry.fitsKernel(arguments[1])) {
             return null;
         }
         PlannedCall call = OneDnnConvolution.of(geometry, arguments[0], arguments[1],
-                arguments.length == 3 ? arguments[2] : null, outputs[0]);
+                arguments.length == 3 ? arguments[2] : null, outputs[0], relu);
         return call == null ? null : List.of(call);
     }
 }

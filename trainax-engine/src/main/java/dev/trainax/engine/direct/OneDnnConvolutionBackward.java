@@ -14,6 +14,7 @@ import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.convolution_forward;
 import org.bytedeco.dnnl.global.dnnl.algorithm;
 import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.reorder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -40,7 +41,7 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
         memory.desc anyLayout = kernel(kernel, memory.format_tag.any);
         memory.desc bias = bias(biasGradient);
         convolution_forward.primitive_desc forward = OneDnnConvolution.plan(this, geometry, source, anyLayout, bias,
-                destination);
+                destination, hold(new primitive_attr()));
 
         convolution_backward_weights.primitive_desc weightsPlan = plan(new convolution_backward_weights.primitive_desc(
                 hold(new convolution_backward_weights.desc(algorithm.convolution_direct, source, anyLayout, bias,

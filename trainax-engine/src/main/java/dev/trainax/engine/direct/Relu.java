@@ -32,6 +32,12 @@ final class Relu implements Replacement {
         return null;
     }
 
+    /** Whether {@code op} is ReLU's forward pass with cutoff 0. */
+    static boolean isForward(DifferentialFunction op) {
+        Relu relu = of(op);
+        return relu != null && !relu.gradient;
+    }
+
     /** None: without oneDNN the op (or the executor's step and product) is the cheapest way. */
     @Override
     public List<DynamicCustomOp> ops(INDArray[] arguments, INDArray[] outputs, boolean[] outputsRead) {

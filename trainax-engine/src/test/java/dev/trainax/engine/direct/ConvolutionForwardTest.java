@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainax.testkit.RandomArrays;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * {@link ConvolutionForward} runs float32 NHWC convolutions through oneDNN with ND4J's float64
@@ -72,12 +74,33 @@ class ConvolutionForwardTest {
                 .build());
         INDArray actual = Nd4j.create(DataType.FLOAT, outputShape);
         OneDnnConvolution call = OneDnnConvolution.of(ConvolutionGeometry.of(integerArguments),
-                input.castTo(DataType.FLOAT), kernel.castTo(DataType.FLOAT), bias.castTo(DataType.FLOAT), actual);
+                input.castTo(DataType.FLOAT), kernel.castTo(DataType.FLOAT), bias.castTo(DataType.FLOAT), actual, false);
         assertNotNull(call);
         call.run();
         call.close();
         assertEquals(0, expected.sub(actual.castTo(DataType.DOUBLE)).norm2Number().doubleValue()
                 / expected.norm2Number().doubleValue(), 2e-6);
+    }
+
+    @Test
+    void withReluWritesTheRectifiedConvolution() {
+        INDArray input = RandomArrays.gaussian(11, DataType.DOUBLE, 2, 10, 9, 4);
+        INDArray kernel = RandomArrays.gaussian(12, DataType.DOUBLE, 3, 3, 4, 5);
+        INDArray bias = RandomArrays.gaussian(13, DataType.DOUBLE, 5);
+        INDArray convolved = Nd4j.create(DataType.DOUBLE, 2, 8, 7, 5);
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(input, kernel, bias).addOutputs(convolved)
+                .addIntegerArguments(3, 3, 1, 1, 0, 0, 1, 1, 0, 1, 0).build());
+        INDArray expected = Transforms.relu(convolved, true);
+        INDArray actual = Nd4j.create(DataType.FLOAT, 2, 8, 7, 5);
+        List<PlannedCall> calls = ConvolutionForward.of(convolution(3, 3, 0, "NHWC")).withRelu().calls(
+                new INDArray[] {input.castTo(DataType.FLOAT), kernel.castTo(DataType.FLOAT), bias.castTo(DataType.FLOAT)},
+                new INDArray[] {actual}, new boolean[] {true});
+        calls.get(0).run();
+        calls.get(0).close();
+        assertEquals(0, expected.sub(actual.castTo(DataType.DOUBLE)).norm2Number().doubleValue()
+                / expected.norm2Number().doubleValue(), 2e-6);
+        assertTrue(expected.minNumber().doubleValue() == 0 && convolved.minNumber().doubleValue() < 0,
+                "some outputs were rectified");
     }
 
     @Test
