@@ -67,6 +67,24 @@ abstract class OneDnnCall implements PlannedCall {
                 memory.format_tag.nhwc));
     }
 
+    /** {@code array} as oneDNN describes it with its own shape and strides (a view's included). */
+    final memory.desc strided(INDArray array) {
+        return hold(new memory.desc(array.shape(), memory.data_type.f32, strides(array)));
+    }
+
+    /** {@code array}'s strides; axes of size 1 get the stride a dense array would have (ND4J gives them any). */
+    static long[] strides(INDArray array) {
+        long[] shape = array.shape();
+        long[] strides = array.stride().clone();
+        long dense = 1;
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            if (shape[axis] == 1) {
+                strides[axis] = dense;
+            }
+            dense *= shape[axis];
+        }
+        return strides;
+    }
     /** A kernel {@code [kH, kW, in, out]} as oneDNN describes it in {@code layout} (hwio: the array's own). */
     final memory.desc kernel(INDArray kernel, memory.format_tag layout) {
         long[] dimensions = new long[4];

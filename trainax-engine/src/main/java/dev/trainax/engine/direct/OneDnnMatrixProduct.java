@@ -101,18 +101,4 @@ final class OneDnnMatrixProduct extends OneDnnCall {
         }
         return result;
     }
-
-    /** {@code array}'s strides; axes of size 1 get the stride a dense array would have (ND4J gives them any). */
-    private static long[] strides(INDArray array) {
-        long[] shape = array.shape();
-        long[] strides = array.stride().clone();
-        long dense = 1;
-        for (int axis = shape.length - 1; axis >= 0; axis--) {
-            if (shape[axis] == 1) {
-                strides[axis] = dense;
-            }
-            dense *= shape[axis];
-        }
-        return strides;
-    }
 }

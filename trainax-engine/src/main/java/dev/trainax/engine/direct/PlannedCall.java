@@ -22,10 +22,17 @@ interface PlannedCall extends AutoCloseable {
     void close();
 
     /**
-     * {@code op} bound to a context of its own; a float32 {@code matmul} where oneDNN runs as
-     * oneDNN's matrix product ({@link OneDnnMatrixProduct}), which costs a third to a quarter.
+     * {@code op} bound to a context of its own; where oneDNN runs, a float32 {@code matmul} as
+     * oneDNN's matrix product ({@link OneDnnMatrixProduct}), which costs a third to a quarter, and
+     * a float32 copy ({@link Replacement#copy}) as its reorder ({@link OneDnnCopy}).
      */
     static PlannedCall of(DynamicCustomOp op) {
+        if ("assign".equals(op.opName()) && op.numInputArguments() == 2) {
+            PlannedCall copy = OneDnnCopy.of(op.getInputArgument(1), op.getOutputArgument(0));
+            if (copy != null) {
+                return copy;
+            }
+        }
         if ("matmul".equals(op.opName()) && MatrixProduct.plain(op.tArgs()) && op.numInputArguments() == 2) {
             long[] flags = Arrays.copyOf(op.iArgs(), 3);
             PlannedCall product = OneDnnMatrixProduct.of(op.getInputArgument(0), op.getInputArgument(1),

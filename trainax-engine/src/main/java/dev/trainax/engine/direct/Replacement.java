@@ -33,9 +33,14 @@ interface Replacement {
     /** The replacement for {@code op}, or null if it has none. */
     static Replacement of(DifferentialFunction op) {
         List<Function<DifferentialFunction, Replacement>> kinds = List.of(ConvolutionBackward::of,
-                ConvolutionForward::of, Relu::of, BroadcastProductBackward::of, MatrixProductBackward::of,
+                ConvolutionForward::of, Relu::of, Concatenation::of, BroadcastProductBackward::of, MatrixProductBackward::of,
                 MatrixProduct::of, SquaredDifferenceBackward::of, CustomReduction::of, SliceCopy::of);
         return kinds.stream().map(kind -> kind.apply(op)).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The copy of {@code source} into {@code destination} (ND4J's {@code assign}; oneDNN's where {@link PlannedCall#of} can). */
+    static DynamicCustomOp copy(INDArray source, INDArray destination) {
+        return DynamicCustomOp.builder("assign").addInputs(destination, source).addOutputs(destination).build();
     }
 
     /** The element-wise (broadcasting) op {@code name} of {@code a} and {@code b} into {@code output}. */

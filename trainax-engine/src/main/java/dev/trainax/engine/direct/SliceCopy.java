@@ -45,7 +45,7 @@ final class SliceCopy implements Replacement {
         if (view == null || !view.equalShapes(outputs[0])) {
             return null;
         }
-        return List.of(DynamicCustomOp.builder("assign").addInputs(outputs[0], view).addOutputs(outputs[0]).build());
+        return List.of(Replacement.copy(view, outputs[0]));
     }
 
     /** The slice of {@code input} as a view by TensorFlow's rules; null for a stride below 1 or an empty slice. */
