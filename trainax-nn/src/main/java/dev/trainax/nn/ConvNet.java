@@ -110,7 +110,7 @@ public final class ConvNet implements Network {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        ConvStack.Frame frame = stack.frame(context, state, depth + 2);
+        ConvStack.Frame frame = stack.frame(context, state, depth + 2, true);
         SDVariable x = frame.activate(frame.lift(frame.input()));
         for (int i = 0; i < depth; i++) {
             x = frame.activate(frame.hidden(x, "hidden" + i + "."));

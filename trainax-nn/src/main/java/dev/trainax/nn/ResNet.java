@@ -98,7 +98,7 @@ public final class ResNet implements Network {
 
     @Override
     public SDVariable apply(StepContext context, SDVariable state) {
-        ConvStack.Frame frame = stack.frame(context, state, 2 * blocks + 2);
+        ConvStack.Frame frame = stack.frame(context, state, 2 * blocks + 2, false);
         SDVariable x = frame.lift(frame.input());
         for (int i = 0; i < blocks; i++) {
             String prefix = "block" + i + ".";
