@@ -33,6 +33,18 @@ record ConvolutionGeometry(long kernelHeight, long kernelWidth, long[] strides, 
         return strides[0] == 1 && strides[1] == 1 && padding[0] == 0 && padding[1] == 0;
     }
 
+    /**
+     * The geometry of the forward convolution that gives this one's input gradient from its output
+     * gradient (kernel flipped, in and out swapped): unit strides, padded by kernel − 1 − padding;
+     * null unless the strides are 1 and the padding at most kernel − 1.
+     */
+    ConvolutionGeometry transposed() {
+        long height = kernelHeight - 1 - padding[0];
+        long width = kernelWidth - 1 - padding[1];
+        boolean fits = strides[0] == 1 && strides[1] == 1 && height >= 0 && width >= 0;
+        return fits ? new ConvolutionGeometry(kernelHeight, kernelWidth, strides, new long[] {height, width}) : null;
+    }
+
     /** Whether {@code kernel} {@code [kH, kW, in, out]} has this geometry's taps. */
     boolean fitsKernel(INDArray kernel) {
         return kernel.rank() == 4 && kernel.size(0) == kernelHeight && kernel.size(1) == kernelWidth;

@@ -39,7 +39,9 @@ class OneDnnConvolutionBackwardTest {
     @ParameterizedTest(name = "{0}x{1} kernel, {2} images {3}x{4}, {5}->{6} channels, bias {7}, input gradient {8}")
     @CsvSource({"3, 3, 2, 12, 10, 4, 5, true, true", "3, 3, 3, 9, 11, 16, 16, true, false",
             "3, 3, 2, 14, 14, 1, 16, true, true", "3, 3, 2, 14, 14, 16, 1, false, true",
-            "3, 1, 1, 40, 6, 3, 8, true, true", "5, 1, 1, 33, 4, 8, 1, false, false"})
+            "3, 1, 1, 40, 6, 3, 8, true, true", "5, 1, 1, 33, 4, 8, 1, false, false",
+            // input gradients as forward convolutions with the flipped kernel (channels in multiples of 16)
+            "3, 3, 2, 12, 10, 16, 16, true, true", "3, 2, 2, 11, 9, 16, 32, false, true"})
     void givesTheGradientsOfTheFloat64TapProducts(int kernelHeight, int kernelWidth, long images, long height,
                                                   long width, int in, int out, boolean bias, boolean inputGradient) {
         long seed = kernelHeight * 1000L + height * 10L + in + out;
@@ -75,7 +77,8 @@ class OneDnnConvolutionBackwardTest {
     }
 
     @ParameterizedTest(name = "stride {0}, padding {1}, {2}->{3} channels, input gradient {4}")
-    @CsvSource({"2, 0, 4, 6, true", "1, 1, 5, 3, true", "2, 1, 16, 8, true", "1, 1, 1, 16, false"})
+    @CsvSource({"2, 0, 4, 6, true", "1, 1, 5, 3, true", "2, 1, 16, 8, true", "1, 1, 1, 16, false",
+            "1, 1, 16, 16, true", "1, 2, 16, 32, true"})
     void givesND4JsFloat64GradientsForStridesAndPadding(int stride, int padding, int in, int out,
                                                         boolean inputGradient) {
         long images = 2;
