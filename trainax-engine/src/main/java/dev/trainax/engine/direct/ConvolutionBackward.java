@@ -32,7 +32,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * </ul>
  * Gradients no later op reads are not computed (the input gradient of a network's first layer).
  * In float32, where oneDNN runs, its backward primitives compute all three instead
- * ({@link OneDnnConvolutionBackward}), also for strided and zero-padded NHWC convolutions; these
+ * ({@link OneDnnConvolutionBackward}; to one channel from sixteen, {@link OneDnnProjectionBackward}),
+ * also for strided and zero-padded NHWC convolutions; these
  * ops serve the unpadded unit-stride ones in float64 (oneDNN has no float64 convolutions) and
  * on machines without oneDNN. The same arithmetic up to the order of additions (float32 results
  * differ in the last bits).
@@ -85,8 +86,14 @@ final class ConvolutionBackward implements Replacement {
             return null;
         }
         boolean bias = arguments.length == 4;
-        PlannedCall backward = OneDnnConvolutionBackward.of(geometry, arguments[0], arguments[1],
-                arguments[bias ? 3 : 2], outputsRead[0] ? outputs[0] : null, outputs[1], bias ? outputs[2] : null);
+        INDArray inputGradient = outputsRead[0] ? outputs[0] : null;
+        INDArray biasGradient = bias ? outputs[2] : null;
+        PlannedCall backward = OneDnnProjectionBackward.of(geometry, arguments[0], arguments[1],
+                arguments[bias ? 3 : 2], inputGradient, outputs[1], biasGradient);
+        if (backward == null) {
+            backward = OneDnnConvolutionBackward.of(geometry, arguments[0], arguments[1], arguments[bias ? 3 : 2],
+                    inputGradient, outputs[1], biasGradient);
+        }
         return backward == null ? Replacement.super.calls(arguments, outputs, outputsRead) : List.of(backward);
     }
 

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
 /**
  * An NHWC {@code conv2d} without dilation (kernel {@code [kH, kW, in, out]}, any strides and zero
  * padding: {@link ConvolutionGeometry}) through oneDNN's forward primitive made once per
- * set of arrays ({@link OneDnnConvolution}). Where oneDNN does not run or the arrays are not dense
+ * set of arrays ({@link OneDnnConvolution}; to one channel from sixteen, {@link OneDnnProjection}). Where oneDNN does not run or the arrays are not dense
  * float32 arrays, ND4J's own op runs. {@link #withRelu} makes the variant that also applies ReLU
  * to the result, for a {@code relu} that {@link DirectExecutor} folds into its convolution.
  */
@@ -53,8 +53,11 @@ final class ConvolutionForward implements Replacement {
         if (arguments[0].rank() != 4 || !geometry.fitsKernel(arguments[1])) {
             return null;
         }
-        PlannedCall call = OneDnnConvolution.of(geometry, arguments[0], arguments[1],
-                arguments.length == 3 ? arguments[2] : null, outputs[0], relu);
+        INDArray bias = arguments.length == 3 ? arguments[2] : null;
+        PlannedCall call = OneDnnProjection.of(geometry, arguments[0], arguments[1], bias, outputs[0], relu);
+        if (call == null) {
+            call = OneDnnConvolution.of(geometry, arguments[0], arguments[1], bias, outputs[0], relu);
+        }
         return call == null ? null : List.of(call);
     }
 }

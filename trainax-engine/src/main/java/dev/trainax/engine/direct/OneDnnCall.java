@@ -67,6 +67,11 @@ abstract class OneDnnCall implements PlannedCall {
                 memory.format_tag.nhwc));
     }
 
+    /** A dense row-major {@code rows x columns} matrix as oneDNN describes it. */
+    final memory.desc matrix(long rows, long columns) {
+        return hold(new memory.desc(new long[] {rows, columns}, memory.data_type.f32, memory.format_tag.ab));
+    }
+
     /** {@code array} as oneDNN describes it with its own shape and strides (a view's included). */
     final memory.desc strided(INDArray array) {
         return hold(new memory.desc(array.shape(), memory.data_type.f32, strides(array)));

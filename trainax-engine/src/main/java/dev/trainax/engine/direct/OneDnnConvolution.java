@@ -33,9 +33,7 @@ final class OneDnnConvolution extends OneDnnCall {
         memory.desc biasLayout = bias(bias);
         primitive_attr attributes = hold(new primitive_attr());
         if (relu) {
-            post_ops activation = hold(new post_ops());
-            activation.append_eltwise(1f, algorithm.eltwise_relu, 0f, 0f);
-            attributes.set_post_ops(activation);
+            attributes.set_post_ops(relu(this));
         }
         convolution_forward.primitive_desc plan = plan(this, geometry, source, kernel(kernel, memory.format_tag.any),
                 biasLayout, destination, attributes);
@@ -45,6 +43,13 @@ final class OneDnnConvolution extends OneDnnCall {
                 blockedKernel);
         add(new convolution_forward(plan), new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
                 on(source, input), blockedKernel, bias == null ? null : on(biasLayout, bias), on(destination, output));
+    }
+
+    /** ReLU as a post-op, held by {@code call}: applied to a primitive's result as it is written. */
+    static post_ops relu(OneDnnCall call) {
+        post_ops activation = call.hold(new post_ops());
+        activation.append_eltwise(1f, algorithm.eltwise_relu, 0f, 0f);
+        return activation;
     }
 
     /**
