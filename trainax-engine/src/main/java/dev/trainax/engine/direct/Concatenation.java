@@ -17,16 +17,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * part of the result, or each part of the incoming gradient into its input's gradient. A circular
  * halo is such a concatenation of a state and its strips. Where the parts do not add up along the
  * axis, the op runs.
+ *
+ * @param axis the axis along which the parts lie (negative: counted from the end)
+ * @param backward whether this is the backward pass
  */
-final class Concatenation implements Replacement {
-
-    private final long axis;
-    private final boolean backward;
-
-    private Concatenation(long axis, boolean backward) {
-        this.axis = axis;
-        this.backward = backward;
-    }
+record Concatenation(long axis, boolean backward) implements Replacement {
 
     /** The replacement for {@code op}, or null unless it is a {@code concat} or {@code concat_bp} with its axis fixed. */
     static Concatenation of(DifferentialFunction op) {

@@ -7,7 +7,8 @@ import dev.trainax.testkit.RandomArrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,27 +23,14 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  */
 class FusedReluTest {
 
-    @Test
-    void foldsEachReluIntoItsConvolutionWithSameDiffsGradients() {
-        SameDiff graph = network(false, DataType.FLOAT);
+    @ParameterizedTest(name = "{3}")
+    @CsvSource({"false, FLOAT, 2, both ReLUs folded",
+            "true, FLOAT, 1, the first convolution's raw output also enters the loss: its ReLU stays",
+            "false, DOUBLE, 2, folded but run by the ReLU itself: oneDNN runs float32 convolutions only"})
+    void foldsReluIntoItsConvolutionWithSameDiffsGradients(boolean rawRead, DataType type, int folded, String name) {
+        SameDiff graph = network(rawRead, type);
         DirectExecutor executor = DirectExecutor.forOutputs(graph.getFunction("grad"), outputs(graph), 0);
-        assertEquals(2, executor.fusedRelus());
-        assertSameAsSameDiff(graph, executor);
-    }
-
-    @Test
-    void leavesAReluAloneWhoseInputIsReadElsewhere() {
-        SameDiff graph = network(true, DataType.FLOAT);
-        DirectExecutor executor = DirectExecutor.forOutputs(graph.getFunction("grad"), outputs(graph), 0);
-        assertEquals(1, executor.fusedRelus(), "the first convolution's raw output also enters the loss");
-        assertSameAsSameDiff(graph, executor);
-    }
-
-    @Test
-    void runsTheReluItselfWhereTheConvolutionStaysWithND4J() {
-        SameDiff graph = network(false, DataType.DOUBLE);
-        DirectExecutor executor = DirectExecutor.forOutputs(graph.getFunction("grad"), outputs(graph), 0);
-        assertEquals(2, executor.fusedRelus(), "folded where oneDNN runs the convolution: float32 only");
+        assertEquals(folded, executor.fusedRelus(), name);
         assertSameAsSameDiff(graph, executor);
     }
 
