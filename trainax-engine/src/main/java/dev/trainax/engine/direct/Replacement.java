@@ -33,7 +33,7 @@ interface Replacement {
     /** The replacement for {@code op}, or null if it has none. */
     static Replacement of(DifferentialFunction op) {
         List<Function<DifferentialFunction, Replacement>> kinds = List.of(ConvolutionBackward::of,
-                ConvolutionForward::of, Relu::of, Concatenation::of, BroadcastProductBackward::of, MatrixProductBackward::of,
+                ConvolutionForward::of, Relu::of, Concatenation::of, Permutation::of, BroadcastProductBackward::of, MatrixProductBackward::of,
                 MatrixProduct::of, SquaredDifferenceBackward::of, CustomReduction::of, SliceCopy::of);
         return kinds.stream().map(kind -> kind.apply(op)).filter(Objects::nonNull).findFirst().orElse(null);
     }
