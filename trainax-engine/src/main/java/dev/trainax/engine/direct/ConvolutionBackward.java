@@ -41,13 +41,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class ConvolutionBackward implements Replacement {
 
     private final ConvolutionGeometry geometry;
-    private final int kernelHeight;
-    private final int kernelWidth;
 
     private ConvolutionBackward(ConvolutionGeometry geometry) {
         this.geometry = geometry;
-        this.kernelHeight = (int) geometry.kernelHeight();
-        this.kernelWidth = (int) geometry.kernelWidth();
     }
 
     /**
@@ -132,8 +128,8 @@ final class ConvolutionBackward implements Replacement {
         INDArray gradientRows = grid.reshape(grid.length() / out, out).get(NDArrayIndex.interval(0, rows),
                 NDArrayIndex.all());
         INDArray kernelGradient = outputs[1];
-        for (int i = 0; i < kernelHeight; i++) {
-            for (int j = 0; j < kernelWidth; j++) {
+        for (int i = 0; i < geometry.kernelHeight(); i++) {
+            for (int j = 0; j < geometry.kernelWidth(); j++) {
                 long shift = i * width + j;
                 INDArray window = inputRows.get(NDArrayIndex.interval(shift, shift + rows), NDArrayIndex.all());
                 INDArray tapGradient = kernelGradient.get(NDArrayIndex.point(i), NDArrayIndex.point(j),
@@ -161,7 +157,8 @@ final class ConvolutionBackward implements Replacement {
         // reversed [kH, kW, in, out] seen as [in, kH, kW, out]: conv2d's weight format 2, [oC, kH, kW, iC]
         return List.of(reverseTaps(kernel, reversed), DynamicCustomOp.builder("conv2d")
                 .addInputs(outputGradient, reversed.permute(2, 0, 1, 3)).addOutputs(outputs[0])
-                .addIntegerArguments(kernelHeight, kernelWidth, 1, 1, kernelHeight - 1, kernelWidth - 1, 1, 1, 0, 1, 2)
+                .addIntegerArguments(geometry.kernelHeight(), geometry.kernelWidth(), 1, 1, geometry.kernelHeight() - 1,
+                        geometry.kernelWidth() - 1, 1, 1, 0, 1, 2)
                 .build());
     }
 
@@ -171,7 +168,7 @@ final class ConvolutionBackward implements Replacement {
      * ("reverse" took 0.65 ms a call for 3,072 floats).
      */
     private DynamicCustomOp reverseTaps(INDArray kernel, INDArray reversed) {
-        int taps = kernelHeight * kernelWidth;
+        int taps = geometry.kernelHeight() * geometry.kernelWidth();
         INDArray sequence = kernel.reshape(taps, kernel.size(2), kernel.size(3));
         INDArray[] reversedTaps = new INDArray[taps];
         for (int tap = 0; tap < taps; tap++) {

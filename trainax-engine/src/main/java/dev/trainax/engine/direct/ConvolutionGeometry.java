@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param strides the strides along height and width
  * @param padding the zeros before and after along height and width
  */
-record ConvolutionGeometry(long kernelHeight, long kernelWidth, long[] strides, long[] padding) {
+record ConvolutionGeometry(int kernelHeight, int kernelWidth, long[] strides, long[] padding) {
 
     /**
      * The geometry of {@code conv2d}'s integer arguments {@code a}, or null for NCHW, dilations,
@@ -24,7 +24,8 @@ record ConvolutionGeometry(long kernelHeight, long kernelWidth, long[] strides, 
     static ConvolutionGeometry of(long[] a) {
         boolean supported = a.length >= 10 && a[0] > 0 && a[1] > 0 && a[2] > 0 && a[3] > 0 && a[4] >= 0
                 && a[5] >= 0 && a[6] == 1 && a[7] == 1 && a[8] == 0 && a[9] == 1 && (a.length < 11 || a[10] == 0);
-        return supported ? new ConvolutionGeometry(a[0], a[1], new long[] {a[2], a[3]}, new long[] {a[4], a[5]})
+        return supported ? new ConvolutionGeometry(Math.toIntExact(a[0]), Math.toIntExact(a[1]), new long[] {a[2], a[3]},
+                new long[] {a[4], a[5]})
                 : null;
     }
 

@@ -21,6 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 abstract class OneDnnCall implements PlannedCall {
 
+    /**
+     * oneDNN's AVX-512 vector of floats: channel counts in multiples of which its fast kernels
+     * compute whole vectors (the routes of {@link OneDnnConvolutionBackward} and {@link OneDnnProjection}).
+     */
+    static final long VECTOR = 16;
+
     /** oneDNN's kernel dimensions {@code (out, in, kH, kW)} of a kernel {@code [kH, kW, in, out]}. */
     private static final int[] KERNEL_DIMENSIONS = {3, 2, 0, 1};
 
@@ -62,9 +68,16 @@ abstract class OneDnnCall implements PlannedCall {
 
     /** An NHWC array {@code (n, h, w, c)} as oneDNN describes it: dimensions {@code (n, c, h, w)}, tag nhwc. */
     final memory.desc nhwc(INDArray array) {
-        long[] shape = array.shape();
-        return hold(new memory.desc(new long[] {shape[0], shape[3], shape[1], shape[2]}, memory.data_type.f32,
-                memory.format_tag.nhwc));
+        return images(array, array.size(3), memory.format_tag.nhwc);
+    }
+
+    /**
+     * Images of the batch and grid of {@code nhwc} (an NHWC array) with {@code channels} channels,
+     * dimensions {@code (n, channels, h, w)}, in {@code layout}.
+     */
+    final memory.desc images(INDArray nhwc, long channels, memory.format_tag layout) {
+        return hold(new memory.desc(new long[] {nhwc.size(0), channels, nhwc.size(1), nhwc.size(2)},
+                memory.data_type.f32, layout));
     }
 
     /** A dense row-major {@code rows x columns} matrix as oneDNN describes it. */
@@ -90,6 +103,7 @@ abstract class OneDnnCall implements PlannedCall {
         }
         return strides;
     }
+
     /** A kernel {@code [kH, kW, in, out]} as oneDNN describes it in {@code layout} (hwio: the array's own). */
     final memory.desc kernel(INDArray kernel, memory.format_tag layout) {
         long[] dimensions = new long[4];

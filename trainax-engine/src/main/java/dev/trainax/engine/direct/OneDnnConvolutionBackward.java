@@ -33,14 +33,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class OneDnnConvolutionBackward extends OneDnnCall {
 
-    /**
-     * Channels in multiples of which the input gradient is a forward convolution
-     * ({@link #addTransposedForward}): oneDNN's AVX-512 vector of floats. With fewer (a
-     * projection to one channel) that forward convolution was slower than backward-data
-     * (1.9 against 0.2 ms).
-     */
-    private static final long VECTOR = 16;
-
     private OneDnnConvolutionBackward(ConvolutionGeometry geometry, INDArray input, INDArray kernel,
                                       INDArray outputGradient, INDArray inputGradient, INDArray kernelGradient,
                                       INDArray biasGradient) {
@@ -88,7 +80,9 @@ final class OneDnnConvolutionBackward extends OneDnnCall {
      * The input gradient as the forward convolution ({@code transposed}) of the output gradient
      * ({@code gradientLayout}, {@code gradientMemory}) with the kernel flipped along both axes and
      * its in and out swapped, copied tap by tap: oneDNN's forward kernels ran it in 1.8 ms where its
-     * backward-data took 2.3 (8 images 72x72, 16 to 16 channels, 3x3).
+     * backward-data took 2.3 (8 images 72x72, 16 to 16 channels, 3x3). Taken for channels in
+     * multiples of {@link #VECTOR} only: for a projection to one channel that forward convolution
+     * was slower than backward-data (1.9 against 0.2 ms).
      */
     private void addTransposedForward(ConvolutionGeometry transposed, INDArray kernel, memory.desc gradientLayout,
                                       memory gradientMemory, INDArray inputGradient) {

@@ -26,9 +26,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class OneDnnProjection extends OneDnnCall {
 
-    /** Input channels in multiples of which the depthwise route is taken: oneDNN's AVX-512 vector of floats. */
-    static final long VECTOR = 16;
-
     /** Ones that sum the channels; held so that its buffer lives as long as the call. */
     private final INDArray ones;
 
@@ -37,7 +34,7 @@ final class OneDnnProjection extends OneDnnCall {
         long in = kernel.size(2);
         long rows = output.length();
         memory.desc source = blocked(this, input);
-        memory.desc channels = channels(this, output, in);
+        memory.desc channels = blocked(this, output);
         convolution_forward.primitive_desc plan = depthwise(this, geometry, source, kernel, channels);
         memory blockedKernel = scratch(plan.weights_desc());
         memory kernelMemory = on(depthwiseKernel(this, kernel), kernel);
@@ -66,8 +63,8 @@ final class OneDnnProjection extends OneDnnCall {
 
     /**
      * The call for these arrays ({@code bias} null without one), ReLU applied if {@code relu}, or
-     * null unless the kernel has one output channel and input channels in multiples of
-     * {@link #VECTOR}, and the arrays fit ({@link OneDnnCall#fits}).
+     * null unless the kernel has one output channel and {@link #VECTOR} input channels
+     * ({@link #applies}), and the arrays fit ({@link OneDnnCall#fits}).
      */
     static OneDnnProjection of(ConvolutionGeometry geometry, INDArray input, INDArray kernel, INDArray bias,
                                INDArray output, boolean relu) {
@@ -75,25 +72,22 @@ final class OneDnnProjection extends OneDnnCall {
                 ? unlessReference(new OneDnnProjection(geometry, input, kernel, bias, output, relu)) : null;
     }
 
-    /** Whether {@code kernel} {@code [kH, kW, in, out]} projects to one channel from multiples of {@link #VECTOR}. */
+    /**
+     * Whether {@code kernel} {@code [kH, kW, in, out]} projects to one channel from exactly
+     * {@link #VECTOR}: only then is an NHWC array the same bytes as oneDNN's blocked nChw16c.
+     */
     static boolean applies(INDArray kernel) {
         return kernel.size(3) == 1 && kernel.size(2) == VECTOR;
     }
 
-    /** The per-channel results {@code (batch, in, height, width)} of a projection into {@code output}, NHWC. */
-    static memory.desc channels(OneDnnCall call, INDArray output, long in) {
-        return call.hold(new memory.desc(new long[] {output.size(0), in, output.size(1), output.size(2)},
-                memory.data_type.f32, memory.format_tag.nChw16c));
-    }
-
     /**
-     * An NHWC array of {@link #VECTOR} channels described as oneDNN's blocked layout nChw16c, the
-     * same bytes: oneDNN's depthwise backward passes have fast kernels for blocked layouts only.
+     * Images of the batch and grid of {@code nhwc} with {@link #VECTOR} channels in oneDNN's
+     * blocked layout nChw16c, the same bytes as NHWC: the input, or the per-channel results of a
+     * projection into {@code nhwc}. oneDNN's depthwise backward passes have fast kernels for
+     * blocked layouts only.
      */
-    static memory.desc blocked(OneDnnCall call, INDArray array) {
-        long[] shape = array.shape();
-        return call.hold(new memory.desc(new long[] {shape[0], shape[3], shape[1], shape[2]}, memory.data_type.f32,
-                memory.format_tag.nChw16c));
+    static memory.desc blocked(OneDnnCall call, INDArray nhwc) {
+        return call.images(nhwc, VECTOR, memory.format_tag.nChw16c);
     }
 
     /**

@@ -39,11 +39,11 @@ final class OneDnnProjectionBackward extends OneDnnCall {
         long in = kernel.size(2);
         long rows = outputGradient.length();
         memory.desc source = OneDnnProjection.blocked(this, input);
-        memory.desc channels = OneDnnProjection.channels(this, outputGradient, in);
+        memory.desc channels = OneDnnProjection.blocked(this, outputGradient);
         memory.desc gradientColumn = matrix(rows, 1);
         memory gradientMemory = on(gradientColumn, outputGradient);
 
-        rowOnes = Nd4j.ones(DataType.FLOAT, rows, 1);
+        rowOnes = biasGradient == null ? null : Nd4j.ones(DataType.FLOAT, rows, 1);
         if (biasGradient != null) {
             memory.desc gradientRow = matrix(1, rows);
             memory.desc total = matrix(1, 1);
